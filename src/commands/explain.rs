@@ -1,0 +1,40 @@
+//! `sok explain CODE`: the documentation of a diagnostic code or lint rule.
+
+use super::{Fatal, Outcome, print};
+use crate::cli::ExplainArgs;
+use crate::diagnostics::{codes, did_you_mean};
+
+pub(super) fn execute(args: ExplainArgs) -> Result<Outcome, Fatal> {
+    let wanted = args.code.trim();
+    let full = if wanted.starts_with("sok::") {
+        wanted.to_string()
+    } else {
+        format!("sok::{wanted}")
+    };
+    if let Some(code) = codes::find(&full) {
+        print(&format!(
+            "# {}\n\n{}.\n\n{}\n",
+            code.name,
+            capitalize(code.summary),
+            code.docs
+        ))?;
+        return Ok(Outcome::Clean);
+    }
+    let names: Vec<&str> = codes::CODES
+        .iter()
+        .map(|c| c.name)
+        .chain(crate::lint::names())
+        .collect();
+    let help = did_you_mean(&full, names.iter().copied())
+        .or_else(|| did_you_mean(wanted, names.iter().copied()))
+        .unwrap_or_else(|| "see docs/diagnostics.md for every code".to_string());
+    Err(Fatal::new(format!("no diagnostic code or lint rule named `{wanted}`")).with_help(help))
+}
+
+pub(crate) fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

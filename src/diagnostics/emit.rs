@@ -1,0 +1,138 @@
+//! Output formats for diagnostics: human (miette), json, and the one-line concise form.
+//! The pull-request formats (SARIF, GitHub workflow commands) live in `lint::output`.
+
+use serde::Serialize;
+
+use super::miette_view::View;
+use super::{Diagnostic, summary};
+use crate::source::{Sources, Span};
+
+/// How the human format looks.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+    pub width: usize,
+}
+
+/// miette's graphical report for each diagnostic, then the summary line.
+pub fn human(diagnostics: &[Diagnostic], sources: &Sources, style: Style) -> String {
+    let theme = if style.color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler = miette::GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false)
+        .with_context_lines(1);
+    let mut out = String::new();
+    for d in diagnostics {
+        let view = View::new(d, sources);
+        if handler.render_report(&mut out, &view).is_err() {
+            out.push_str(&concise_line(d, sources));
+        }
+        out.push('\n');
+    }
+    if let Some(line) = summary(diagnostics) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// `file:line:col: severity[code] message`, one line per diagnostic.
+pub fn concise(diagnostics: &[Diagnostic], sources: &Sources) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        out.push_str(&concise_line(d, sources));
+        out.push('\n');
+    }
+    if let Some(line) = summary(diagnostics) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+fn concise_line(d: &Diagnostic, sources: &Sources) -> String {
+    let at = Position::of(d.span, sources);
+    format!(
+        "{}:{}:{}: {}[{}] {}",
+        at.file,
+        at.line,
+        at.column,
+        d.severity.as_str(),
+        d.code,
+        d.message
+    )
+}
+
+/// A span as file, line and column (1-based, columns in characters).
+#[derive(Debug, Clone, Serialize)]
+pub struct Position {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+impl Position {
+    pub fn of(span: Span, sources: &Sources) -> Position {
+        let file = sources.get(span.file);
+        let (line, column) = file.line_col(span.start);
+        let (end_line, end_column) = file.line_col(span.end.max(span.start));
+        Position {
+            file: file.path.clone(),
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonRelated {
+    #[serde(flatten)]
+    position: Position,
+    label: String,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    code: &'a str,
+    severity: &'a str,
+    #[serde(flatten)]
+    position: Position,
+    message: &'a str,
+    label: Option<&'a str>,
+    help: Option<&'a str>,
+    related: Vec<JsonRelated>,
+}
+
+/// A JSON array with one object per diagnostic (documented in `docs/diagnostics.md`).
+pub fn json(diagnostics: &[Diagnostic], sources: &Sources) -> String {
+    let items: Vec<JsonDiagnostic<'_>> = diagnostics
+        .iter()
+        .map(|d| JsonDiagnostic {
+            code: d.code,
+            severity: d.severity.as_str(),
+            position: Position::of(d.span, sources),
+            message: &d.message,
+            label: d.label.as_deref(),
+            help: d.help.as_deref(),
+            related: d
+                .related
+                .iter()
+                .map(|r| JsonRelated {
+                    position: Position::of(r.span, sources),
+                    label: r.label.clone(),
+                })
+                .collect(),
+        })
+        .collect();
+    let mut out = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string());
+    out.push('\n');
+    out
+}

@@ -1,0 +1,123 @@
+//! Adapts a [`Diagnostic`] to miette's `Diagnostic` trait for the graphical report.
+
+use std::fmt;
+use std::sync::Arc;
+
+use miette::{LabeledSpan, NamedSource, SourceSpan};
+
+use super::{Diagnostic, Severity};
+use crate::source::{Sources, Span};
+
+pub(super) struct View {
+    code: &'static str,
+    severity: miette::Severity,
+    message: String,
+    help: Option<String>,
+    source: Option<NamedSource<Arc<str>>>,
+    labels: Vec<LabeledSpan>,
+    related: Vec<View>,
+}
+
+impl View {
+    pub(super) fn new(d: &Diagnostic, sources: &Sources) -> View {
+        let file = sources.get(d.span.file);
+        let has_text = !file.text.is_empty();
+        let mut labels = Vec::new();
+        let mut related = Vec::new();
+        if has_text {
+            labels.push(LabeledSpan::new_primary_with_span(
+                d.label.clone(),
+                source_span(d.span),
+            ));
+        }
+        for r in &d.related {
+            if r.span.file == d.span.file && has_text {
+                labels.push(LabeledSpan::new_with_span(
+                    Some(r.label.clone()),
+                    source_span(r.span),
+                ));
+            } else {
+                let other = Diagnostic {
+                    code: "",
+                    severity: d.severity,
+                    message: r.label.clone(),
+                    span: r.span,
+                    label: None,
+                    help: None,
+                    related: Vec::new(),
+                };
+                let mut view = View::new(&other, sources);
+                view.severity = miette::Severity::Advice;
+                related.push(view);
+            }
+        }
+        View {
+            code: d.code,
+            severity: match d.severity {
+                Severity::Error => miette::Severity::Error,
+                Severity::Warning => miette::Severity::Warning,
+            },
+            message: if has_text {
+                d.message.clone()
+            } else {
+                format!("{}: {}", file.path, d.message)
+            },
+            help: d.help.clone(),
+            source: has_text.then(|| {
+                NamedSource::new(file.path.clone(), file.text.clone()).with_language("toml")
+            }),
+            labels,
+            related,
+        }
+    }
+}
+
+fn source_span(span: Span) -> SourceSpan {
+    SourceSpan::from(span.start..span.end.max(span.start))
+}
+
+impl fmt::Debug for View {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for View {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for View {}
+
+impl miette::Diagnostic for View {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        (!self.code.is_empty()).then(|| Box::new(self.code) as Box<dyn fmt::Display>)
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        (!self.labels.is_empty())
+            .then(|| Box::new(self.labels.iter().cloned()) as Box<dyn Iterator<Item = LabeledSpan>>)
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
+        (!self.related.is_empty()).then(|| {
+            Box::new(self.related.iter().map(|r| r as &dyn miette::Diagnostic))
+                as Box<dyn Iterator<Item = _>>
+        })
+    }
+}

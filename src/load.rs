@@ -1,0 +1,165 @@
+//! Load: discover a handbook's files, read and parse them in parallel, and merge the results.
+//!
+//! Reading goes through a closure so the same code loads a directory on disk and a git
+//! revision. Files get their ids in tree order before the parallel parse, so the merged
+//! handbook and its diagnostics never depend on thread scheduling.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, codes};
+use crate::discover::{self, Discovered};
+use crate::model::Handbook;
+use crate::parse::{self, Parsed};
+use crate::source::{FileId, SourceFile, Sources, Span};
+
+/// A handbook as read, before references are resolved.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub sources: Sources,
+    pub handbook: Handbook,
+    pub diagnostics: Diagnostics,
+    /// Files under `templates/`, relative to the root.
+    pub templates: Vec<String>,
+}
+
+/// An error that stops sok before it can report anything about the sources.
+#[derive(Debug)]
+pub enum LoadError {
+    /// No `sok.toml` in the directory (or no such directory).
+    NoHandbook(PathBuf),
+    /// Anything else outside the sources: git failing, a revision that does not exist.
+    Other(String),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::NoHandbook(dir) if !dir.exists() => {
+                write!(f, "directory `{}` does not exist", dir.display())
+            }
+            LoadError::NoHandbook(dir) => {
+                write!(
+                    f,
+                    "`{}` not found: this is not a handbook root",
+                    dir.join("sok.toml").display()
+                )
+            }
+            LoadError::Other(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Loads the handbook whose root is `root` on disk.
+pub fn load_dir(root: &Path) -> Result<Loaded, LoadError> {
+    if !root.join("sok.toml").is_file() {
+        return Err(LoadError::NoHandbook(root.to_path_buf()));
+    }
+    let (paths, walk_strays) = discover::walk(root);
+    let read = |path: &str| std::fs::read(root.join(path));
+    let mut loaded = load_from(paths, &read);
+    push_strays(&mut loaded, walk_strays);
+    Ok(loaded)
+}
+
+/// Loads a handbook from a list of relative paths and a way to read each one.
+pub fn load_from(
+    paths: Vec<String>,
+    read: &(dyn Fn(&str) -> std::io::Result<Vec<u8>> + Sync),
+) -> Loaded {
+    let mut loaded = Loaded::default();
+    let settings_text = read("sok.toml").ok().and_then(|b| decode(&b).ok());
+    let output_dir = settings_text.as_deref().and_then(configured_output_dir);
+    let Discovered {
+        files,
+        assets,
+        templates,
+        strays,
+    } = discover::classify(paths, output_dir.as_deref());
+    let results: Vec<(SourceFile, Parsed)> = files
+        .par_iter()
+        .enumerate()
+        .map(|(index, found)| {
+            let file = FileId(index as u32);
+            match read(&found.path).map_err(|e| e.kind().to_string()).and_then(|b| decode(&b)) {
+                Ok(text) => {
+                    let parsed = parse::parse_file(file, &found.path, &text, found.role);
+                    (SourceFile::new(found.path.clone(), text), parsed)
+                }
+                Err(reason) => {
+                    let mut parsed = Parsed::default();
+                    let code = if reason == ENCODING { &codes::IO_ENCODING } else { &codes::IO_READ };
+                    let message = if reason == ENCODING {
+                        "file is not valid UTF-8".to_string()
+                    } else {
+                        format!("cannot read file: {reason}")
+                    };
+                    parsed.diagnostics.push(
+                        Diagnostic::error(code, Span::file_start(file), message)
+                            .help(if reason == ENCODING {
+                                "save the file as UTF-8 (for example `iconv -f WINDOWS-1250 -t UTF-8`)"
+                            } else {
+                                "check that the file exists and can be read"
+                            }),
+                    );
+                    (SourceFile::new(found.path.clone(), ""), parsed)
+                }
+            }
+        })
+        .collect();
+    for (source, parsed) in results {
+        loaded.sources.add(source);
+        merge(&mut loaded.handbook, parsed.entities);
+        if parsed.settings.is_some() {
+            loaded.handbook.settings = parsed.settings;
+        }
+        loaded.diagnostics.extend(parsed.diagnostics);
+    }
+    loaded.handbook.assets = assets;
+    loaded.templates = templates;
+    push_strays(&mut loaded, strays);
+    loaded
+}
+
+fn push_strays(loaded: &mut Loaded, strays: Vec<discover::Stray>) {
+    for stray in strays {
+        let file = loaded.sources.add(SourceFile::new(stray.path, ""));
+        loaded.diagnostics.push(
+            Diagnostic::error(
+                &codes::DISCOVER_STRAY_FILE,
+                Span::file_start(file),
+                stray.message,
+            )
+            .help(stray.help),
+        );
+    }
+}
+
+const ENCODING: &str = "encoding";
+
+/// UTF-8 text without a leading BOM.
+fn decode(bytes: &[u8]) -> Result<String, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    String::from_utf8(bytes.to_vec()).map_err(|_| ENCODING.to_string())
+}
+
+/// `[build].out`, read leniently: a broken `sok.toml` is reported by the parser, not here.
+fn configured_output_dir(settings: &str) -> Option<String> {
+    let table: toml::Table = settings.parse().ok()?;
+    let out = table.get("build")?.get("out")?.as_str()?;
+    Some(out.trim_start_matches("./").to_string())
+}
+
+fn merge(into: &mut Handbook, from: Handbook) {
+    into.owners.extend(from.owners);
+    into.touchpoints.extend(from.touchpoints);
+    into.journeys.extend(from.journeys);
+    into.situations.extend(from.situations);
+    into.standards.extend(from.standards);
+    into.terms.extend(from.terms);
+    into.principles.extend(from.principles);
+    into.chapters.extend(from.chapters);
+}

@@ -1,0 +1,33 @@
+//! The `sok` binary: parse arguments, run, map the outcome to an exit code.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use sok::cli::Cli;
+use sok::commands::{Fatal, Outcome};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match sok::run(cli) {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Problems) => ExitCode::from(1),
+        Err(fatal) => {
+            report(&fatal);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn report(fatal: &Fatal) {
+    let code = fatal.code.map(|c| format!("[{c}]")).unwrap_or_default();
+    eprintln!("error{code}: {}", fatal.message);
+    if let Some(help) = &fatal.help {
+        eprintln!("  help: {help}");
+    }
+}

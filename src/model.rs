@@ -1,0 +1,442 @@
+//! The typed handbook: every entity of FORMAT.md §5 as plain data.
+//!
+//! Values keep the span they were read from wherever a later stage (resolve, validate, lint,
+//! diff) may need to point at them; rendering ignores the spans.
+
+use std::collections::BTreeMap;
+
+use crate::source::{FileId, Span};
+use crate::values::{Date, Duration, Version};
+
+/// A value and the place it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sp<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Sp<T> {
+    pub fn new(value: T, span: Span) -> Sp<T> {
+        Sp { value, span }
+    }
+}
+
+/// Text from a TOML string or a Markdown body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    pub value: String,
+    pub span: Span,
+    /// Byte `i` of `value` is byte `span.start + i` of the file (no escapes in between), so a
+    /// phrase inside the text can be pointed at exactly.
+    pub exact: bool,
+}
+
+impl Text {
+    /// The span of `range` inside the value, or of the whole text when offsets do not map.
+    pub fn span_of(&self, range: std::ops::Range<usize>) -> Span {
+        if self.exact {
+            Span::new(
+                self.span.file,
+                self.span.start + range.start,
+                self.span.start + range.end,
+            )
+        } else {
+            self.span
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.value
+    }
+}
+
+/// An id written in a field that refers to another entity.
+pub type Ref = Sp<String>;
+
+/// The kinds of entity, in the order the handbook presents them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Term,
+    Principle,
+    Owner,
+    Touchpoint,
+    Journey,
+    Situation,
+    Standard,
+    Chapter,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 8] = [
+        Kind::Term,
+        Kind::Principle,
+        Kind::Owner,
+        Kind::Touchpoint,
+        Kind::Journey,
+        Kind::Situation,
+        Kind::Standard,
+        Kind::Chapter,
+    ];
+
+    /// The name used in `[[kind]]` arrays and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Term => "term",
+            Kind::Principle => "principle",
+            Kind::Owner => "owner",
+            Kind::Touchpoint => "touchpoint",
+            Kind::Journey => "journey",
+            Kind::Situation => "situation",
+            Kind::Standard => "standard",
+            Kind::Chapter => "chapter",
+        }
+    }
+
+    /// The folder whose files hold one entity of this kind each.
+    pub fn folder(self) -> Option<&'static str> {
+        Some(match self {
+            Kind::Owner => "owners",
+            Kind::Touchpoint => "touchpoints",
+            Kind::Journey => "journeys",
+            Kind::Situation => "situations",
+            Kind::Standard => "standards",
+            Kind::Chapter => "chapters",
+            Kind::Term | Kind::Principle => return None,
+        })
+    }
+
+    /// The key that holds the main text in TOML; in a `.md` file the body takes its place.
+    pub fn text_key(self) -> Option<&'static str> {
+        match self {
+            Kind::Owner | Kind::Touchpoint | Kind::Journey => Some("description"),
+            Kind::Situation => Some("procedure"),
+            Kind::Standard | Kind::Principle => Some("text"),
+            Kind::Term | Kind::Chapter => None,
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    pub fn from_folder(folder: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.folder() == Some(folder))
+    }
+}
+
+/// What every entity has: its id, where it was defined, and its lint opt-outs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    pub id: Sp<String>,
+    /// The file that defines the entity.
+    pub file: FileId,
+    /// Where to point for problems with the entity as a whole (its header or title).
+    pub anchor: Span,
+    pub tags: Vec<Text>,
+    /// Lint rules switched off for this entity (`lint.allow = [...]`).
+    pub lint_allow: Vec<Sp<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Owner {
+    pub meta: Meta,
+    pub name: Text,
+    pub team: Option<Text>,
+    pub person: Option<Text>,
+    pub contact: Option<Text>,
+    pub reports_to: Option<Ref>,
+    pub description: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Channel {
+    Phone,
+    Email,
+    Chat,
+    Social,
+    Store,
+    Web,
+    Mail,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Touchpoint {
+    pub meta: Meta,
+    pub name: Text,
+    pub channel: Sp<Channel>,
+    pub owner: Ref,
+    pub hours: Option<Text>,
+    pub description: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Journey {
+    pub meta: Meta,
+    pub name: Text,
+    pub owner: Option<Ref>,
+    pub description: Option<Text>,
+    /// The journey's own stage list, if it narrows the handbook's.
+    pub stages: Option<Vec<Sp<String>>>,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub id: Sp<String>,
+    pub anchor: Span,
+    pub name: Text,
+    pub stage: Sp<String>,
+    pub owner: Ref,
+    pub touchpoints: Vec<Ref>,
+    pub standards: Vec<Ref>,
+    pub instruction: Option<Text>,
+    pub lint_allow: Vec<Sp<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Escalation {
+    pub after: Sp<Duration>,
+    pub to: Ref,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Situation {
+    pub meta: Meta,
+    pub name: Text,
+    pub trigger: Option<Text>,
+    pub touchpoints: Vec<Ref>,
+    pub owner: Ref,
+    pub severity: Option<Sp<Severity>>,
+    pub respond_within: Option<Sp<Duration>>,
+    pub say: Vec<Text>,
+    pub never_say: Vec<Text>,
+    pub escalation: Vec<Escalation>,
+    pub procedure: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    Draft,
+    Active,
+    Retired,
+}
+
+/// A reference to a journey step, written `journey/step`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepRef {
+    pub journey: String,
+    pub step: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Standard {
+    pub meta: Meta,
+    pub title: Text,
+    pub owner: Ref,
+    pub status: Sp<Status>,
+    pub touchpoints: Vec<Ref>,
+    pub steps: Vec<StepRef>,
+    pub situations: Vec<Ref>,
+    pub say: Vec<Text>,
+    pub never_say: Vec<Text>,
+    pub review_every: Option<Sp<Duration>>,
+    pub last_reviewed: Option<Sp<Date>>,
+    pub text: Option<Text>,
+    pub measure: Option<Measure>,
+}
+
+/// How a metric's value is read and which way is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MetricKind {
+    /// A time per event (`answer_time`), bounded with `max`.
+    Duration,
+    /// One percentage per period (`csat`, `complaint_rate`).
+    Percent,
+    /// Net Promoter Score, -100..100.
+    Score,
+    /// A custom metric in its own unit.
+    Custom,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Direction {
+    Max,
+    Min,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum BoundValue {
+    Duration(Duration),
+    Number(f64),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bound {
+    pub direction: Direction,
+    pub value: BoundValue,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Period {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Hours {
+    Business,
+    Calendar,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measure {
+    pub metric: Sp<String>,
+    pub kind: MetricKind,
+    /// Whether `share` applies: durations, and custom metrics that give a share.
+    pub per_event: bool,
+    pub unit: Option<Text>,
+    pub bound: Bound,
+    /// Percent of events that must meet the bound; `None` means the default, 100.
+    pub share: Option<Sp<f64>>,
+    pub period: Option<Sp<Period>>,
+    pub hours: Hours,
+    pub span: Span,
+}
+
+impl Measure {
+    pub fn effective_share(&self) -> f64 {
+        self.share.as_ref().map_or(100.0, |s| s.value)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    pub meta: Meta,
+    pub term: Text,
+    pub definition: Text,
+    pub aka: Vec<Text>,
+    pub ambiguous: bool,
+    pub not: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Principle {
+    pub meta: Meta,
+    pub title: Text,
+    pub text: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chapter {
+    pub meta: Meta,
+    pub title: Text,
+    pub order: Option<Sp<i64>>,
+    pub body: Text,
+    /// Path of the chapter's file, for the sort tie-break and relative links.
+    pub path: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Language {
+    En,
+    Pl,
+    Ru,
+    Sl,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Pl => "pl",
+            Language::Ru => "ru",
+            Language::Sl => "sl",
+        }
+    }
+}
+
+/// A lint level from `sok.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    Off,
+    Warning,
+    Error,
+}
+
+/// `[lint]` of `sok.toml`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LintSettings {
+    pub levels: Vec<(Sp<String>, Sp<Level>)>,
+    pub max_sentence_words: Option<Sp<u32>>,
+    pub extra_vague_phrases: Vec<Text>,
+}
+
+/// `sok.toml`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub file: FileId,
+    /// The `[handbook]` header, for handbook-wide findings.
+    pub anchor: Span,
+    pub title: Text,
+    pub organization: Option<Text>,
+    pub language: Sp<Language>,
+    pub version: Sp<Version>,
+    pub effective: Option<Sp<Date>>,
+    pub owner: Option<Ref>,
+    pub review_every: Option<Sp<Duration>>,
+    pub last_reviewed: Option<Sp<Date>>,
+    pub stages: Vec<Sp<String>>,
+    pub stage_names: BTreeMap<String, Text>,
+    pub lint: LintSettings,
+    pub build_out: Option<Sp<String>>,
+}
+
+pub const DEFAULT_STAGES: [&str; 4] = ["awareness", "consideration", "decision", "post-purchase"];
+
+/// Everything read from one handbook directory.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Handbook {
+    /// `None` when `sok.toml` itself could not be read; other files are still checked.
+    pub settings: Option<Settings>,
+    pub owners: Vec<Owner>,
+    pub touchpoints: Vec<Touchpoint>,
+    pub journeys: Vec<Journey>,
+    pub situations: Vec<Situation>,
+    pub standards: Vec<Standard>,
+    pub terms: Vec<Term>,
+    pub principles: Vec<Principle>,
+    pub chapters: Vec<Chapter>,
+    /// Files under `assets/`, relative to the root with `/` separators, sorted.
+    pub assets: Vec<String>,
+}
+
+impl Handbook {
+    /// The stage list steps are checked against for `journey`.
+    pub fn stages_of<'a>(&'a self, journey: &'a Journey) -> Vec<&'a str> {
+        match &journey.stages {
+            Some(own) => own.iter().map(|s| s.value.as_str()).collect(),
+            None => self.handbook_stages(),
+        }
+    }
+
+    pub fn handbook_stages(&self) -> Vec<&str> {
+        match &self.settings {
+            Some(s) => s.stages.iter().map(|s| s.value.as_str()).collect(),
+            None => DEFAULT_STAGES.to_vec(),
+        }
+    }
+}

@@ -1,0 +1,501 @@
+//! Reading each kind of entity from its TOML table (FORMAT.md §5).
+//!
+//! A reader checks the table's keys, reads every field (reporting each problem), and builds
+//! the entity only when all required fields were readable.
+
+use super::fields::{Ctx, Table};
+use super::measure::measure;
+use crate::diagnostics::{Diagnostic, codes};
+use crate::model::*;
+use crate::source::Span;
+use crate::values::slugify;
+
+/// What the file around a table supplies: a default id from the file name, and the body of
+/// a `.md` file.
+#[derive(Default)]
+pub(crate) struct Origin {
+    /// The file's stem, for entities under kind folders.
+    pub stem: Option<String>,
+    pub body: Option<Text>,
+}
+
+const COMMON: &[&str] = &["id", "tags", "lint"];
+
+fn keys(specific: &[&'static str]) -> Vec<&'static str> {
+    COMMON.iter().chain(specific).copied().collect()
+}
+
+const CHANNELS: &[(&str, Channel)] = &[
+    ("phone", Channel::Phone),
+    ("email", Channel::Email),
+    ("chat", Channel::Chat),
+    ("social", Channel::Social),
+    ("store", Channel::Store),
+    ("web", Channel::Web),
+    ("mail", Channel::Mail),
+    ("other", Channel::Other),
+];
+
+const SEVERITIES: &[(&str, Severity)] = &[
+    ("low", Severity::Low),
+    ("medium", Severity::Medium),
+    ("high", Severity::High),
+    ("critical", Severity::Critical),
+];
+
+const STATUSES: &[(&str, Status)] = &[
+    ("active", Status::Active),
+    ("draft", Status::Draft),
+    ("retired", Status::Retired),
+];
+
+/// The id, tags and lint opt-outs every entity has. `derived` is the text an id is slugged
+/// from when neither `id` nor a file name gives one (terms, principles).
+fn meta(
+    cx: &mut Ctx<'_>,
+    t: &Table<'_, '_>,
+    origin: &Origin,
+    anchor: Span,
+    derived: Option<&Text>,
+) -> Option<Meta> {
+    let tags = t.texts(cx, "tags");
+    let lint_allow = lint_allow(cx, t);
+    let id = if t.has("id") {
+        t.id(cx, "id")?
+    } else if let Some(stem) = &origin.stem {
+        if !crate::values::is_valid_id(stem) {
+            let slug = slugify(stem);
+            cx.push(
+                Diagnostic::error(
+                    &codes::VALUE_ID,
+                    t.header,
+                    format!("file name `{stem}` is not a valid id"),
+                )
+                .label("the id comes from the file name")
+                .help(if slug.is_empty() {
+                    "rename the file in lowercase kebab-case, or set `id = \"...\"`".to_string()
+                } else {
+                    format!("rename the file to `{slug}`, or set `id = \"{slug}\"`")
+                }),
+            );
+            return None;
+        }
+        Sp::new(stem.clone(), t.header)
+    } else if let Some(text) = derived {
+        let slug = slugify(&text.value);
+        if slug.is_empty() {
+            cx.push(
+                Diagnostic::error(
+                    &codes::VALUE_ID,
+                    text.span,
+                    format!("no id can be made from `{}`", text.value),
+                )
+                .label("no letters or digits to make an id from")
+                .help("set `id = \"...\"` explicitly"),
+            );
+            return None;
+        }
+        Sp::new(slug, text.span)
+    } else {
+        t.missing(cx, "id", "\"some-id\"");
+        return None;
+    };
+    Some(Meta {
+        id,
+        file: cx.file,
+        anchor,
+        tags,
+        lint_allow,
+    })
+}
+
+fn lint_allow(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Vec<Sp<String>> {
+    let Some(lint) = t.table(cx, "lint", "`lint` table") else {
+        return Vec::new();
+    };
+    lint.check_keys(cx, &["allow"]);
+    lint.strings(cx, "allow", "[\"long-sentence\"]")
+}
+
+/// The entity's main text: the `.md` body, or the kind's text key (FORMAT.md §7).
+fn main_text(cx: &mut Ctx<'_>, t: &Table<'_, '_>, key: &str, origin: &Origin) -> Option<Text> {
+    let from_key = t.text(cx, key);
+    let body = origin.body.clone().filter(|b| !b.value.trim().is_empty());
+    match (body, from_key) {
+        (Some(body), Some(text)) => {
+            cx.push(
+                Diagnostic::error(
+                    &codes::SCHEMA_TEXT_TWICE,
+                    text.span,
+                    format!("`{key}` is given both here and as the Markdown body"),
+                )
+                .label("second copy of the text")
+                .related(
+                    Span::new(body.span.file, body.span.start, body.span.start),
+                    "the body starts here",
+                )
+                .help(format!(
+                    "keep the text in the body and remove `{key}`, or empty the body"
+                )),
+            );
+            Some(body)
+        }
+        (Some(body), None) => Some(body),
+        (None, text) => text,
+    }
+}
+
+pub(crate) fn owner(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> Option<Owner> {
+    t.check_keys(
+        cx,
+        &keys(&[
+            "name",
+            "team",
+            "person",
+            "contact",
+            "reports_to",
+            "description",
+        ]),
+    );
+    let name = t.req_text(cx, "name");
+    let team = t.text(cx, "team");
+    let person = t.text(cx, "person");
+    let contact = t.text(cx, "contact");
+    let reports_to = t.id(cx, "reports_to");
+    let description = main_text(cx, t, "description", origin);
+    let meta = meta(cx, t, origin, anchor(t, name.as_ref()), None);
+    Some(Owner {
+        meta: meta?,
+        name: name.unwrap_or_else(|| placeholder_text(t)),
+        team,
+        person,
+        contact,
+        reports_to,
+        description,
+    })
+}
+
+pub(crate) fn touchpoint(
+    cx: &mut Ctx<'_>,
+    t: &Table<'_, '_>,
+    origin: &Origin,
+) -> Option<Touchpoint> {
+    t.check_keys(
+        cx,
+        &keys(&["name", "channel", "owner", "hours", "description"]),
+    );
+    let name = t.req_text(cx, "name");
+    let channel = t.req_choice(cx, "channel", CHANNELS);
+    let owner = t.req_id(cx, "owner");
+    let hours = t.text(cx, "hours");
+    let description = main_text(cx, t, "description", origin);
+    let meta = meta(cx, t, origin, anchor(t, name.as_ref()), None);
+    Some(Touchpoint {
+        meta: meta?,
+        name: name.unwrap_or_else(|| placeholder_text(t)),
+        channel: channel.unwrap_or_else(|| Sp::new(Channel::Other, t.header)),
+        owner: owner.unwrap_or_else(|| placeholder_ref(t)),
+        hours,
+        description,
+    })
+}
+
+pub(crate) fn journey(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> Option<Journey> {
+    t.check_keys(
+        cx,
+        &keys(&["name", "owner", "description", "stages", "step"]),
+    );
+    let name = t.req_text(cx, "name");
+    let owner = t.id(cx, "owner");
+    let description = main_text(cx, t, "description", origin);
+    let stages = t
+        .has("stages")
+        .then(|| t.strings(cx, "stages", "[\"awareness\", \"decision\"]"));
+    let steps: Vec<Step> = t
+        .tables(cx, "step", "step")
+        .iter()
+        .filter_map(|s| step(cx, s))
+        .collect();
+    let meta = meta(cx, t, origin, anchor(t, name.as_ref()), None);
+    Some(Journey {
+        meta: meta?,
+        name: name.unwrap_or_else(|| placeholder_text(t)),
+        owner,
+        description,
+        stages,
+        steps,
+    })
+}
+
+fn step(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Step> {
+    t.check_keys(
+        cx,
+        &[
+            "id",
+            "name",
+            "stage",
+            "owner",
+            "touchpoints",
+            "standards",
+            "instruction",
+            "tags",
+            "lint",
+        ],
+    );
+    let id = t.req_id(cx, "id");
+    let name = t.req_text(cx, "name");
+    let stage = t.string(cx, "stage", "\"decision\"");
+    if !t.has("stage") {
+        t.missing(cx, "stage", "\"decision\"");
+    }
+    let owner = t.req_id(cx, "owner");
+    let touchpoints = t.ids(cx, "touchpoints");
+    let standards = t.ids(cx, "standards");
+    let instruction = t.text(cx, "instruction");
+    let _tags = t.texts(cx, "tags");
+    let lint_allow = lint_allow(cx, t);
+    Some(Step {
+        anchor: anchor(t, name.as_ref()),
+        id: id?,
+        name: name.unwrap_or_else(|| placeholder_text(t)),
+        stage: stage.unwrap_or_else(|| placeholder_ref(t)),
+        owner: owner.unwrap_or_else(|| placeholder_ref(t)),
+        touchpoints,
+        standards,
+        instruction,
+        lint_allow,
+    })
+}
+
+pub(crate) fn situation(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> Option<Situation> {
+    t.check_keys(
+        cx,
+        &keys(&[
+            "name",
+            "trigger",
+            "touchpoints",
+            "owner",
+            "severity",
+            "respond_within",
+            "say",
+            "never_say",
+            "escalation",
+            "procedure",
+        ]),
+    );
+    let name = t.req_text(cx, "name");
+    let trigger = t.text(cx, "trigger");
+    let touchpoints = t.ids(cx, "touchpoints");
+    let owner = t.req_id(cx, "owner");
+    let severity = t.choice(cx, "severity", SEVERITIES);
+    let respond_within = t.duration(cx, "respond_within");
+    let say = t.texts(cx, "say");
+    let never_say = t.texts(cx, "never_say");
+    let mut escalation = Vec::new();
+    for e in t.tables(cx, "escalation", "escalation step") {
+        e.check_keys(cx, &["after", "to"]);
+        if !e.has("after") {
+            e.missing(cx, "after", "\"1 h\"");
+        }
+        let after = e.duration(cx, "after");
+        let to = e.req_id(cx, "to");
+        if let (Some(after), Some(to)) = (after, to) {
+            escalation.push(Escalation { after, to });
+        }
+    }
+    let procedure = main_text(cx, t, "procedure", origin);
+    let meta = meta(cx, t, origin, anchor(t, name.as_ref()), None);
+    Some(Situation {
+        meta: meta?,
+        name: name.unwrap_or_else(|| placeholder_text(t)),
+        trigger,
+        touchpoints,
+        owner: owner.unwrap_or_else(|| placeholder_ref(t)),
+        severity,
+        respond_within,
+        say,
+        never_say,
+        escalation,
+        procedure,
+    })
+}
+
+pub(crate) fn standard(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> Option<Standard> {
+    t.check_keys(
+        cx,
+        &keys(&[
+            "title",
+            "owner",
+            "status",
+            "touchpoints",
+            "steps",
+            "situations",
+            "say",
+            "never_say",
+            "review_every",
+            "last_reviewed",
+            "text",
+            "measure",
+        ]),
+    );
+    let title = t.req_text(cx, "title");
+    let owner = t.req_id(cx, "owner");
+    let status = t
+        .choice(cx, "status", STATUSES)
+        .unwrap_or_else(|| Sp::new(Status::Active, t.header));
+    let touchpoints = t.ids(cx, "touchpoints");
+    let steps = t
+        .strings(cx, "steps", "[\"journey-id/step-id\"]")
+        .into_iter()
+        .filter_map(|s| step_ref(cx, s))
+        .collect();
+    let situations = t.ids(cx, "situations");
+    let say = t.texts(cx, "say");
+    let never_say = t.texts(cx, "never_say");
+    let review_every = t.duration(cx, "review_every");
+    let last_reviewed = t.date(cx, "last_reviewed");
+    let text = main_text(cx, t, "text", origin);
+    let measure = t
+        .table(cx, "measure", "`[measure]`")
+        .and_then(|m| measure(cx, &m));
+    let meta = meta(cx, t, origin, anchor(t, title.as_ref()), None);
+    Some(Standard {
+        meta: meta?,
+        title: title.unwrap_or_else(|| placeholder_text(t)),
+        owner: owner.unwrap_or_else(|| placeholder_ref(t)),
+        status,
+        touchpoints,
+        steps,
+        situations,
+        say,
+        never_say,
+        review_every,
+        last_reviewed,
+        text,
+        measure,
+    })
+}
+
+fn step_ref(cx: &mut Ctx<'_>, s: Sp<String>) -> Option<StepRef> {
+    match s.value.split_once('/') {
+        Some((journey, step))
+            if crate::values::is_valid_id(journey) && crate::values::is_valid_id(step) =>
+        {
+            Some(StepRef {
+                journey: journey.to_string(),
+                step: step.to_string(),
+                span: s.span,
+            })
+        }
+        _ => {
+            cx.push(
+                Diagnostic::error(
+                    &codes::VALUE_ID,
+                    s.span,
+                    format!("`{}` is not a step reference", s.value),
+                )
+                .label("expected `journey-id/step-id`")
+                .help("name a step by its journey and its own id, like `online-order/callback`"),
+            );
+            None
+        }
+    }
+}
+
+pub(crate) fn term(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> Option<Term> {
+    t.check_keys(
+        cx,
+        &keys(&["term", "definition", "aka", "ambiguous", "not"]),
+    );
+    let term = t.req_text(cx, "term");
+    let definition = t.req_text(cx, "definition");
+    let aka = t.texts(cx, "aka");
+    let ambiguous = t.bool(cx, "ambiguous").unwrap_or(false);
+    let not = t.text(cx, "not");
+    let meta = meta(cx, t, origin, anchor(t, term.as_ref()), term.as_ref());
+    Some(Term {
+        meta: meta?,
+        term: term.unwrap_or_else(|| placeholder_text(t)),
+        definition: definition.unwrap_or_else(|| placeholder_text(t)),
+        aka,
+        ambiguous,
+        not,
+    })
+}
+
+pub(crate) fn principle(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> Option<Principle> {
+    t.check_keys(cx, &keys(&["title", "text"]));
+    let title = t.req_text(cx, "title");
+    let text = main_text(cx, t, "text", origin);
+    let meta = meta(cx, t, origin, anchor(t, title.as_ref()), title.as_ref());
+    Some(Principle {
+        meta: meta?,
+        title: title.unwrap_or_else(|| placeholder_text(t)),
+        text,
+    })
+}
+
+pub(crate) fn chapter(
+    cx: &mut Ctx<'_>,
+    t: &Table<'_, '_>,
+    origin: &Origin,
+    path: &str,
+) -> Option<Chapter> {
+    t.check_keys(cx, &keys(&["title", "order"]));
+    let title = t.req_text(cx, "title");
+    let order = t.integer(cx, "order");
+    let meta = meta(cx, t, origin, anchor(t, title.as_ref()), None);
+    let body = origin.body.clone().unwrap_or_else(|| Text {
+        value: String::new(),
+        span: t.header,
+        exact: false,
+    });
+    Some(Chapter {
+        meta: meta?,
+        title: title.unwrap_or_else(|| placeholder_text(t)),
+        order,
+        body,
+        path: path.to_string(),
+    })
+}
+
+/// Stands in for a required text that was missing or unreadable. The error is reported
+/// already; keeping the entity avoids a cascade of "unknown id" errors for its references.
+fn placeholder_text(t: &Table<'_, '_>) -> Text {
+    Text {
+        value: String::new(),
+        span: t.header,
+        exact: false,
+    }
+}
+
+/// Stands in for a required reference; resolve skips empty references.
+fn placeholder_ref(t: &Table<'_, '_>) -> Ref {
+    Sp::new(String::new(), t.header)
+}
+
+/// Where to point for the entity as a whole: its name or title, else its header.
+fn anchor(t: &Table<'_, '_>, title: Option<&Text>) -> Span {
+    title.map_or(t.header, |text| text.span)
+}
+
+/// Reads one entity of `kind` from `t`, pushing it into the handbook.
+pub(crate) fn read_into(
+    cx: &mut Ctx<'_>,
+    kind: Kind,
+    t: &Table<'_, '_>,
+    origin: &Origin,
+    path: &str,
+    out: &mut Handbook,
+) {
+    match kind {
+        Kind::Owner => out.owners.extend(owner(cx, t, origin)),
+        Kind::Touchpoint => out.touchpoints.extend(touchpoint(cx, t, origin)),
+        Kind::Journey => out.journeys.extend(journey(cx, t, origin)),
+        Kind::Situation => out.situations.extend(situation(cx, t, origin)),
+        Kind::Standard => out.standards.extend(standard(cx, t, origin)),
+        Kind::Term => out.terms.extend(term(cx, t, origin)),
+        Kind::Principle => out.principles.extend(principle(cx, t, origin)),
+        Kind::Chapter => out.chapters.extend(chapter(cx, t, origin, path)),
+    }
+}

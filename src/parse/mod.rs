@@ -1,0 +1,271 @@
+//! Parse: one source file into typed entities, with absolute spans.
+//!
+//! A file is parsed on its own (so files can be parsed in parallel): front matter is split off,
+//! the TOML is parsed into a spanned tree, and each table is read by the kind's reader. Spans
+//! inside front matter are shifted by the front matter's offset so that every line and column
+//! is relative to the file, never to the block.
+
+mod entities;
+mod fields;
+mod measure;
+mod settings;
+
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, codes};
+use crate::model::{Handbook, Kind, Settings, Text};
+use crate::source::{FileId, Span};
+use entities::Origin;
+use fields::{Ctx, Table, tables_of};
+
+/// What a file holds, decided by discovery from its place in the tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// `sok.toml`.
+    Settings,
+    /// A `.toml` file outside the kind folders: `[[kind]]` arrays.
+    Collection,
+    /// A `.toml` file under a kind folder: one entity as top-level keys.
+    EntityToml(Kind),
+    /// A `.md` file under a kind folder: front matter and body.
+    EntityMarkdown(Kind),
+}
+
+/// The result of parsing one file.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub entities: Handbook,
+    pub settings: Option<Settings>,
+    pub diagnostics: Diagnostics,
+}
+
+pub fn parse_file(file: FileId, path: &str, text: &str, role: Role) -> Parsed {
+    let mut parsed = Parsed::default();
+    match role {
+        Role::EntityMarkdown(kind) => match split_front_matter(text) {
+            Ok(parts) => {
+                let body = Text {
+                    value: text[parts.body.clone()].to_string(),
+                    span: Span::new(file, parts.body.start, parts.body.end),
+                    exact: true,
+                };
+                let origin = Origin {
+                    stem: Some(stem(path)),
+                    body: Some(body),
+                };
+                let toml = &text[parts.toml.clone()];
+                let header = Span::new(file, 0, parts.opening_len);
+                with_table(
+                    file,
+                    parts.toml.start,
+                    toml,
+                    header,
+                    &mut parsed,
+                    |cx, table, out| {
+                        entities::read_into(cx, kind, &table, &origin, path, &mut out.entities);
+                    },
+                );
+            }
+            Err(diagnostic) => parsed.diagnostics.push(diagnostic(file)),
+        },
+        Role::EntityToml(kind) => {
+            let origin = Origin {
+                stem: Some(stem(path)),
+                body: None,
+            };
+            with_table(
+                file,
+                0,
+                text,
+                Span::file_start(file),
+                &mut parsed,
+                |cx, table, out| {
+                    entities::read_into(cx, kind, &table, &origin, path, &mut out.entities);
+                },
+            );
+        }
+        Role::Collection => {
+            with_table(
+                file,
+                0,
+                text,
+                Span::file_start(file),
+                &mut parsed,
+                |cx, table, out| {
+                    collection(cx, &table, path, &mut out.entities);
+                },
+            );
+        }
+        Role::Settings => {
+            with_table(
+                file,
+                0,
+                text,
+                Span::file_start(file),
+                &mut parsed,
+                |cx, table, out| {
+                    out.settings = settings::settings(cx, &table);
+                },
+            );
+        }
+    }
+    parsed
+}
+
+/// Parses `toml` (found at `offset` in the file) and hands its top-level table to `read`.
+fn with_table(
+    file: FileId,
+    offset: usize,
+    toml: &str,
+    header: Span,
+    parsed: &mut Parsed,
+    read: impl FnOnce(&mut Ctx<'_>, Table<'_, '_>, &mut Parsed),
+) {
+    let mut cx = Ctx {
+        file,
+        offset,
+        toml,
+        diags: Diagnostics::default(),
+    };
+    match DeTable::parse(toml) {
+        Ok(doc) => {
+            let table = Table {
+                entries: doc.get_ref(),
+                header,
+                what: "entity",
+            };
+            read(&mut cx, table, parsed);
+        }
+        Err(error) => {
+            let range = error.span().unwrap_or(0..0);
+            let message = error.message().trim().trim_end_matches('.').to_string();
+            let first_line = message.lines().next().unwrap_or("invalid TOML").to_string();
+            cx.push(
+                Diagnostic::error(
+                    &codes::PARSE_TOML,
+                    cx.span(range),
+                    format!("invalid TOML: {first_line}"),
+                )
+                .label(first_line)
+                .help("fix the TOML syntax here; text values need quotes, lists need brackets"),
+            );
+        }
+    }
+    parsed.diagnostics.extend(cx.diags);
+}
+
+/// `[[owner]]`, `[[standard]]`... in a root `.toml` file.
+fn collection(cx: &mut Ctx<'_>, root: &Table<'_, '_>, path: &str, out: &mut Handbook) {
+    let kinds: Vec<&str> = Kind::ALL
+        .iter()
+        .filter(|k| **k != Kind::Chapter)
+        .map(|k| k.name())
+        .collect();
+    for (key, value) in root.entries.iter() {
+        let name: &str = key.get_ref();
+        let kind = Kind::from_name(name).filter(|k| *k != Kind::Chapter);
+        let Some(kind) = kind else {
+            let help = if name == "chapter" {
+                "chapters are Markdown files under `chapters/`".to_string()
+            } else {
+                match crate::diagnostics::did_you_mean(
+                    name.trim_end_matches('s'),
+                    kinds.iter().copied(),
+                ) {
+                    Some(hint) => format!(
+                        "{hint} A `.toml` file outside the kind folders holds `[[kind]]` arrays"
+                    ),
+                    None => format!(
+                        "a `.toml` file outside the kind folders holds arrays of: {}",
+                        kinds.join(", ")
+                    ),
+                }
+            };
+            cx.push(
+                Diagnostic::error(
+                    &codes::SCHEMA_UNKNOWN_KIND,
+                    cx.span(key.span()),
+                    format!("`{name}` names no kind of entity"),
+                )
+                .label("not a kind")
+                .help(help),
+            );
+            continue;
+        };
+        if let DeValue::Table(_) = value.get_ref() {
+            cx.push(
+                Diagnostic::error(
+                    &codes::SCHEMA_WRONG_TYPE,
+                    cx.span(key.span()),
+                    format!("`{name}` must be an array of tables"),
+                )
+                .label("a single table")
+                .help(format!(
+                    "write `[[{name}]]` with double brackets, once per {name}"
+                )),
+            );
+            continue;
+        }
+        for table in tables_of(cx, name, value, kind.name()) {
+            entities::read_into(cx, kind, &table, &Origin::default(), path, out);
+        }
+    }
+}
+
+fn stem(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    match name.rsplit_once('.') {
+        Some((stem, _)) => stem.to_string(),
+        None => name.to_string(),
+    }
+}
+
+struct FrontMatter {
+    opening_len: usize,
+    toml: std::ops::Range<usize>,
+    body: std::ops::Range<usize>,
+}
+
+/// Splits `+++` front matter from the body; the error builds the diagnostic for a file.
+fn split_front_matter(text: &str) -> Result<FrontMatter, Box<dyn Fn(FileId) -> Diagnostic>> {
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    let is_fence = |line: &str| line.trim_end_matches(['\n', '\r']).trim_end() == "+++";
+    if !is_fence(first) {
+        let len = first.trim_end_matches(['\n', '\r']).len();
+        return Err(Box::new(move |file| {
+            Diagnostic::error(
+                &codes::PARSE_FRONT_MATTER,
+                Span::new(file, 0, len),
+                "Markdown file does not start with `+++` front matter",
+            )
+            .label("expected a line with `+++`")
+            .help("start the file with `+++`, the TOML fields, and another `+++` line before the body")
+        }));
+    }
+    let toml_start = first.len();
+    let mut offset = toml_start;
+    for line in lines {
+        if is_fence(line) {
+            return Ok(FrontMatter {
+                opening_len: first.trim_end().len(),
+                toml: toml_start..offset,
+                body: offset + line.len()..text.len(),
+            });
+        }
+        offset += line.len();
+    }
+    let len = first.trim_end().len();
+    Err(Box::new(move |file| {
+        Diagnostic::error(
+            &codes::PARSE_FRONT_MATTER,
+            Span::new(file, 0, len),
+            "front matter is never closed",
+        )
+        .label("opened here")
+        .help("add a line with `+++` after the front matter fields")
+    }))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,229 @@
+//! `sok.toml`: the handbook's settings (FORMAT.md §4).
+
+use std::collections::BTreeMap;
+
+use super::fields::{Ctx, Table};
+use crate::diagnostics::{Diagnostic, codes};
+use crate::model::*;
+use crate::values::Version;
+
+const LANGUAGES: &[(&str, Language)] = &[
+    ("en", Language::En),
+    ("pl", Language::Pl),
+    ("ru", Language::Ru),
+    ("sl", Language::Sl),
+];
+
+const LEVELS: &[(&str, Level)] = &[
+    ("error", Level::Error),
+    ("warning", Level::Warning),
+    ("off", Level::Off),
+];
+
+pub(crate) fn settings(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> Option<Settings> {
+    root.check_keys(cx, &["handbook", "journey", "lint", "build"]);
+    let handbook = root.table(cx, "handbook", "`[handbook]`");
+    if handbook.is_none() && !root.has("handbook") {
+        cx.push(
+            Diagnostic::error(
+                &codes::SCHEMA_MISSING_FIELD,
+                root.header,
+                "`sok.toml` has no `[handbook]` table",
+            )
+            .label("`[handbook]` is required")
+            .help("add `[handbook]` with `title`, `language` and `version`"),
+        );
+    }
+    let (stages, stage_names) = journey(cx, root);
+    let lint = lint(cx, root);
+    let build_out = root.table(cx, "build", "`[build]`").and_then(|b| {
+        b.check_keys(cx, &["out"]);
+        b.string(cx, "out", "\"build\"")
+    });
+    let h = handbook?;
+    h.check_keys(
+        cx,
+        &[
+            "title",
+            "organization",
+            "language",
+            "version",
+            "effective",
+            "owner",
+            "review_every",
+            "last_reviewed",
+        ],
+    );
+    let title = h.req_text(cx, "title");
+    let organization = h.text(cx, "organization");
+    let language = h.req_choice(cx, "language", LANGUAGES);
+    let version = version(cx, &h);
+    let effective = h.date(cx, "effective");
+    let owner = h.id(cx, "owner");
+    let review_every = h.duration(cx, "review_every");
+    let last_reviewed = h.date(cx, "last_reviewed");
+    Some(Settings {
+        file: cx.file,
+        anchor: h.header,
+        title: title.unwrap_or_else(|| Text {
+            value: String::new(),
+            span: h.header,
+            exact: false,
+        }),
+        organization,
+        language: language.unwrap_or_else(|| Sp::new(Language::En, h.header)),
+        version: version
+            .unwrap_or_else(|| Sp::new(Version::parse("0.0.0").expect("valid"), h.header)),
+        effective,
+        owner,
+        review_every,
+        last_reviewed,
+        stages,
+        stage_names,
+        lint,
+        build_out,
+    })
+}
+
+fn version(cx: &mut Ctx<'_>, h: &Table<'_, '_>) -> Option<Sp<Version>> {
+    if !h.has("version") {
+        h.missing(cx, "version", "\"1.0.0\"");
+    }
+    let text = h.string(cx, "version", "\"1.0.0\"")?;
+    match Version::parse(&text.value) {
+        Some(v) => Some(Sp::new(v, text.span)),
+        None => {
+            cx.push(
+                Diagnostic::error(
+                    &codes::VALUE_VERSION,
+                    text.span,
+                    format!("`{}` is not a semantic version", text.value),
+                )
+                .label("expected MAJOR.MINOR.PATCH")
+                .help("write three numbers, like `version = \"2.1.0\"`"),
+            );
+            None
+        }
+    }
+}
+
+fn journey(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> (Vec<Sp<String>>, BTreeMap<String, Text>) {
+    let default = || {
+        DEFAULT_STAGES
+            .iter()
+            .map(|s| Sp::new(s.to_string(), root.header))
+            .collect::<Vec<_>>()
+    };
+    let Some(j) = root.table(cx, "journey", "`[journey]`") else {
+        return (default(), BTreeMap::new());
+    };
+    j.check_keys(cx, &["stages", "stage_names"]);
+    let mut stages: Vec<Sp<String>> = Vec::new();
+    if j.has("stages") {
+        for stage in j.strings(cx, "stages", "[\"awareness\", \"decision\"]") {
+            if !crate::values::is_valid_id(&stage.value) {
+                cx.push(
+                    Diagnostic::error(&codes::VALUE_ID, stage.span, format!("`{}` is not a valid stage name", stage.value))
+                        .label("not lowercase kebab-case")
+                        .help("stage names are ids, like `post-purchase`; set display names in `stage_names`"),
+                );
+            } else if let Some(first) = stages.iter().find(|s| s.value == stage.value) {
+                cx.push(
+                    Diagnostic::error(
+                        &codes::ID_DUPLICATE,
+                        stage.span,
+                        format!("stage `{}` is listed twice", stage.value),
+                    )
+                    .label("second time")
+                    .related(first.span, "first listed here")
+                    .help("list each stage once"),
+                );
+            } else {
+                stages.push(stage);
+            }
+        }
+    } else {
+        stages = default();
+    }
+    let mut names = BTreeMap::new();
+    if let Some(table) = j.table(cx, "stage_names", "`stage_names`") {
+        for (key, _) in table.entries.iter() {
+            let name: &str = key.get_ref();
+            let Some(text) = table.text(cx, name) else {
+                continue;
+            };
+            if stages.iter().any(|s| s.value == name) {
+                names.insert(name.to_string(), text);
+            } else {
+                cx.push(
+                    Diagnostic::error(
+                        &codes::JOURNEY_UNKNOWN_STAGE,
+                        cx.span(key.span()),
+                        format!("`{name}` is not in the stage list"),
+                    )
+                    .label("unknown stage")
+                    .maybe_help(crate::diagnostics::did_you_mean(
+                        name,
+                        stages.iter().map(|s| s.value.as_str()),
+                    )),
+                );
+            }
+        }
+    }
+    (stages, names)
+}
+
+fn lint(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> LintSettings {
+    let Some(t) = root.table(cx, "lint", "`[lint]`") else {
+        return LintSettings::default();
+    };
+    let mut settings = LintSettings {
+        extra_vague_phrases: t.texts(cx, "extra_vague_phrases"),
+        ..LintSettings::default()
+    };
+    if let Some(max) = t.integer(cx, "max_sentence_words") {
+        if max.value < 1 || max.value > 1000 {
+            cx.push(
+                Diagnostic::error(
+                    &codes::VALUE_NUMBER,
+                    max.span,
+                    "`max_sentence_words` must be between 1 and 1000",
+                )
+                .label("out of range")
+                .help("the default is 25"),
+            );
+        } else {
+            settings.max_sentence_words = Some(Sp::new(max.value as u32, max.span));
+        }
+    }
+    for (key, _) in t.entries.iter() {
+        let name: &str = key.get_ref();
+        if name == "max_sentence_words" || name == "extra_vague_phrases" {
+            continue;
+        }
+        let key_span = cx.span(key.span());
+        if crate::lint::find(name).is_none() {
+            let candidates =
+                crate::lint::names().chain(["max_sentence_words", "extra_vague_phrases"]);
+            cx.push(
+                Diagnostic::error(
+                    &codes::LINT_UNKNOWN_RULE,
+                    key_span,
+                    format!("unknown lint rule `{name}`"),
+                )
+                .label("no such rule")
+                .help(
+                    crate::diagnostics::did_you_mean(name, candidates)
+                        .unwrap_or_else(|| "`sok rules` lists the rules".to_string()),
+                ),
+            );
+            continue;
+        }
+        if let Some(level) = t.choice(cx, name, LEVELS) {
+            settings
+                .levels
+                .push((Sp::new(name.to_string(), key_span), level));
+        }
+    }
+    settings
+}

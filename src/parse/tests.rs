@@ -1,0 +1,87 @@
+use super::*;
+use crate::source::FileId;
+
+fn parse(path: &str, text: &str, role: Role) -> Parsed {
+    parse_file(FileId(0), path, text, role)
+}
+
+#[test]
+fn front_matter_spans_are_absolute() {
+    let text = "+++\ntitle = \"T\"\nowner = 5\n+++\nBody\n";
+    let parsed = parse("standards/x.md", text, Role::EntityMarkdown(Kind::Standard));
+    let d = parsed.diagnostics.iter().next().expect("a diagnostic");
+    assert_eq!(&text[d.span.start..d.span.end], "5");
+    let standard = &parsed.entities.standards[0];
+    assert_eq!(standard.meta.id.value, "x");
+    assert_eq!(standard.text.as_ref().unwrap().value, "Body\n");
+}
+
+#[test]
+fn crlf_front_matter() {
+    let text = "+++\r\ntitle = \"T\"\r\nowner = \"a\"\r\n+++\r\nBody\r\n";
+    let parsed = parse("standards/x.md", text, Role::EntityMarkdown(Kind::Standard));
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+    let standard = &parsed.entities.standards[0];
+    assert_eq!(
+        &text[standard.title.span.start..standard.title.span.end],
+        "T"
+    );
+}
+
+#[test]
+fn missing_and_unclosed_front_matter() {
+    for text in ["no front matter", "+++\ntitle = \"T\"\n", ""] {
+        let parsed = parse("chapters/a.md", text, Role::EntityMarkdown(Kind::Chapter));
+        let codes: Vec<_> = parsed.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["sok::parse::front_matter"], "{text:?}");
+    }
+}
+
+#[test]
+fn collections_read_every_kind_and_report_unknown_ones() {
+    let text = r#"
+[[owner]]
+id = "a"
+name = "A"
+
+[[owners]]
+id = "b"
+
+[[journey]]
+id = "j"
+name = "J"
+[[journey.step]]
+id = "s"
+name = "S"
+stage = "decision"
+owner = "a"
+"#;
+    let parsed = parse("things.toml", text, Role::Collection);
+    assert_eq!(parsed.entities.owners.len(), 1);
+    assert_eq!(parsed.entities.journeys[0].steps.len(), 1);
+    let codes: Vec<_> = parsed.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["sok::schema::unknown_kind"]);
+    let help = parsed
+        .diagnostics
+        .iter()
+        .next()
+        .unwrap()
+        .help
+        .clone()
+        .unwrap();
+    assert!(help.contains("`owner`"), "{help}");
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let text = format!("x = {}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let parsed = parse("a.toml", &text, Role::Collection);
+    assert!(parsed.diagnostics.has_errors());
+}
+
+#[test]
+fn terms_get_transliterated_ids() {
+    let text = "[[term]]\nterm = \"Тайный покупатель\"\ndefinition = \"x\"\n";
+    let parsed = parse("glossary.toml", text, Role::Collection);
+    assert_eq!(parsed.entities.terms[0].meta.id.value, "tainyi-pokupatel");
+}
