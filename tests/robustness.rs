@@ -438,6 +438,23 @@ const HANDBOOK: &[(&str, Accepts)] = &[
     ("last_reviewed", A::Date),
 ];
 
+const SETTINGS_TABLES: &[(&str, &[(&str, Accepts)])] = &[
+    ("[handbook]\n", HANDBOOK),
+    (
+        "[journey]\n",
+        &[("stages", A::Strings), ("stage_names", A::Table)],
+    ),
+    (
+        "[lint]\n",
+        &[
+            ("max_sentence_words", A::Integer),
+            ("extra_vague_phrases", A::Strings),
+            ("\"vague-wording\"", A::String),
+        ],
+    ),
+    ("[build]\n", &[("out", A::String)]),
+];
+
 /// A TOML value, and whether a field that accepts `accepts` must report it.
 struct WrongValue {
     toml: &'static str,
@@ -536,13 +553,23 @@ fn every_field_of_every_kind_with_the_wrong_type() {
             ),
             ("glossary.toml", "[[term]]\n", TERM),
             ("principles.toml", "[[principle]]\n", PRINCIPLE),
-            ("sok.toml", "[handbook]\n", HANDBOOK),
         ];
         for (path, head, fields) in nested {
             let first = head.lines().count() + 1;
             let (toml, wrong) = assignments(fields, value, first);
             files.push((path.to_string(), format!("{head}{toml}"), wrong));
         }
+        // sok.toml: every table of the settings in one file.
+        let mut settings = String::new();
+        let mut wrong_settings = Vec::new();
+        for (head, fields) in SETTINGS_TABLES {
+            settings.push_str(head);
+            let first = settings.lines().count() + 1;
+            let (toml, wrong) = assignments(fields, value, first);
+            settings.push_str(&toml);
+            wrong_settings.extend(wrong);
+        }
+        files.push(("sok.toml".into(), settings, wrong_settings));
         files.push(("owners.toml".into(), OWNERS.into(), Vec::new()));
         let written: Vec<(&str, &[u8])> = files
             .iter()
