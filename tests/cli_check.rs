@@ -306,10 +306,19 @@ fn color_auto_follows_the_terminal_and_no_color() {
             cmd.env("NO_COLOR", value);
         }
         let output = cmd.output().expect("script runs");
-        assert_eq!(output.status.code(), Some(1), "{}", transcript(&output));
-        String::from_utf8_lossy(&output.stdout).into_owned()
+        let text = transcript(&output);
+        if output.status.code() != Some(1) && text.contains("script:") {
+            return None; // no pseudo-terminal to be had here
+        }
+        assert_eq!(output.status.code(), Some(1), "{text}");
+        Some(String::from_utf8_lossy(&output.stdout).into_owned())
     };
-    assert!(in_terminal(None).contains(ANSI));
+    let Some(coloured) = in_terminal(None) else {
+        eprintln!("note: `script` cannot open a pseudo-terminal; skipping the terminal test");
+        return;
+    };
+    let in_terminal = |no_color| in_terminal(no_color).expect("a pseudo-terminal");
+    assert!(coloured.contains(ANSI));
     assert!(!in_terminal(Some("1")).contains(ANSI));
     // An empty NO_COLOR does not count (no-color.org).
     assert!(in_terminal(Some("")).contains(ANSI));
