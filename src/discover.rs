@@ -189,8 +189,26 @@ pub fn walk(root: &Path) -> (Vec<String>, Vec<Stray>) {
                 if entry.file_type().is_dir() {
                     continue;
                 }
+                let hidden = relative.split('/').any(|p| p.starts_with('.'));
+                if entry
+                    .path()
+                    .strip_prefix(root)
+                    .ok()
+                    .and_then(Path::to_str)
+                    .is_none()
+                {
+                    // The lossy name would not open the file again: report it, not "not found".
+                    if !hidden {
+                        strays.push(stray(
+                            relative,
+                            "file name is not valid UTF-8",
+                            "rename the file (and its folders) using UTF-8 names".into(),
+                        ));
+                    }
+                    continue;
+                }
                 if entry.path_is_symlink() {
-                    if !relative.split('/').any(|p| p.starts_with('.')) {
+                    if !hidden {
                         strays.push(stray(
                             relative,
                             "symbolic links are not followed",

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use miette::{LabeledSpan, NamedSource, SourceSpan};
+use miette::{LabeledSpan, MietteError, MietteSpanContents, SourceSpan, SpanContents};
 
 use super::{Diagnostic, Severity};
 use crate::source::{Sources, Span};
@@ -13,7 +13,7 @@ pub(super) struct View {
     severity: miette::Severity,
     message: String,
     help: Option<String>,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<Source>,
     labels: Vec<LabeledSpan>,
     related: Vec<View>,
 }
@@ -63,12 +63,49 @@ impl View {
                 format!("{}: {}", file.path, d.message)
             },
             help: d.help.clone(),
-            source: has_text.then(|| {
-                NamedSource::new(file.path.clone(), file.text.clone()).with_language("toml")
+            source: has_text.then(|| Source {
+                name: file.path.clone(),
+                text: file.text.clone(),
             }),
             labels,
             related,
         }
+    }
+}
+
+/// A file's text for miette. miette counts the column of its `[file:line:column]` header in
+/// bytes; this counts it in characters, like the JSON and concise formats, so that a line of
+/// Polish or Russian text gives the same position in every format.
+struct Source {
+    name: String,
+    text: Arc<str>,
+}
+
+impl miette::SourceCode for Source {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        let start = inner.span().offset();
+        let column = start
+            .checked_sub(inner.column())
+            .and_then(|line_start| self.text.get(line_start..start))
+            .map_or(inner.column(), |before| before.chars().count());
+        let contents = MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )
+        .with_language("toml");
+        Ok(Box::new(contents))
     }
 }
 

@@ -1,0 +1,150 @@
+//! Helpers shared by the integration tests: where the fixtures are, running the checker as a
+//! library, and the invariants every diagnostic must keep.
+
+#![allow(dead_code, unreachable_pub)]
+
+use std::path::{Path, PathBuf};
+
+use sok::Checked;
+use sok::diagnostics::Diagnostic;
+use sok::diagnostics::emit::{self, Style};
+use sok::source::{Sources, Span};
+
+/// The style of every human-format snapshot: no colour, 80 columns (STYLE.md, Tests).
+pub const SNAPSHOT_STYLE: Style = Style {
+    color: false,
+    width: 80,
+};
+
+pub fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `tests/fixtures/<relative>`.
+pub fn fixture(relative: &str) -> PathBuf {
+    manifest_dir().join("tests/fixtures").join(relative)
+}
+
+/// `examples/<name>`.
+pub fn example(name: &str) -> PathBuf {
+    manifest_dir().join("examples").join(name)
+}
+
+/// The fixture directory name of a code: `sok::ref::unknown` → `ref-unknown`.
+pub fn fixture_dir_name(code: &str) -> String {
+    code.trim_start_matches("sok::").replace("::", "-")
+}
+
+/// A handbook after `sok::check_dir`, with its diagnostics sorted as the CLI prints them.
+pub struct Report {
+    pub checked: Checked,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn human(&self) -> String {
+        emit::human(&self.diagnostics, &self.checked.sources, SNAPSHOT_STYLE)
+    }
+
+    pub fn json(&self) -> String {
+        emit::json(&self.diagnostics, &self.checked.sources)
+    }
+
+    pub fn codes(&self) -> Vec<&'static str> {
+        self.diagnostics.iter().map(|d| d.code).collect()
+    }
+
+    /// `(file, line, column, code)` of every diagnostic, in output order.
+    pub fn positions(&self) -> Vec<(String, usize, usize, &'static str)> {
+        self.diagnostics
+            .iter()
+            .map(|d| {
+                let at = emit::Position::of(d.span, &self.checked.sources);
+                (at.file, at.line, at.column, d.code)
+            })
+            .collect()
+    }
+}
+
+/// Runs the checker on `dir`, which must be a handbook root.
+pub fn check(dir: &Path) -> Report {
+    let checked =
+        sok::check_dir(dir).unwrap_or_else(|e| panic!("{} is not a handbook: {e}", dir.display()));
+    let diagnostics = checked.diagnostics.clone().into_sorted(&checked.sources);
+    Report {
+        checked,
+        diagnostics,
+    }
+}
+
+/// Every span (primary and related) lies within its file and starts and ends on a character
+/// boundary, so that miette can show it. Returns the first violation.
+pub fn span_violation(diagnostics: &[Diagnostic], sources: &Sources) -> Option<String> {
+    let check = |d: &Diagnostic, span: Span| -> Option<String> {
+        if span.file.0 as usize >= sources.len() {
+            return Some(format!("{}: span in unknown file {:?}", d.code, span.file));
+        }
+        let file = sources.get(span.file);
+        let text = &file.text;
+        let ok = span.start <= span.end
+            && span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end);
+        (!ok).then(|| {
+            format!(
+                "{} `{}` in {}: span {}..{} is not valid in a file of {} bytes",
+                d.code,
+                d.message,
+                file.path,
+                span.start,
+                span.end,
+                text.len()
+            )
+        })
+    };
+    diagnostics
+        .iter()
+        .find_map(|d| check(d, d.span).or_else(|| d.related.iter().find_map(|r| check(d, r.span))))
+}
+
+/// Replaces every occurrence of `root` (and its canonical form) with `[ROOT]`.
+pub fn redact_root(text: &str, root: &Path) -> String {
+    let mut out = text.to_string();
+    let mut roots = vec![root.to_path_buf()];
+    if let Ok(canonical) = root.canonicalize() {
+        roots.push(canonical);
+    }
+    for root in roots {
+        let root = root.display().to_string();
+        let root = root.trim_end_matches('/');
+        if !root.is_empty() {
+            out = out.replace(root, "[ROOT]");
+        }
+    }
+    out
+}
+
+/// Copies the directory tree `from` into `to` (which must exist).
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("readable directory") {
+        let entry = entry.expect("directory entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            std::fs::create_dir_all(&target).expect("create directory");
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+/// Writes `files` (relative path, contents) under `root`, creating folders as needed.
+pub fn write_files(root: &Path, files: &[(&str, &[u8])]) {
+    for (path, contents) in files {
+        let path = root.join(path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create directory");
+        }
+        std::fs::write(&path, contents).expect("write file");
+    }
+}
