@@ -25,6 +25,8 @@ pub struct Stray {
     pub path: String,
     pub message: String,
     pub help: String,
+    /// `sok::io::read` for what could not be read; `sok::discover::stray_file` otherwise.
+    pub unreadable: bool,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -148,6 +150,7 @@ pub fn classify(mut paths: Vec<String>, output_dir: Option<&str>) -> Discovered 
 fn stray(path: String, message: &str, help: String) -> Stray {
     Stray {
         path,
+        unreadable: false,
         message: message.to_string(),
         help,
     }
@@ -226,11 +229,14 @@ pub fn walk(root: &Path) -> (Vec<String>, Vec<Stray>) {
                 let reason = error
                     .io_error()
                     .map_or_else(|| error.to_string(), |e| e.kind().to_string());
-                strays.push(stray(
-                    path,
-                    &format!("cannot read this folder or file: {reason}"),
-                    "check its permissions".into(),
-                ));
+                strays.push(Stray {
+                    unreadable: true,
+                    ..stray(
+                        path,
+                        &format!("cannot read this folder or file: {reason}"),
+                        "check its permissions".into(),
+                    )
+                });
             }
         }
     }

@@ -8,7 +8,7 @@
 //! 3. [`resolve`]: the id index, duplicate ids and unknown references;
 //! 4. [`validate`]: stages, escalation ladders, links;
 //! 5. [`lint`]: the method's rules, at configurable levels;
-//! 6. [`render`] / [`diff`]: the handbook as HTML and Markdown, or what changed.
+//! 6. render / diff: the handbook as HTML and Markdown, or what changed.
 //!
 //! Every stage pushes into one [`diagnostics::Diagnostics`] sink; nothing stops at the first
 //! problem. The CLI (`cli`, `commands`) only parses arguments and prints.

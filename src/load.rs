@@ -127,14 +127,14 @@ pub fn load_from(
 fn push_strays(loaded: &mut Loaded, strays: Vec<discover::Stray>) {
     for stray in strays {
         let file = loaded.sources.add(SourceFile::new(stray.path, ""));
-        loaded.diagnostics.push(
-            Diagnostic::error(
-                &codes::DISCOVER_STRAY_FILE,
-                Span::file_start(file),
-                stray.message,
-            )
-            .help(stray.help),
-        );
+        let code = if stray.unreadable {
+            &codes::IO_READ
+        } else {
+            &codes::DISCOVER_STRAY_FILE
+        };
+        loaded
+            .diagnostics
+            .push(Diagnostic::error(code, Span::file_start(file), stray.message).help(stray.help));
     }
 }
 

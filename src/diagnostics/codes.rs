@@ -474,8 +474,8 @@ Use `shift-lead`, or rename the file, or set `id` explicitly.";
 
     VALUE_NUMBER = "sok::value::number", "a number outside its range",
 "## What it means
-The number is outside the range the field accepts: a chapter `order` or `max_sentence_words`
-that is negative or zero, an NPS bound outside -100..100.
+The number is outside the range the field accepts: `max_sentence_words` outside 1..1000, or
+an NPS bound outside -100..100.
 
 ## Example
 ```toml

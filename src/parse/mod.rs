@@ -60,6 +60,7 @@ pub fn parse_file(file: FileId, path: &str, text: &str, role: Role) -> Parsed {
                     parts.toml.start,
                     toml,
                     header,
+                    kind.name(),
                     &mut parsed,
                     |cx, table, out| {
                         entities::read_into(cx, kind, &table, &origin, path, &mut out.entities);
@@ -78,6 +79,7 @@ pub fn parse_file(file: FileId, path: &str, text: &str, role: Role) -> Parsed {
                 0,
                 text,
                 Span::file_start(file),
+                kind.name(),
                 &mut parsed,
                 |cx, table, out| {
                     entities::read_into(cx, kind, &table, &origin, path, &mut out.entities);
@@ -90,6 +92,7 @@ pub fn parse_file(file: FileId, path: &str, text: &str, role: Role) -> Parsed {
                 0,
                 text,
                 Span::file_start(file),
+                "collection file",
                 &mut parsed,
                 |cx, table, out| {
                     collection(cx, &table, path, &mut out.entities);
@@ -102,6 +105,7 @@ pub fn parse_file(file: FileId, path: &str, text: &str, role: Role) -> Parsed {
                 0,
                 text,
                 Span::file_start(file),
+                "`sok.toml`",
                 &mut parsed,
                 |cx, table, out| {
                     out.settings = settings::settings(cx, &table);
@@ -118,6 +122,7 @@ fn with_table(
     offset: usize,
     toml: &str,
     header: Span,
+    what: &'static str,
     parsed: &mut Parsed,
     read: impl FnOnce(&mut Ctx<'_>, Table<'_, '_>, &mut Parsed),
 ) {
@@ -132,7 +137,7 @@ fn with_table(
             let table = Table {
                 entries: doc.get_ref(),
                 header,
-                what: "entity",
+                what,
             };
             read(&mut cx, table, parsed);
         }
