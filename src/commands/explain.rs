@@ -20,6 +20,16 @@ pub(super) fn execute(args: ExplainArgs) -> Result<Outcome, Fatal> {
         ))?;
         return Ok(Outcome::Clean);
     }
+    if let Some(rule) = crate::lint::find(wanted) {
+        print(&format!(
+            "# {}\n\n{}. Default level: {}.\n\n{}\n",
+            rule.name,
+            capitalize(rule.summary),
+            crate::lint::level_name(rule.default_level),
+            rule.docs
+        ))?;
+        return Ok(Outcome::Clean);
+    }
     let names: Vec<&str> = codes::CODES
         .iter()
         .map(|c| c.name)
