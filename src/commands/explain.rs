@@ -35,7 +35,8 @@ pub(super) fn execute(args: ExplainArgs) -> Result<Outcome, Fatal> {
         .map(|c| c.name)
         .chain(crate::lint::names())
         .collect();
-    let help = did_you_mean(&full, names.iter().copied())
+    let help = did_you_mean(wanted, crate::lint::names())
+        .or_else(|| did_you_mean(&full, names.iter().copied()))
         .or_else(|| did_you_mean(wanted, names.iter().copied()))
         .unwrap_or_else(|| "see docs/diagnostics.md for every code".to_string());
     Err(Fatal::new(format!("no diagnostic code or lint rule named `{wanted}`")).with_help(help))
