@@ -147,6 +147,40 @@ mod tests {
     }
 
     #[test]
+    fn every_literal_toml_writes_maps_back() {
+        let values = [
+            "",
+            "plain",
+            "quote \" and backslash \\ and tab \t",
+            "line\nbreak\r\nand \u{7} bell",
+            "żółw — «клиент» 😀",
+            "'single' and '''triple'''",
+        ];
+        for value in values {
+            let literal = toml::Value::String(value.to_string()).to_string();
+            let map = value_offsets(&literal, value).unwrap_or_else(|| panic!("{literal}"));
+            assert!(map.end_of(value.len()) <= literal.len());
+            assert!(map.start_of(0) <= map.end_of(value.len()));
+        }
+    }
+
+    #[test]
+    fn broken_literals_do_not_panic() {
+        for literal in [
+            "\"",
+            "\"\"\"",
+            "\"\\\"",
+            "\"\\u12\"",
+            "'",
+            "\"\\x\"",
+            "\"\"\"\n\\\n\"\"\"",
+        ] {
+            let _ = value_offsets(literal, "x");
+            let _ = value_offsets(literal, "");
+        }
+    }
+
+    #[test]
     fn a_different_value_is_not_mapped() {
         assert!(value_offsets("\"abc\"", "abd").is_none());
         assert!(value_offsets("abc", "abc").is_none());

@@ -252,6 +252,26 @@ mod tests {
     }
 
     #[test]
+    fn odd_text_does_not_panic() {
+        for text in [
+            "",
+            ".",
+            "...",
+            "!?",
+            "\u{301}a.",
+            "😀 😀. 😀",
+            "<b>x</b>",
+            "| a | b |\n|---|---|\n| 1. | 2! |",
+            "\\",
+            "a\r\n\r\nb.",
+        ] {
+            for s in sentences(text) {
+                assert!(text.get(s.range.clone()).is_some(), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn markup_and_code_blocks() {
         assert_eq!(
             split_text("A **bold** [link](http://x.y) `code`.\n\n```\nnot. counted. here\n```\n"),

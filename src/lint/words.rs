@@ -71,9 +71,13 @@ pub(crate) fn stem_matches(pattern: &str, word: &str) -> bool {
 }
 
 /// Whether the text between two words still joins them into one phrase: no sentence
-/// punctuation and no blank line.
+/// punctuation, no blank line, and none of the characters that join the parts of a URL,
+/// an address or an identifier (`jak-najszybciej.pl` is not the phrase).
 fn joins(gap: &str) -> bool {
-    !gap.contains(['.', '!', '?', ';', ':', '…', '(', ')']) && !gap.contains("\n\n")
+    const BREAKS: &[char] = &[
+        '.', '!', '?', ';', ':', '…', '(', ')', '-', '/', '_', '=', '@', '#', '&', '+', '\\',
+    ];
+    !gap.contains(BREAKS) && !gap.contains("\n\n")
 }
 
 /// A phrase to look for, split into folded words.
@@ -199,6 +203,7 @@ mod tests {
         assert!(found("jak najszybciej", "pojak najszybciej").is_empty());
         assert!(found("клиент всегда прав", "клиент всегда правильно").is_empty());
         assert!(found("jak najszybciej", "Tak jak. Najszybciej").is_empty());
+        assert!(found("jak najszybciej", "[sklep](https://jak-najszybciej.pl)").is_empty());
     }
 
     #[test]

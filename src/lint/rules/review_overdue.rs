@@ -69,7 +69,7 @@ fn overdue<'a>(
     last: &Sp<Date>,
     every: &Sp<Duration>,
 ) -> Option<Finding<'a>> {
-    let due = last.value.after(&every.value);
+    let due = due_date(last.value, &every.value)?;
     (due < cx.today).then(|| {
         let days = cx.today.to_days() - due.to_days();
         Finding::new(
@@ -80,4 +80,27 @@ fn overdue<'a>(
         .related(every.span, format!("reviewed every {}", every.value))
         .help("review it, announce the changes in writing, and set `last_reviewed` to the review's date")
     })
+}
+
+/// Cycles longer than this never fall due (and would overflow the calendar arithmetic).
+const LONGEST_CYCLE_YEARS: f64 = 1000.0;
+
+/// The date a review falls due, or `None` for a cycle longer than [`LONGEST_CYCLE_YEARS`].
+fn due_date(last: Date, every: &Duration) -> Option<Date> {
+    let years = every.nominal_seconds() / (365.0 * 86_400.0);
+    (years <= LONGEST_CYCLE_YEARS).then(|| last.after(every))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn absurd_cycles_never_fall_due() {
+        let last = Date::parse("2026-01-31").unwrap();
+        let huge = Duration::parse("99999999999999999999 years").unwrap();
+        assert_eq!(due_date(last, &huge), None);
+        let month = Duration::parse("1 month").unwrap();
+        assert_eq!(due_date(last, &month), Date::parse("2026-02-28"));
+    }
 }
