@@ -29,6 +29,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the documentation of a diagnostic code or a lint rule.
     Explain(ExplainArgs),
+    /// Check a handbook against the method's rules (after the checks of `sok check`).
+    Lint(LintArgs),
+    /// List the lint rules with their default levels.
+    Rules,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -54,4 +58,60 @@ pub struct CheckArgs {
 pub struct ExplainArgs {
     /// A code such as `sok::ref::unknown` (or `ref::unknown`), or a lint rule name.
     pub code: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    /// Findings with the source lines they point at.
+    Human,
+    /// One line per finding: `file:line:col: level[rule] message`.
+    Concise,
+    /// One JSON object per finding, in an array (see docs/lint.md).
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    /// Exit 1 on warnings too.
+    Warnings,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LintArgs {
+    /// The handbook root: the directory that holds `sok.toml`.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+    pub format: LintFormat,
+
+    /// Fail (exit 1) on warnings as well as errors.
+    #[arg(long, value_enum, value_name = "warnings")]
+    pub deny: Option<Deny>,
+
+    /// Report only these rules (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE,..")]
+    pub select: Vec<String>,
+
+    /// Do not report these rules (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE,..")]
+    pub ignore: Vec<String>,
+
+    /// The date review rules compare against, YYYY-MM-DD (default: today, UTC).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<crate::values::Date>,
+
+    /// Report only findings in files changed since this git revision (and untracked files).
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
+}
+
+fn parse_date(text: &str) -> Result<crate::values::Date, String> {
+    crate::values::Date::parse(text)
+        .ok_or_else(|| format!("`{text}` is not a date like 2026-11-24"))
 }

@@ -20,12 +20,23 @@ pub(super) fn execute(args: ExplainArgs) -> Result<Outcome, Fatal> {
         ))?;
         return Ok(Outcome::Clean);
     }
+    if let Some(rule) = crate::lint::find(wanted) {
+        print(&format!(
+            "# {}\n\n{}. Default level: {}.\n\n{}\n",
+            rule.name,
+            capitalize(rule.summary),
+            crate::lint::level_name(rule.default_level),
+            rule.docs
+        ))?;
+        return Ok(Outcome::Clean);
+    }
     let names: Vec<&str> = codes::CODES
         .iter()
         .map(|c| c.name)
         .chain(crate::lint::names())
         .collect();
-    let help = did_you_mean(&full, names.iter().copied())
+    let help = did_you_mean(wanted, crate::lint::names())
+        .or_else(|| did_you_mean(&full, names.iter().copied()))
         .or_else(|| did_you_mean(wanted, names.iter().copied()))
         .unwrap_or_else(|| "see docs/diagnostics.md for every code".to_string());
     Err(Fatal::new(format!("no diagnostic code or lint rule named `{wanted}`")).with_help(help))

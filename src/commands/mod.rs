@@ -2,6 +2,8 @@
 
 mod check;
 mod explain;
+mod lint;
+mod rules;
 
 use std::io::{IsTerminal, Write};
 
@@ -71,6 +73,8 @@ pub fn run(cli: Cli) -> Result<Outcome, Fatal> {
     match cli.command {
         Command::Check(args) => check::execute(args, style),
         Command::Explain(args) => explain::execute(args),
+        Command::Lint(args) => lint::execute(args, style),
+        Command::Rules => rules::execute(),
     }
 }
 

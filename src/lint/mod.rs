@@ -1,28 +1,234 @@
-//! Lint: the method's rules, each in its own file under `rules/`.
+//! Lint: the method's rules, at levels the handbook configures.
+//!
+//! The checks (`resolve`, `validate`) reject handbooks sok cannot read; lint judges handbooks
+//! it can read against the method of the seeds: measurable standards, plain and time-bound
+//! wording, every stage and touchpoint covered, reviews on time. Each rule is a static
+//! [`Rule`] in its own file under `rules/`, listed once in [`RULES`]; `sok explain`,
+//! `sok rules`, `docs/rules.md` and the SARIF rule table are all generated from that list.
 
-/// Names of every lint rule.
-static NAMES: &[&str] = &[
-    "long-sentence",
-    "missing-review-cycle",
-    "never-say-used",
-    "no-tolerance",
-    "principles-count",
-    "review-overdue",
-    "situation-without-deadline",
-    "situation-without-escalation",
-    "social-without-situation",
-    "stage-not-covered",
-    "touchpoint-without-standard",
-    "unmeasurable-standard",
-    "unused-allow",
-    "unused-owner",
-    "vague-wording",
-];
+pub mod changed;
+mod context;
+pub mod docs;
+mod locate;
+pub mod output;
+mod phrases;
+mod rules;
+mod sentences;
+mod words;
 
-pub fn find(name: &str) -> Option<&'static str> {
-    NAMES.iter().copied().find(|n| *n == name)
+use std::collections::HashSet;
+
+pub use context::{Finding, LintContext};
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::{Handbook, Level, Settings};
+use crate::resolve::Index;
+use crate::source::{Sources, Span};
+use crate::values::Date;
+
+/// One lint rule: its name (what `[lint]`, `lint.allow`, `--select` and `sok explain` take),
+/// its documentation and level, and the function that finds violations.
+#[derive(Debug)]
+pub struct Rule {
+    pub name: &'static str,
+    /// Lowercase, no trailing period: what the rule reports.
+    pub summary: &'static str,
+    pub default_level: Level,
+    /// Markdown with the sections "What it does", "Why is this bad?" and "Example".
+    pub docs: &'static str,
+    pub check: for<'a> fn(&LintContext<'a>) -> Vec<Finding<'a>>,
 }
 
+/// Every rule, sorted by name.
+pub static RULES: &[&Rule] = &[
+    &rules::long_sentence::RULE,
+    &rules::missing_review_cycle::RULE,
+    &rules::never_say_used::RULE,
+    &rules::no_tolerance::RULE,
+    &rules::principles_count::RULE,
+    &rules::review_overdue::RULE,
+    &rules::situation_without_deadline::RULE,
+    &rules::situation_without_escalation::RULE,
+    &rules::social_without_situation::RULE,
+    &rules::stage_not_covered::RULE,
+    &rules::touchpoint_without_standard::RULE,
+    &rules::unmeasurable_standard::RULE,
+    &rules::unused_allow::RULE,
+    &rules::unused_owner::RULE,
+    &rules::vague_wording::RULE,
+];
+
+/// The rule with this name, if any.
+pub fn find(name: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.name == name)
+}
+
+/// Names of every rule, sorted.
 pub fn names() -> impl Iterator<Item = &'static str> {
-    NAMES.iter().copied()
+    RULES.iter().map(|r| r.name)
+}
+
+/// The position of a rule in [`RULES`] (SARIF's `ruleIndex`).
+pub fn position(name: &str) -> Option<usize> {
+    RULES.iter().position(|r| r.name == name)
+}
+
+/// What a lint run reports, beyond the handbook's own `[lint]` settings.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The date review rules compare against.
+    pub today: Date,
+    /// Report only these rules (empty: all). A selected rule that `sok.toml` switches off
+    /// runs at its default level.
+    pub select: Vec<&'static Rule>,
+    /// Never report these rules.
+    pub ignore: Vec<&'static Rule>,
+}
+
+impl Options {
+    pub fn new(today: Date) -> Options {
+        Options {
+            today,
+            select: Vec::new(),
+            ignore: Vec::new(),
+        }
+    }
+}
+
+/// The level a rule runs at: `sok.toml`'s `[lint]` if it names the rule, else the default.
+pub fn configured_level(rule: &Rule, settings: Option<&Settings>) -> Level {
+    settings
+        .and_then(|s| {
+            s.lint
+                .levels
+                .iter()
+                .rev()
+                .find(|(name, _)| name.value == rule.name)
+        })
+        .map_or(rule.default_level, |(_, level)| level.value)
+}
+
+fn run_level(rule: &Rule, settings: Option<&Settings>, options: &Options) -> Level {
+    let level = configured_level(rule, settings);
+    let selected = options.select.iter().any(|r| r.name == rule.name);
+    match level {
+        Level::Off if selected => match rule.default_level {
+            Level::Off => Level::Warning,
+            default => default,
+        },
+        level => level,
+    }
+}
+
+fn shown(rule: &Rule, options: &Options) -> bool {
+    (options.select.is_empty() || options.select.iter().any(|r| r.name == rule.name))
+        && !options.ignore.iter().any(|r| r.name == rule.name)
+}
+
+/// Runs every rule on a checked handbook and returns its findings as diagnostics (unsorted).
+pub fn lint(hb: &Handbook, sources: &Sources, index: &Index, options: &Options) -> Vec<Diagnostic> {
+    let step_ids = crate::texts::step_ids(hb);
+    let mut cx = LintContext::new(hb, sources, index, &step_ids, options.today);
+    let settings = hb.settings.as_ref();
+    let mut out = Vec::new();
+    let mut used: HashSet<Span> = HashSet::new();
+    let last = &rules::unused_allow::RULE;
+    let ordered = RULES
+        .iter()
+        .copied()
+        .filter(|r| r.name != last.name)
+        .chain([last]);
+    for rule in ordered {
+        let level = run_level(rule, settings, options);
+        if level == Level::Off {
+            continue;
+        }
+        if rule.name == last.name {
+            cx.allows_used = std::mem::take(&mut used);
+        }
+        let findings = (rule.check)(&cx);
+        cx.rules_run.push(rule.name);
+        for finding in findings {
+            let allowed = finding
+                .allow
+                .iter()
+                .flat_map(|list| list.iter())
+                .find(|entry| entry.value == rule.name);
+            if let Some(entry) = allowed {
+                used.insert(entry.span);
+            } else if shown(rule, options) {
+                out.push(finding.into_diagnostic(rule.name, level));
+            }
+        }
+    }
+    out
+}
+
+/// [`lint`] on the result of [`crate::check_dir`].
+pub fn lint_checked(checked: &crate::Checked, options: &Options) -> Vec<Diagnostic> {
+    lint(&checked.handbook, &checked.sources, &checked.index, options)
+}
+
+/// The severity a finding gets at `level` (`Off` never reaches output).
+pub fn severity(level: Level) -> Severity {
+    match level {
+        Level::Error => Severity::Error,
+        Level::Warning | Level::Off => Severity::Warning,
+    }
+}
+
+/// The name sok uses for a level in `sok.toml`, `sok rules` and the docs.
+pub fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::Error => "error",
+        Level::Warning => "warning",
+        Level::Off => "off",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_are_sorted_unique_and_documented() {
+        for pair in RULES.windows(2) {
+            assert!(
+                pair[0].name < pair[1].name,
+                "{} before {}",
+                pair[0].name,
+                pair[1].name
+            );
+        }
+        for rule in RULES {
+            for section in ["## What it does", "## Why is this bad?", "## Example"] {
+                assert!(rule.docs.contains(section), "{} lacks {section}", rule.name);
+            }
+            assert!(!rule.summary.ends_with('.'), "{}", rule.name);
+            assert!(crate::values::is_valid_id(rule.name), "{}", rule.name);
+        }
+    }
+
+    #[test]
+    fn each_rule_lives_in_the_file_named_after_it() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lint/rules");
+        let mut stems: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().replace(".rs", ""))
+            .filter(|stem| stem != "mod")
+            .collect();
+        stems.sort();
+        let names: Vec<String> = names().map(|n| n.replace('-', "_")).collect();
+        assert_eq!(stems, names);
+    }
+
+    #[test]
+    fn select_switches_an_off_rule_back_on() {
+        let rule = find("long-sentence").unwrap();
+        let mut options = Options::new(Date::today());
+        assert_eq!(run_level(rule, None, &options), rule.default_level);
+        options.select.push(rule);
+        assert!(shown(rule, &options));
+        assert!(!shown(find("unused-owner").unwrap(), &options));
+    }
 }

@@ -1,0 +1,19 @@
+//! `sok rules`: every lint rule with its default level and summary.
+
+use super::{Fatal, Outcome, print};
+use crate::lint::{RULES, level_name};
+
+pub(super) fn execute() -> Result<Outcome, Fatal> {
+    let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for rule in RULES {
+        out.push_str(&format!(
+            "{:width$}  {:7}  {}\n",
+            rule.name,
+            level_name(rule.default_level),
+            rule.summary
+        ));
+    }
+    print(&out)?;
+    Ok(Outcome::Clean)
+}

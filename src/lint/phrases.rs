@@ -1,0 +1,160 @@
+//! The built-in vague phrases of `vague-wording`, one list per handbook language.
+//!
+//! The seeds ask for standards that are measurable, specific and time-bound: "90% of calls
+//! answered within 2 minutes", never "as soon as possible" or "the customer is always right".
+//! These lists hold the phrases that promise a time, a quality or an effort without a number:
+//! promises of speed without a deadline, conditions nobody can check ("where possible"),
+//! slogans in place of rules, and efforts in place of results. Each phrase is written in its
+//! dictionary form; the matcher in `words` accepts other endings of the same words.
+
+use crate::model::Language;
+
+const EN: &[&str] = &[
+    "as soon as possible",
+    "as quickly as possible",
+    "as fast as possible",
+    "asap",
+    "at the earliest opportunity",
+    "in a timely manner",
+    "in due course",
+    "within a reasonable time",
+    "in a reasonable time",
+    "without undue delay",
+    "promptly",
+    "shortly",
+    "whenever possible",
+    "where possible",
+    "if possible",
+    "as needed",
+    "as appropriate",
+    "the customer is always right",
+    "the customer is king",
+    "best possible service",
+    "highest quality",
+    "excellent service",
+    "exceed expectations",
+    "go the extra mile",
+    "do our best",
+    "make every effort",
+];
+
+const PL: &[&str] = &[
+    "jak najszybciej",
+    "najszybciej jak to możliwe",
+    "możliwie szybko",
+    "niezwłocznie",
+    "bezzwłocznie",
+    "w trybie pilnym",
+    "w najbliższym czasie",
+    "w krótkim czasie",
+    "w rozsądnym czasie",
+    "w rozsądnym terminie",
+    "w odpowiednim czasie",
+    "wkrótce",
+    "przy pierwszej okazji",
+    "w wolnej chwili",
+    "w miarę możliwości",
+    "o ile to możliwe",
+    "jeśli to możliwe",
+    "jeśli będzie to możliwe",
+    "w miarę potrzeb",
+    "klient ma zawsze rację",
+    "klient zawsze ma rację",
+    "klient nasz pan",
+    "najwyższa jakość",
+    "obsługa na najwyższym poziomie",
+    "indywidualne podejście",
+    "dołożyć wszelkich starań",
+    "zrobić wszystko co w naszej mocy",
+    "postaramy się",
+];
+
+const RU: &[&str] = &[
+    "как можно быстрее",
+    "как можно скорее",
+    "как можно раньше",
+    "в кратчайшие сроки",
+    "в кратчайший срок",
+    "в максимально короткие сроки",
+    "в разумные сроки",
+    "в разумный срок",
+    "в ближайшее время",
+    "в скором времени",
+    "в короткие сроки",
+    "незамедлительно",
+    "оперативно",
+    "своевременно",
+    "по возможности",
+    "при возможности",
+    "по мере возможности",
+    "по мере необходимости",
+    "клиент всегда прав",
+    "клиент король",
+    "на высшем уровне",
+    "высокое качество обслуживания",
+    "индивидуальный подход",
+    "приложить все усилия",
+    "сделать всё возможное",
+    "постараемся",
+];
+
+const SL: &[&str] = &[
+    "čim prej",
+    "čim hitreje",
+    "v najkrajšem možnem času",
+    "v najkrajšem času",
+    "v najkrajšem možnem roku",
+    "v razumnem roku",
+    "v razumnem času",
+    "v doglednem času",
+    "v kratkem",
+    "kmalu",
+    "nemudoma",
+    "brez odlašanja",
+    "takoj ko bo mogoče",
+    "ko bo mogoče",
+    "če je mogoče",
+    "po možnosti",
+    "po potrebi",
+    "stranka ima vedno prav",
+    "kupec ima vedno prav",
+    "stranka je kralj",
+    "najvišja kakovost",
+    "vrhunska storitev",
+    "individualni pristop",
+    "po najboljših močeh",
+    "potrudili se bomo",
+    "storiti vse kar je v naši moči",
+];
+
+/// The built-in vague phrases for `language`.
+pub(crate) fn vague_phrases(language: Language) -> &'static [&'static str] {
+    match language {
+        Language::En => EN,
+        Language::Pl => PL,
+        Language::Ru => RU,
+        Language::Sl => SL,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_unique_lowercase_and_nonempty() {
+        for language in [Language::En, Language::Pl, Language::Ru, Language::Sl] {
+            let list = vague_phrases(language);
+            assert!(
+                (15..=30).contains(&list.len()),
+                "{language:?}: {}",
+                list.len()
+            );
+            for (i, phrase) in list.iter().enumerate() {
+                assert_eq!(*phrase, phrase.to_lowercase());
+                assert!(!list[..i].contains(phrase), "{phrase} twice");
+                assert!(super::super::words::Phrase::new(phrase).is_some());
+            }
+        }
+    }
+}

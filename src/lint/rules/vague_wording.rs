@@ -1,0 +1,108 @@
+//! `vague-wording`: phrases that promise without a number ("as soon as possible").
+
+use crate::lint::phrases::vague_phrases;
+use crate::lint::words::{Phrase, is_quoted, words};
+use crate::lint::{Finding, LintContext, Rule};
+use crate::model::{Kind, Level, Text};
+
+pub(crate) static RULE: Rule = Rule {
+    name: "vague-wording",
+    summary: "a vague, unmeasurable phrase such as \"as soon as possible\"",
+    default_level: Level::Warning,
+    docs: r#"## What it does
+Reports vague phrases in titles, names, texts, instructions, procedures, bodies and `say`
+phrases: promises of speed without a deadline ("as soon as possible", "jak najszybciej",
+"как можно быстрее", "čim prej"), conditions nobody can check ("where possible",
+"w miarę możliwości", "по возможности"), and slogans in place of rules ("the customer is
+always right", "klient zawsze ma rację", "клиент всегда прав", "stranka ima vedno prav").
+
+The list is the built-in one for the handbook's `language` (`sok explain vague-wording` does
+not print it; see `src/lint/phrases.rs`), plus `[lint].extra_vague_phrases` in `sok.toml`.
+Matching ignores case and tolerates changed word endings, so "klienci zawsze mają rację" and
+"клиенты всегда правы" are found too; the words must be whole, in order and adjacent. A phrase
+that is quoted as a whole (`„jak najszybciej”`) is a mention, as in "we never write ...", and
+is not reported. Glossary terms and `never_say` lists are not searched: they name vague
+phrases on purpose.
+
+## Why is this bad?
+A standard must be measurable, specific and time-bound. "We reply as soon as possible" cannot
+be checked and means something different to every employee and every customer; "we reply
+within 2 hours on working days" can. The seeds' example of what never to write is "the
+customer is always right".
+
+This rule is a warning by default, because it judges wording; handbooks that want it strict
+set `"vague-wording" = "error"` in `[lint]`.
+
+## Example
+```markdown
+We call the customer back as soon as possible.
+```
+
+Use instead:
+```markdown
+We call the customer back within 2 hours on working days.
+```"#,
+    check,
+};
+
+fn check<'a>(cx: &LintContext<'a>) -> Vec<Finding<'a>> {
+    let phrases = phrase_list(cx);
+    let mut out = Vec::new();
+    for field in cx.text_fields() {
+        if field.kind == Kind::Term || field.field == "never_say" {
+            continue;
+        }
+        let text = &field.text.value;
+        let tokens = words(text);
+        let mut found: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
+        for (i, (phrase, _)) in phrases.iter().enumerate() {
+            for range in phrase.find(text, &tokens, true) {
+                if !is_quoted(text, &range) {
+                    found.push((range, i));
+                }
+            }
+        }
+        found.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
+        let mut taken_to = 0;
+        for (range, i) in found {
+            if range.start < taken_to {
+                continue;
+            }
+            taken_to = range.end;
+            let (phrase, extra) = &phrases[i];
+            let written: Vec<&str> = text[range.clone()].split_whitespace().collect();
+            let mut finding = Finding::new(
+                cx.span_in(field.text, range),
+                format!("vague phrase `{}`", written.join(" ")),
+            )
+            .label("no number, no deadline: cannot be checked")
+            .help(format!(
+                "say how much and by when instead of `{}`, e.g. \"within 2 hours\" or \"90% of calls\"",
+                phrase.text
+            ))
+            .allowed_by(field.lint_allow);
+            if let Some(entry) = extra {
+                finding = finding.related(entry.span, "listed in `extra_vague_phrases`");
+            }
+            out.push(finding);
+        }
+    }
+    out
+}
+
+/// The built-in phrases for the handbook's language, then `extra_vague_phrases` (with the
+/// entry each came from), without repeats.
+fn phrase_list<'a>(cx: &LintContext<'a>) -> Vec<(Phrase, Option<&'a Text>)> {
+    let mut list: Vec<(Phrase, Option<&'a Text>)> = vague_phrases(cx.language())
+        .iter()
+        .filter_map(|p| Phrase::new(p).map(|phrase| (phrase, None)))
+        .collect();
+    for entry in cx.extra_vague_phrases() {
+        if let Some(phrase) = Phrase::new(&entry.value) {
+            if !list.iter().any(|(p, _)| p.same_words(&phrase)) {
+                list.push((phrase, Some(entry)));
+            }
+        }
+    }
+    list
+}
