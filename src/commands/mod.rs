@@ -1,6 +1,7 @@
 //! One file per subcommand; each is a short `execute` that calls the library and prints.
 
 mod check;
+mod diff;
 mod explain;
 
 use std::io::{IsTerminal, Write};
@@ -71,6 +72,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Fatal> {
     match cli.command {
         Command::Check(args) => check::execute(args, style),
         Command::Explain(args) => explain::execute(args),
+        Command::Diff(args) => diff::execute(args, style),
     }
 }
 
