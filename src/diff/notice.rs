@@ -142,10 +142,10 @@ impl Writer<'_> {
         }
         for step in &e.steps {
             let what = format!(
-                "{} {} ({} {})",
+                "{} {} {} {}",
                 self.s.kinds[8],
                 self.quoted(&step.name),
-                self.s.journey,
+                self.s.step_of,
                 self.quoted(&e.name)
             );
             let home = step
@@ -379,7 +379,13 @@ impl Writer<'_> {
             _ => {}
         }
         if let Some(date) = &diff.new.effective {
-            head.push(fill(s.effective, &[("date", &self.date(date))]));
+            let date = self.date(date);
+            // "… od 1 września 2026 r." ends the sentence with the date's own full stop.
+            let template = match date.ends_with('.') {
+                true => s.effective.replace("{date}.", "{date}"),
+                false => s.effective.to_string(),
+            };
+            head.push(fill(&template, &[("date", &date)]));
         }
         let mut out = String::new();
         if !head.is_empty() {

@@ -267,7 +267,7 @@ mod tests {
             (s.decimal, &[]),
             (s.quotes.0, &[]),
             (s.quotes.1, &[]),
-            (s.journey, &[]),
+            (s.step_of, &[]),
             (s.date, &["{day}", "{month}", "{year}"]),
         ]
     }

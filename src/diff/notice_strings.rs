@@ -51,8 +51,8 @@ pub(super) struct Strings {
     /// Term, principle, owner, touchpoint, journey, situation, standard, chapter, step: the
     /// accusative with its article, as the object of "we added …".
     pub kinds: [&'static str; 9],
-    /// A journey in the nominative, for "(customer journey “…”)" after a step.
-    pub journey: &'static str,
+    /// What joins a step to its journey: "the step “…” *of the customer journey* “…”".
+    pub step_of: &'static str,
     pub months: [&'static str; 12],
     pub date: &'static str,
     /// Second, minute, hour, day, business day, week, month, year, each as
@@ -151,7 +151,7 @@ static EN: Strings = Strings {
         "the chapter",
         "the step",
     ],
-    journey: "customer journey",
+    step_of: "of the customer journey",
     months: [
         "January",
         "February",
@@ -239,7 +239,7 @@ static PL: Strings = Strings {
         "rozdział",
         "krok",
     ],
-    journey: "ścieżka klienta",
+    step_of: "w ścieżce klienta",
     months: [
         "stycznia",
         "lutego",
@@ -327,7 +327,7 @@ static RU: Strings = Strings {
         "главу",
         "шаг",
     ],
-    journey: "путь клиента",
+    step_of: "пути клиента",
     months: [
         "января",
         "февраля",
@@ -415,7 +415,7 @@ static SL: Strings = Strings {
         "poglavje",
         "korak",
     ],
-    journey: "pot stranke",
+    step_of: "na poti stranke",
     months: [
         "januarja",
         "februarja",
