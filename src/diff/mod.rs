@@ -21,6 +21,7 @@ pub mod measure;
 pub mod notice;
 mod notice_fields;
 mod notice_strings;
+mod notice_values;
 pub mod output;
 mod project;
 pub mod prose;

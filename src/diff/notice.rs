@@ -11,11 +11,12 @@
 use std::collections::BTreeMap;
 
 use super::notice_fields::field_label;
-use super::notice_strings::{Strings, plural, strings};
+use super::notice_strings::{Strings, strings};
+use super::notice_values as values;
 use super::output::escape;
 use super::{Class, EntityChange, FieldChange, HandbookDiff, MeasureValue, OwnerRef, Value};
-use crate::model::{BoundValue, Handbook, Kind, Language, MetricKind};
-use crate::values::{Date, Duration, DurationUnit, format_number};
+use crate::model::{Handbook, Kind, Language};
+use crate::values::Duration;
 
 /// The chapter "what changed in this edition": a title and a Markdown body (sections are
 /// `##` headings, so the title can be the chapter's `#`).
@@ -66,7 +67,7 @@ struct Writer<'a> {
     sections: BTreeMap<Section, Vec<String>>,
 }
 
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
+pub(super) fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values.iter().fold(template.to_string(), |t, (key, value)| {
         t.replace(&format!("{{{key}}}"), value)
     })
@@ -173,14 +174,17 @@ impl Writer<'_> {
             Kind::Standard => standard
                 .and_then(|s| s.measure.as_ref())
                 .map(|m| {
-                    let target = self.target(&MeasureValue::of(m));
+                    let target = values::target(self.s, self.language, &MeasureValue::of(m));
                     format!(" {}", fill(self.s.target, &[("new", &target)]))
                 })
                 .unwrap_or_default(),
             Kind::Situation => situation
                 .and_then(|s| s.respond_within.as_ref())
                 .map(|d| {
-                    let within = fill(self.s.at_most, &[("value", &self.duration(&d.value))]);
+                    let within = fill(
+                        self.s.at_most,
+                        &[("value", &values::duration(self.s, self.language, &d.value))],
+                    );
                     format!(" {}", fill(self.s.response, &[("new", &within)]))
                 })
                 .unwrap_or_default(),
@@ -269,7 +273,7 @@ impl Writer<'_> {
 
     fn measure_sentence(&self, class: Class, old: &Option<Value>, new: &Option<Value>) -> String {
         let target = |v: &Option<Value>| match v {
-            Some(Value::Measure(m)) => self.target(m),
+            Some(Value::Measure(m)) => values::target(self.s, self.language, m),
             _ => String::new(),
         };
         let (old, new) = (target(old), target(new));
@@ -283,7 +287,12 @@ impl Writer<'_> {
     fn deadline_sentence(&self, old: Option<&Value>, new: Option<&Value>) -> String {
         let within = |v: Option<&Value>| match v {
             Some(Value::Text(t)) => Duration::parse(t)
-                .map(|d| fill(self.s.at_most, &[("value", &self.duration(&d))]))
+                .map(|d| {
+                    fill(
+                        self.s.at_most,
+                        &[("value", &values::duration(self.s, self.language, &d))],
+                    )
+                })
                 .unwrap_or_else(|_| escape(t)),
             _ => String::new(),
         };
@@ -295,76 +304,6 @@ impl Writer<'_> {
                 &[("new", &within(new)), ("old", &within(old))],
             ),
         }
-    }
-
-    fn number(&self, n: f64) -> String {
-        format_number(n).replace('.', self.s.decimal)
-    }
-
-    fn duration(&self, d: &Duration) -> String {
-        let row = match d.unit {
-            DurationUnit::Second => 0,
-            DurationUnit::Minute => 1,
-            DurationUnit::Hour => 2,
-            DurationUnit::Day => 3,
-            DurationUnit::BusinessDay => 4,
-            DurationUnit::Week => 5,
-            DurationUnit::Month => 6,
-            DurationUnit::Year => 7,
-        };
-        let unit = self.s.units[row][plural(self.language, d.amount)];
-        format!("{} {unit}", self.number(d.amount))
-    }
-
-    /// "at most 2 minutes in 90% of cases, each month, in business hours".
-    fn target(&self, m: &MeasureValue) -> String {
-        let s = self.s;
-        let value = match (&m.typed, m.kind) {
-            (BoundValue::Duration(d), _) => self.duration(d),
-            (BoundValue::Number(n), MetricKind::Percent) => {
-                fill(s.percent, &[("n", &self.number(*n))])
-            }
-            (BoundValue::Number(n), _) => match &m.unit {
-                Some(unit) if m.kind == MetricKind::Custom => {
-                    format!("{} {}", self.number(*n), escape(unit))
-                }
-                _ => self.number(*n),
-            },
-        };
-        let bound = if m.bound == "min" {
-            s.at_least
-        } else {
-            s.at_most
-        };
-        let mut first = fill(bound, &[("value", &value)]);
-        if let Some(share) = m.share {
-            let share = match share >= 100.0 {
-                true => s.every_case.to_string(),
-                false => fill(
-                    s.share,
-                    &[("share", &fill(s.percent, &[("n", &self.number(share))]))],
-                ),
-            };
-            first = format!("{first} {share}");
-        }
-        let mut parts = vec![first];
-        let periods = ["day", "week", "month", "quarter", "year"];
-        if let Some(i) = m.period.and_then(|p| periods.iter().position(|q| *q == p)) {
-            parts.push(s.periods[i].to_string());
-        }
-        if m.hours == "business" {
-            parts.push(s.business_hours.to_string());
-        }
-        parts.join(", ")
-    }
-
-    fn date(&self, d: &Date) -> String {
-        let month = self.s.months[(d.month.clamp(1, 12) - 1) as usize];
-        let (day, year) = (d.day.to_string(), d.year.to_string());
-        fill(
-            self.s.date,
-            &[("day", &day), ("month", month), ("year", &year)],
-        )
     }
 
     fn finish(self, diff: &HandbookDiff) -> String {
@@ -379,7 +318,7 @@ impl Writer<'_> {
             _ => {}
         }
         if let Some(date) = &diff.new.effective {
-            let date = self.date(date);
+            let date = values::date(self.s, date);
             // "… od 1 września 2026 r." ends the sentence with the date's own full stop.
             let template = match date.ends_with('.') {
                 true => s.effective.replace("{date}.", "{date}"),

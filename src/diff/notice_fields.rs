@@ -1,8 +1,8 @@
 //! What staff call each field in the change notice ("Changed: what we say, touchpoints"),
 //! in every handbook language, plus the tests that every language has every notice string.
 //!
-//! Keys are the field keys of the sources (`project::FIELD_KEYS`); a key added there without
-//! a label here fails the tests, so the notice never shows a raw key to staff.
+//! Keys are the field keys of the sources, as `project` produces them; a key added there
+//! without a label here fails the tests, so the notice never shows a raw key to staff.
 
 use crate::model::Language;
 
@@ -209,15 +209,40 @@ pub(super) fn field_label(language: Language, key: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::super::notice_strings::{Strings, plural, strings};
     use super::*;
-    use crate::diff::project::FIELD_KEYS;
+    use crate::diff::project::{self, Owners};
+    use crate::model::Kind;
 
     const LANGUAGES: [Language; 4] = [Language::En, Language::Pl, Language::Ru, Language::Sl];
 
+    /// Every key the projection gives: the example has every kind, and every field of a kind
+    /// is projected whether or not it has a value.
+    fn field_keys() -> BTreeSet<&'static str> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let checked = crate::check_dir(&root.join("examples/sklep-kwiatek")).unwrap();
+        let owners = Owners::of(&checked.handbook);
+        let entities = project::entities(&checked.handbook, &owners);
+        let kinds: BTreeSet<Kind> = entities.keys().map(|(kind, _)| *kind).collect();
+        assert_eq!(kinds.len(), Kind::ALL.len(), "the example has every kind");
+        let mut keys: BTreeSet<&str> = BTreeSet::from(["step_order"]);
+        for e in entities.values() {
+            keys.extend(e.fields.iter().map(|f| f.key));
+            for (_, step) in &e.steps {
+                keys.extend(step.fields.iter().map(|f| f.key));
+            }
+        }
+        let settings = project::settings(&checked.handbook, &owners);
+        keys.extend(settings.iter().map(|f| f.key));
+        keys
+    }
+
     #[test]
     fn every_field_has_a_label_in_every_language() {
-        for key in FIELD_KEYS {
+        let keys = field_keys();
+        for key in &keys {
             for language in LANGUAGES {
                 assert!(
                     !field_label(language, key).is_empty(),
@@ -225,8 +250,15 @@ mod tests {
                 );
             }
         }
-        let keys: Vec<&str> = LABELS.iter().map(|(k, _)| *k).collect();
-        assert_eq!(keys, FIELD_KEYS, "labels and keys are the same sorted list");
+        let labelled: Vec<&str> = LABELS.iter().map(|(k, _)| *k).collect();
+        let mut sorted = labelled.clone();
+        sorted.sort();
+        assert_eq!(labelled, sorted, "labels are sorted by key");
+        assert_eq!(
+            labelled.len(),
+            keys.len(),
+            "no label for a key that does not exist"
+        );
     }
 
     /// (string, placeholders it must keep)

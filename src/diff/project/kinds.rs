@@ -1,201 +1,21 @@
-//! Project: every entity as a list of named plain values, the one shape [`super::compare`]
-//! works on.
+//! The projection of each kind of entity, field by field, and of `sok.toml`'s settings.
 //!
-//! This is where "compare plain values, not spans" is decided: spans, files and paths are
-//! dropped, text is normalised (line endings, trailing spaces), durations are written back
-//! canonically, references keep their id and the owner's name. Lint opt-outs
-//! (`lint.allow`) are tooling, not content, and are left out.
+//! Every field is pushed whether or not it has a value, so both editions of one kind give the
+//! same keys in the same order and `compare` can pair them by position. The order here is the
+//! order reviewers see.
 
 use std::collections::BTreeMap;
 
-use super::{MeasureValue, OwnerRef, Value};
-use crate::model::{Channel, Handbook, Kind, Ref, Severity, Status, Text};
-
-/// How a field is compared and classified.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Rule {
-    /// A short text: compared with whitespace collapsed.
-    Text,
-    /// Sentences: like `Text`, shown as a word-level diff.
-    Prose,
-    /// A list whose order carries no meaning.
-    Set,
-    /// A list whose order matters (stages).
-    Sequence,
-    /// The responsible owner: a different id is `reassigned`.
-    Owner,
-    /// Another reference shown with a name (`reports_to`).
-    Ref,
-    /// A standard's `[measure]`.
-    Measure,
-    /// A response deadline (`respond_within`): shorter is `tightened`.
-    Deadline,
-}
-
-#[derive(Debug, Clone)]
-pub(super) struct Field {
-    pub key: &'static str,
-    pub rule: Rule,
-    pub value: Option<Value>,
-}
-
-/// One entity (or journey step) as plain values.
-#[derive(Debug, Clone)]
-pub(super) struct Projected {
-    pub name: String,
-    pub owner: Option<OwnerRef>,
-    pub fields: Vec<Field>,
-    /// Journeys: their steps by id, in journey order.
-    pub steps: Vec<(String, Projected)>,
-}
-
-/// Every field key a projection can produce; the notice has a label for each (tested).
-#[cfg(test)]
-pub(crate) const FIELD_KEYS: &[&str] = &[
-    "aka",
-    "ambiguous",
-    "body",
-    "channel",
-    "contact",
-    "definition",
-    "description",
-    "effective",
-    "escalation",
-    "hours",
-    "instruction",
-    "language",
-    "last_reviewed",
-    "measure",
-    "name",
-    "never_say",
-    "not",
-    "order",
-    "organization",
-    "owner",
-    "person",
-    "procedure",
-    "reports_to",
-    "respond_within",
-    "review_every",
-    "say",
-    "severity",
-    "situations",
-    "stage",
-    "stage_names",
-    "stages",
-    "standards",
-    "status",
-    "step_order",
-    "steps",
-    "tags",
-    "team",
-    "term",
-    "text",
-    "title",
-    "touchpoints",
-    "trigger",
-];
-
-/// Text with `\n` line endings, no trailing spaces on lines, no blank lines around it.
-pub(super) fn normalize(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
-    lines.join("\n").trim().to_string()
-}
-
-/// Owner names of one edition, for showing who a reference points at.
-pub(super) struct Owners<'a>(BTreeMap<&'a str, &'a str>);
-
-impl<'a> Owners<'a> {
-    pub(super) fn of(hb: &'a Handbook) -> Owners<'a> {
-        let mut names = BTreeMap::new();
-        for owner in &hb.owners {
-            names
-                .entry(owner.meta.id.value.as_str())
-                .or_insert(owner.name.value.as_str());
-        }
-        Owners(names)
-    }
-
-    pub(super) fn get(&self, id: &str) -> OwnerRef {
-        OwnerRef {
-            id: id.to_string(),
-            name: self.0.get(id).map(|n| normalize(n)),
-        }
-    }
-}
-
-/// Builds one entity's field list.
-struct Fields<'o> {
-    owners: &'o Owners<'o>,
-    out: Vec<Field>,
-}
-
-impl Fields<'_> {
-    fn push(&mut self, key: &'static str, rule: Rule, value: Option<Value>) -> &mut Self {
-        self.out.push(Field { key, rule, value });
-        self
-    }
-
-    fn text(&mut self, key: &'static str, text: Option<&Text>) -> &mut Self {
-        self.push(
-            key,
-            Rule::Text,
-            text.map(|t| Value::Text(normalize(&t.value))),
-        )
-    }
-
-    fn word(&mut self, key: &'static str, word: Option<&str>) -> &mut Self {
-        self.push(key, Rule::Text, word.map(|w| Value::Text(w.to_string())))
-    }
-
-    fn prose(&mut self, key: &'static str, text: Option<&Text>) -> &mut Self {
-        let value = text.map(|t| normalize(&t.value)).filter(|t| !t.is_empty());
-        self.push(key, Rule::Prose, value.map(Value::Text))
-    }
-
-    fn list(&mut self, key: &'static str, rule: Rule, items: Vec<String>) -> &mut Self {
-        let value = (!items.is_empty()).then_some(Value::List(items));
-        self.push(key, rule, value)
-    }
-
-    fn texts(&mut self, key: &'static str, items: &[Text]) -> &mut Self {
-        self.list(
-            key,
-            Rule::Set,
-            items.iter().map(|t| normalize(&t.value)).collect(),
-        )
-    }
-
-    fn refs(&mut self, key: &'static str, items: &[Ref]) -> &mut Self {
-        self.list(
-            key,
-            Rule::Set,
-            items.iter().map(|r| r.value.clone()).collect(),
-        )
-    }
-
-    fn owner(&mut self, key: &'static str, rule: Rule, owner: Option<&Ref>) -> &mut Self {
-        let value = owner.map(|r| Value::Owner(self.owners.get(&r.value)));
-        self.push(key, rule, value)
-    }
-
-    fn done(&mut self) -> Vec<Field> {
-        std::mem::take(&mut self.out)
-    }
-}
-
-fn entity(name: &Text, owner: Option<OwnerRef>, fields: Vec<Field>) -> Projected {
-    Projected {
-        name: normalize(&name.value),
-        owner,
-        fields,
-        steps: Vec::new(),
-    }
-}
+use super::{Field, Fields, Owners, Projected, Rule, entity, normalize};
+use crate::diff::{MeasureValue, Value};
+use crate::model::{Channel, Handbook, Kind, Severity, Status};
 
 /// Every entity of `hb` by kind and id; with duplicate ids (a handbook with errors) the first
 /// one counts.
-pub(super) fn entities(hb: &Handbook, owners: &Owners<'_>) -> BTreeMap<(Kind, String), Projected> {
+pub(in crate::diff) fn entities(
+    hb: &Handbook,
+    owners: &Owners<'_>,
+) -> BTreeMap<(Kind, String), Projected> {
     let mut out = BTreeMap::new();
     let mut add = |kind: Kind, id: &str, projected: Projected| {
         out.entry((kind, id.to_string())).or_insert(projected);
@@ -374,7 +194,7 @@ pub(super) fn entities(hb: &Handbook, owners: &Owners<'_>) -> BTreeMap<(Kind, St
 
 /// `[handbook]` and `[journey]` of `sok.toml`, without the version (shown apart) and without
 /// `[lint]` and `[build]` (tooling, not content).
-pub(super) fn settings(hb: &Handbook, owners: &Owners<'_>) -> Vec<Field> {
+pub(in crate::diff) fn settings(hb: &Handbook, owners: &Owners<'_>) -> Vec<Field> {
     let mut f = Fields {
         owners,
         out: Vec::new(),

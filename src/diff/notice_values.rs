@@ -1,0 +1,74 @@
+//! How values read in the change notice, in each language: targets ("at most 2 minutes in
+//! 90% of cases, each month"), durations with the right plural, numbers with the right
+//! decimal mark, and dates with the month's name.
+
+use super::MeasureValue;
+use super::notice::fill;
+use super::notice_strings::{Strings, plural};
+use super::output::escape;
+use crate::model::{BoundValue, Language, MetricKind};
+use crate::values::{Date, Duration, DurationUnit, format_number};
+
+pub(super) fn number(s: &Strings, n: f64) -> String {
+    format_number(n).replace('.', s.decimal)
+}
+
+pub(super) fn duration(s: &Strings, language: Language, d: &Duration) -> String {
+    let row = match d.unit {
+        DurationUnit::Second => 0,
+        DurationUnit::Minute => 1,
+        DurationUnit::Hour => 2,
+        DurationUnit::Day => 3,
+        DurationUnit::BusinessDay => 4,
+        DurationUnit::Week => 5,
+        DurationUnit::Month => 6,
+        DurationUnit::Year => 7,
+    };
+    let unit = s.units[row][plural(language, d.amount)];
+    format!("{} {unit}", number(s, d.amount))
+}
+
+/// "at most 2 minutes in 90% of cases, each month, in business hours".
+pub(super) fn target(s: &Strings, language: Language, m: &MeasureValue) -> String {
+    let value = match (&m.typed, m.kind) {
+        (BoundValue::Duration(d), _) => duration(s, language, d),
+        (BoundValue::Number(n), MetricKind::Percent) => fill(s.percent, &[("n", &number(s, *n))]),
+        (BoundValue::Number(n), _) => match &m.unit {
+            Some(unit) if m.kind == MetricKind::Custom => {
+                format!("{} {}", number(s, *n), escape(unit))
+            }
+            _ => number(s, *n),
+        },
+    };
+    let bound = if m.bound == "min" {
+        s.at_least
+    } else {
+        s.at_most
+    };
+    let mut first = fill(bound, &[("value", &value)]);
+    if let Some(share) = m.share {
+        let share = match share >= 100.0 {
+            true => s.every_case.to_string(),
+            false => fill(
+                s.share,
+                &[("share", &fill(s.percent, &[("n", &number(s, share))]))],
+            ),
+        };
+        first = format!("{first} {share}");
+    }
+    let mut parts = vec![first];
+    let periods = ["day", "week", "month", "quarter", "year"];
+    if let Some(i) = m.period.and_then(|p| periods.iter().position(|q| *q == p)) {
+        parts.push(s.periods[i].to_string());
+    }
+    if m.hours == "business" {
+        parts.push(s.business_hours.to_string());
+    }
+    parts.join(", ")
+}
+
+pub(super) fn date(s: &Strings, d: &Date) -> String {
+    let month = s.months[(d.month.clamp(1, 12) - 1) as usize];
+    let (day, year) = (d.day.to_string(), d.year.to_string());
+    fill(s.date, &[("day", &day), ("month", month), ("year", &year)])
+}
