@@ -83,7 +83,7 @@ fn compare_field(o: &Field, n: &Field) -> Option<FieldChange> {
         (Some(a), Some(b)) if same(a, b, o.rule) => return None,
         (Some(Value::Measure(a)), Some(Value::Measure(b))) => measure::classify(a, b)?,
         (Some(Value::Text(a)), Some(Value::Text(b))) if o.rule == Rule::Deadline => {
-            measure::classify_deadline(a, b)
+            measure::classify_deadline(a, b)?
         }
         (None, Some(_)) if matches!(o.rule, Rule::Measure | Rule::Deadline) => Class::Added,
         (Some(_), None) if matches!(o.rule, Rule::Measure | Rule::Deadline) => Class::Removed,

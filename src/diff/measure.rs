@@ -20,7 +20,8 @@
 //! `2 business days` → `3 d` cannot be ordered.
 //!
 //! All parts the same direction → `tightened` or `loosened`; parts pulling both ways, another
-//! metric or unit, or a part that cannot be ordered → `changed`.
+//! metric or unit, or a part that cannot be ordered → `changed`; every part the same (a bound
+//! written in other units, `120 s` for `2 min`) → no change at all.
 
 use std::cmp::Ordering;
 
@@ -148,7 +149,7 @@ pub fn classify(old: &MeasureValue, new: &MeasureValue) -> Option<Class> {
         period_move(old, new),
         hours_move(old, new),
     ];
-    Some(combine(&moves))
+    combine(&moves)
 }
 
 /// `new` compared with `old`: `Less` means the new value is smaller.
@@ -212,25 +213,29 @@ fn hours_move(old: &MeasureValue, new: &MeasureValue) -> Move {
     }
 }
 
-fn combine(moves: &[Move]) -> Class {
+/// `None` when every part is the same: the target is only written differently
+/// (`120 s` → `2 min`, `share` left out → `share = 100`).
+fn combine(moves: &[Move]) -> Option<Class> {
     let has = |m: Move| moves.contains(&m);
     match (has(Move::Unordered), has(Move::Stricter), has(Move::Looser)) {
-        (false, true, false) => Class::Tightened,
-        (false, false, true) => Class::Loosened,
-        // Mixed, not comparable, or only written differently ("120 s" → "2 min").
-        _ => Class::Changed,
+        (false, false, false) => None,
+        (false, true, false) => Some(Class::Tightened),
+        (false, false, true) => Some(Class::Loosened),
+        _ => Some(Class::Changed),
     }
 }
 
-/// The class of a change of a response deadline such as a situation's `respond_within`.
-pub fn classify_deadline(old: &str, new: &str) -> Class {
+/// The class of a change of a response deadline such as a situation's `respond_within`, or
+/// `None` for the same length written differently (`1 h` → `60 min`).
+pub fn classify_deadline(old: &str, new: &str) -> Option<Class> {
     match (Duration::parse(old), Duration::parse(new)) {
         (Ok(a), Ok(b)) => match compare_durations(&b, &a) {
-            Some(Ordering::Less) => Class::Tightened,
-            Some(Ordering::Greater) => Class::Loosened,
-            _ => Class::Changed,
+            Some(Ordering::Less) => Some(Class::Tightened),
+            Some(Ordering::Greater) => Some(Class::Loosened),
+            Some(Ordering::Equal) => None,
+            None => Some(Class::Changed),
         },
-        _ => Class::Changed,
+        _ => (old != new).then_some(Class::Changed),
     }
 }
 
@@ -276,6 +281,12 @@ mod tests {
         let base = duration("answer_time", "2 min", 90.0, "month");
         let same = duration("answer_time", "2 minutes", 90.0, "month");
         assert_eq!(classify(&base, &same), None);
+        let seconds = duration("answer_time", "120 s", 90.0, "month");
+        assert_eq!(
+            classify(&base, &seconds),
+            None,
+            "the same length in other units"
+        );
         let cases = [
             (
                 duration("answer_time", "1 min", 90.0, "month"),
@@ -295,10 +306,6 @@ mod tests {
             ),
             (
                 duration("answer_time", "1 min", 80.0, "month"),
-                Class::Changed,
-            ),
-            (
-                duration("answer_time", "120 s", 90.0, "month"),
                 Class::Changed,
             ),
             (
@@ -363,10 +370,14 @@ mod tests {
         );
         assert_eq!(
             classify_deadline("3 business days", "3 d"),
-            Class::Tightened
+            Some(Class::Tightened)
         );
-        assert_eq!(classify_deadline("1 h", "2 h"), Class::Loosened);
-        assert_eq!(classify_deadline("2 business days", "3 d"), Class::Changed);
-        assert_eq!(classify_deadline("junk", "3 d"), Class::Changed);
+        assert_eq!(classify_deadline("1 h", "2 h"), Some(Class::Loosened));
+        assert_eq!(classify_deadline("1 h", "60 min"), None);
+        assert_eq!(
+            classify_deadline("2 business days", "3 d"),
+            Some(Class::Changed)
+        );
+        assert_eq!(classify_deadline("junk", "3 d"), Some(Class::Changed));
     }
 }

@@ -96,11 +96,10 @@ pub fn human(diff: &HandbookDiff, color: bool) -> String {
             p.bold("Needs attention (loosened or removed)")
         ));
         for a in items {
-            let detail = a
-                .detail
-                .as_ref()
-                .map(|d| format!(": {d}"))
-                .unwrap_or_default();
+            let detail = match a.field {
+                Some(_) => format!(": {} → {}", show(a.old.as_ref()), show(a.new.as_ref())),
+                None => String::new(),
+            };
             out.push_str(&format!("  {} {}{detail}\n", p.class(a.class), a.what()));
         }
     }

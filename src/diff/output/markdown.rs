@@ -4,7 +4,7 @@
 //! so a long diff stays readable. Text from the handbook is escaped or put in code, so a
 //! standard's own Markdown cannot break the comment.
 
-use super::{attention, edition, kind_title, list_changes, show};
+use super::{attention, edition, kind_title, list_changes, show_raw};
 use crate::diff::output::human::text_of;
 use crate::diff::prose;
 use crate::diff::{Class, FieldChange, HandbookDiff};
@@ -38,17 +38,20 @@ pub fn markdown(diff: &HandbookDiff) -> String {
     if !items.is_empty() {
         out.push_str("\n**Loosened or removed**\n\n");
         for a in items {
-            let detail = a.detail.as_deref().map(|d| format!(": {}", code(d)));
+            let detail = match a.field {
+                Some(_) => format!(
+                    ": {} → {}",
+                    code(&show_raw(a.old.as_ref())),
+                    code(&show_raw(a.new.as_ref()))
+                ),
+                None => String::new(),
+            };
             let field = a.field.map(|f| format!("`{f}` of ")).unwrap_or_default();
             let what = match a.id.is_empty() {
                 true => a.kind.to_string(),
-                false => format!("{} `{}` {}", a.kind, a.id, escape(&a.name)),
+                false => format!("{} `{}` “{}”", a.kind, a.id, escape(&a.name)),
             };
-            out.push_str(&format!(
-                "- **{}** {field}{what}{}\n",
-                a.class.name(),
-                detail.unwrap_or_default()
-            ));
+            out.push_str(&format!("- **{}** {field}{what}{detail}\n", a.class.name()));
         }
     }
     if !diff.handbook.is_empty() {
@@ -92,6 +95,11 @@ pub fn markdown(diff: &HandbookDiff) -> String {
             }
         }
         out.push_str("\n</details>\n");
+    }
+    // One blank line between blocks (handbook text never holds blank lines here: prose is
+    // rendered line by line and empty lines are left out).
+    while out.contains("\n\n\n") {
+        out = out.replace("\n\n\n", "\n\n");
     }
     out
 }
@@ -165,8 +173,8 @@ fn fields(out: &mut String, fields: &[FieldChange]) {
             out.push_str(&format!(
                 "- **{}**{class}: {} → {}\n",
                 f.field,
-                code(&show(f.old.as_ref())),
-                code(&show(f.new.as_ref()))
+                code(&show_raw(f.old.as_ref())),
+                code(&show_raw(f.new.as_ref()))
             ));
         }
     }

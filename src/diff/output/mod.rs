@@ -30,11 +30,19 @@ pub(crate) fn kind_title(kind: Kind) -> &'static str {
     }
 }
 
-/// A value on one line.
+/// A value on one line, text in quotes.
 pub(crate) fn show(value: Option<&Value>) -> String {
     match value {
-        None => "(none)".to_string(),
         Some(Value::Text(t)) => format!("\"{}\"", t.replace('\n', " ")),
+        other => show_raw(other),
+    }
+}
+
+/// A value on one line, text as it is (for code spans).
+pub(crate) fn show_raw(value: Option<&Value>) -> String {
+    match value {
+        None => "(none)".to_string(),
+        Some(Value::Text(t)) => t.replace('\n', " "),
         Some(Value::List(items)) => items.join(", "),
         Some(Value::Owner(owner)) => owner.display(),
         Some(Value::Measure(m)) => m.describe(),
@@ -89,7 +97,7 @@ pub(crate) fn summary(diff: &HandbookDiff) -> Option<String> {
 }
 
 /// A change a reviewer must look at: a loosened or removed entity, step or field.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Attention {
     pub class: Class,
     /// The field, when the item is one field of an entity.
@@ -99,8 +107,9 @@ pub(crate) struct Attention {
     /// The entity's id, `journey/step` for a step, empty for the handbook.
     pub id: String,
     pub name: String,
-    /// `old → new` for a field.
-    pub detail: Option<String>,
+    /// The field's values, for a field.
+    pub old: Option<Value>,
+    pub new: Option<Value>,
 }
 
 impl Attention {
@@ -124,7 +133,8 @@ pub(crate) fn attention(diff: &HandbookDiff) -> Vec<Attention> {
             kind,
             id: id.to_string(),
             name: name.to_string(),
-            detail: field.map(|f| format!("{} → {}", show(f.old.as_ref()), show(f.new.as_ref()))),
+            old: field.and_then(|f| f.old.clone()),
+            new: field.and_then(|f| f.new.clone()),
         })
     };
     let flagged = |fields: &[FieldChange]| -> Vec<FieldChange> {
