@@ -126,12 +126,20 @@ pub fn load_pair(
                     _ => None,
                 })
                 .collect();
-            return Err(EditionError {
-                message: format!(
+            let message = match names.len() {
+                1 => format!(
                     "{} is not a directory, and there is no git repository here to read it \
                      as a revision",
+                    names.join("")
+                ),
+                _ => format!(
+                    "{} are not directories, and there is no git repository here to read them \
+                     as revisions",
                     names.join(" and ")
                 ),
+            };
+            return Err(EditionError {
+                message,
                 help: e.help,
                 no_handbook: false,
             });
