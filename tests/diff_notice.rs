@@ -128,3 +128,31 @@ fn a_handbook_against_itself_has_nothing_to_announce() {
         "{text}"
     );
 }
+
+/// The English fixtures announced in English and in Slovenian (the language is the caller's
+/// choice: `sok build` passes the handbook's).
+#[test]
+fn english_and_slovenian_notices() {
+    use sok::model::Language;
+    for (language, name) in [(Language::En, "notice_en"), (Language::Sl, "notice_sl")] {
+        let mut text = String::new();
+        for case in [
+            "tightened",
+            "loosened",
+            "reassigned",
+            "journey-steps",
+            "removed",
+        ] {
+            let dir = root().join("tests/fixtures/diff").join(case);
+            let old = sok::check_dir(&dir.join("old")).unwrap();
+            let new = sok::check_dir(&dir.join("new")).unwrap();
+            let diff = diff::diff(&old.handbook, &new.handbook);
+            let notice = change_notice(&diff, &new.handbook, language);
+            text.push_str(&format!(
+                "==> {case}\n# {}\n\n{}\n",
+                notice.title, notice.markdown
+            ));
+        }
+        insta::assert_snapshot!(name, text);
+    }
+}

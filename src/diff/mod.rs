@@ -9,7 +9,7 @@
 //! changes nothing. Values are compared without their spans, text with its whitespace
 //! collapsed, lists as sets. Everything here is sorted, so output is deterministic.
 //!
-//! - [`compare`]: matching entities and fields; [`project`](self) turns entities into fields;
+//! - `compare`: matching entities and fields; `project` turns entities into plain fields;
 //! - [`measure`]: tightened / loosened / changed for targets;
 //! - [`prose`]: word-level diffs of text;
 //! - [`editions`]: where the two sides come from (directories, git revisions);

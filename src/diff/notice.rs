@@ -6,7 +6,7 @@
 //! handed over to or from it). Changes without an owner (terms, principles, chapters, general
 //! settings) go to a section for everyone. Dates of review and tags are bookkeeping and are
 //! left out. `sok build --changes-since REV|DIR` adds the notice as a chapter; the words
-//! are in [`super::notice_strings`].
+//! are in `notice_strings`.
 
 use std::collections::BTreeMap;
 

@@ -141,7 +141,7 @@ static EN: Strings = Strings {
         "the term", "the principle", "the role", "the touchpoint", "the customer journey",
         "the situation", "the standard", "the chapter", "the step",
     ],
-    step_of: "of the customer journey",
+    step_of: "in the customer journey",
     months: [
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December",
