@@ -158,3 +158,29 @@ fn revisions_outside_a_repository_are_errors() {
     assert_eq!(code, 2);
     assert!(stderr.contains("no git repository"), "{stderr}");
 }
+
+/// The library entry point `sok build --changes-since REV|DIR` uses.
+#[test]
+fn diff_since_for_the_build_command() {
+    use sok::diff::{Class, change_notice, editions::diff_since};
+    use sok::model::Language;
+    let repo = repository();
+    let hb = repo.path().join("hb");
+    let new = sok::check_dir(&hb).unwrap();
+    let diff = diff_since("v1", &hb, &new.handbook).unwrap();
+    assert_eq!(diff.old.label, "v1");
+    assert_eq!(diff.old.commit.as_deref().map(str::len), Some(40));
+    assert!(diff.classes().contains(&Class::Tightened));
+    let notice = change_notice(&diff, &new.handbook, Language::En);
+    assert_eq!(notice.title, "What changed in this edition");
+    assert!(
+        notice.markdown.contains("We tightened the standard"),
+        "{}",
+        notice.markdown
+    );
+    let old_dir = root().join("tests/fixtures/diff/tightened/old");
+    let from_dir = diff_since(old_dir.to_str().unwrap(), &hb, &new.handbook).unwrap();
+    assert_eq!(from_dir.entities, diff.entities);
+    let error = diff_since("no-such-tag", &hb, &new.handbook).unwrap_err();
+    assert!(error.message.contains("no-such-tag"), "{error}");
+}

@@ -11,7 +11,7 @@
 //! Each side is loaded and checked like `sok check` would; the caller decides what to do
 //! with a side that has problems.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Component, Path};
 
 use super::{Edition, HandbookDiff};
 use crate::git::{self, GitError};
@@ -114,11 +114,12 @@ pub fn load_pair(
     let needs_git = [&old_spec, &new_spec]
         .iter()
         .any(|s| matches!(s, Spec::Rev(_) | Spec::Base(..)));
-    let repo = match (needs_git || path.is_some(), git::toplevel(cwd)) {
-        (false, _) => None,
-        (true, Ok(repo)) => Some(repo),
-        (true, Err(_)) if !needs_git => None,
-        (true, Err(e)) => {
+    let toplevel = (needs_git || path.is_some()).then(|| git::toplevel(cwd));
+    let repo = match toplevel {
+        None => None,
+        Some(Ok(repo)) => Some(repo),
+        Some(Err(_)) if !needs_git => None,
+        Some(Err(e)) => {
             let names: Vec<String> = [&old_spec, &new_spec]
                 .iter()
                 .filter_map(|s| match s {
@@ -171,16 +172,12 @@ pub fn load_pair(
     Ok((load(&old_spec)?, load(&new_spec)?))
 }
 
-/// Loads the edition `spec` names (a directory, or a revision of the repository that holds
-/// `root`, read at `root`'s folder): the old side for `sok build --changes-since`.
+/// Loads the edition `spec` names: an existing directory (relative to the current directory),
+/// else a revision of the repository that holds `root`, read at `root`'s folder. The old side
+/// for `sok build --changes-since`.
 pub fn load_since(spec: &str, root: &Path) -> Result<Side, EditionError> {
-    if root.join(spec).is_dir() || Path::new(spec).is_dir() {
-        let dir = if Path::new(spec).is_dir() {
-            PathBuf::from(spec)
-        } else {
-            root.join(spec)
-        };
-        return load_dir(&dir, spec);
+    if Path::new(spec).is_dir() {
+        return load_dir(Path::new(spec), spec);
     }
     let repo = git::toplevel(root)?;
     let folder = git::prefix(root)?;
