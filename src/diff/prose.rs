@@ -30,11 +30,18 @@ pub const PLAIN: Marks<'static> = Marks {
     inserted: ("{+", "+}"),
 };
 
-/// The word-level difference between two texts.
+/// Texts longer than this together (in bytes) are compared line by line: a word diff of two
+/// unrelated long texts costs time quadratic in their length, and without a time limit.
+const WORD_DIFF_LIMIT: usize = 100_000;
+
+/// The word-level difference between two texts (line-level for very long ones).
 pub fn word_diff(old: &str, new: &str) -> Vec<Piece> {
-    let diff = TextDiff::configure()
-        .algorithm(Algorithm::Patience)
-        .diff_unicode_words(old, new);
+    let mut config = TextDiff::configure();
+    config.algorithm(Algorithm::Patience);
+    let diff = match old.len() + new.len() > WORD_DIFF_LIMIT {
+        true => config.diff_lines(old, new),
+        false => config.diff_unicode_words(old, new),
+    };
     let mut raw: Vec<Piece> = Vec::new();
     for change in diff.iter_all_changes() {
         let text = change.value();
@@ -201,6 +208,30 @@ mod tests {
         assert_eq!(plain("A.", "B.\n\nA."), "{+B.+}\n…");
         // Only whitespace changed: nothing to mark.
         assert_eq!(plain("A.\n\nB.", "A. B."), "");
+    }
+
+    #[test]
+    fn long_texts_are_compared_by_line_in_reasonable_time() {
+        let words = |seed: u64| -> String {
+            let mut x = seed;
+            (0..30_000)
+                .map(|i| {
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    let word = format!("w{}", x >> 50);
+                    if i % 12 == 11 {
+                        word + ".\n"
+                    } else {
+                        word + " "
+                    }
+                })
+                .collect()
+        };
+        let started = std::time::Instant::now();
+        let lines = render(&word_diff(&words(1), &words(2)), PLAIN);
+        assert!(!lines.is_empty());
+        assert!(started.elapsed().as_secs() < 10);
     }
 
     #[test]

@@ -90,7 +90,10 @@ pub fn markdown(diff: &HandbookDiff) -> String {
                 let mut nested = String::new();
                 fields(&mut nested, &s.fields);
                 for line in nested.lines() {
-                    out.push_str(&format!("  {line}\n").replace("  \n", "\n"));
+                    match line.is_empty() {
+                        true => out.push('\n'),
+                        false => out.push_str(&format!("  {line}\n")),
+                    }
                 }
             }
         }
