@@ -72,3 +72,88 @@ pub(super) fn date(s: &Strings, d: &Date) -> String {
     let (day, year) = (d.day.to_string(), d.year.to_string());
     fill(s.date, &[("day", &day), ("month", month), ("year", &year)])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::notice_strings::strings;
+    use super::*;
+
+    fn measure(bound: BoundValue, kind: MetricKind, share: Option<f64>) -> MeasureValue {
+        MeasureValue {
+            metric: "m".into(),
+            unit: Some("PLN".into()),
+            bound: "max",
+            value: String::new(),
+            share,
+            period: Some("quarter"),
+            hours: "business",
+            kind,
+            typed: bound,
+        }
+    }
+
+    #[test]
+    fn targets_in_every_language() {
+        let d = |s: &str| BoundValue::Duration(Duration::parse(s).unwrap());
+        let answer = measure(d("1.5 h"), MetricKind::Duration, Some(100.0));
+        let cases = [
+            (
+                Language::En,
+                "at most 1.5 hours in every case, each quarter, in business hours",
+            ),
+            (
+                Language::Pl,
+                "najwyżej 1,5 godziny w każdym przypadku, w każdym kwartale, w godzinach pracy",
+            ),
+            (
+                Language::Ru,
+                "максимум 1,5 часа в каждом случае, каждый квартал, в рабочее время",
+            ),
+            (
+                Language::Sl,
+                "največ 1,5 ure v vsakem primeru, vsako četrtletje, v delovnem času",
+            ),
+        ];
+        for (language, expected) in cases {
+            assert_eq!(target(strings(language), language, &answer), expected);
+        }
+        let rate = MeasureValue {
+            bound: "min",
+            hours: "calendar",
+            ..measure(BoundValue::Number(92.5), MetricKind::Percent, None)
+        };
+        let sl = strings(Language::Sl);
+        assert_eq!(
+            target(sl, Language::Sl, &rate),
+            "najmanj 92,5 %, vsako četrtletje"
+        );
+        let gift = MeasureValue {
+            hours: "calendar",
+            ..measure(BoundValue::Number(20.0), MetricKind::Custom, Some(95.0))
+        };
+        let pl = strings(Language::Pl);
+        assert_eq!(
+            target(pl, Language::Pl, &gift),
+            "najwyżej 20 PLN w 95% przypadków, w każdym kwartale"
+        );
+    }
+
+    #[test]
+    fn dates_and_durations() {
+        let date = Date::parse("2026-09-01").unwrap();
+        let expected = [
+            (Language::En, "1 September 2026"),
+            (Language::Pl, "1 września 2026 r."),
+            (Language::Ru, "1 сентября 2026 г."),
+            (Language::Sl, "1. septembra 2026"),
+        ];
+        for (language, text) in expected {
+            assert_eq!(super::date(strings(language), &date), text);
+        }
+        let days = Duration::parse("5 business days").unwrap();
+        let ru = strings(Language::Ru);
+        assert_eq!(duration(ru, Language::Ru, &days), "5 рабочих дней");
+        let sl = strings(Language::Sl);
+        assert_eq!(duration(sl, Language::Sl, &days), "5 delovnih dni");
+    }
+}
