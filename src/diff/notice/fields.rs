@@ -211,7 +211,7 @@ pub(super) fn field_label(language: Language, key: &str) -> &'static str {
 mod tests {
     use std::collections::BTreeSet;
 
-    use super::super::notice_strings::{Strings, plural, strings};
+    use super::super::strings::{Strings, plural, strings};
     use super::*;
     use crate::diff::project::{self, Owners};
     use crate::model::Kind;

@@ -2,10 +2,10 @@
 //! 90% of cases, each month"), durations with the right plural, numbers with the right
 //! decimal mark, and dates with the month's name.
 
-use super::MeasureValue;
-use super::notice::fill;
-use super::notice_strings::{Strings, plural};
-use super::output::escape;
+use super::fill;
+use super::strings::{Strings, plural};
+use crate::diff::MeasureValue;
+use crate::diff::output::escape;
 use crate::model::{BoundValue, Language, MetricKind};
 use crate::values::{Date, Duration, DurationUnit, format_number};
 
@@ -75,7 +75,7 @@ pub(super) fn date(s: &Strings, d: &Date) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::notice_strings::strings;
+    use super::super::strings::strings;
     use super::*;
 
     fn measure(bound: BoundValue, kind: MetricKind, share: Option<f64>) -> MeasureValue {
