@@ -32,8 +32,17 @@ pub fn diff(old: &Handbook, new: &Handbook) -> HandbookDiff {
             steps,
         };
         match (olds.get(key), news.get(key)) {
-            (None, Some(n)) => entities.push(change(Class::Added, n, vec![], vec![])),
-            (Some(o), None) => entities.push(change(Class::Removed, o, vec![], vec![])),
+            (None, Some(n)) => {
+                entities.push(change(Class::Added, n, targets(n, Class::Added), vec![]));
+            }
+            (Some(o), None) => {
+                entities.push(change(
+                    Class::Removed,
+                    o,
+                    targets(o, Class::Removed),
+                    vec![],
+                ));
+            }
             (Some(o), Some(n)) => {
                 let mut fields = compare_fields(&o.fields, &n.fields);
                 fields.extend(step_order(&o.steps, &n.steps));
@@ -66,6 +75,29 @@ pub fn diff(old: &Handbook, new: &Handbook) -> HandbookDiff {
     };
     diff.warnings = warnings::check(&diff);
     diff
+}
+
+/// The targets (`measure`, `respond_within`) of an added or removed entity, so a reviewer
+/// sees what a new standard asks, or what a dropped one asked.
+fn targets(e: &Projected, class: Class) -> Vec<FieldChange> {
+    e.fields
+        .iter()
+        .filter(|f| matches!(f.rule, Rule::Measure | Rule::Deadline))
+        .filter_map(|f| {
+            let value = f.value.clone()?;
+            let (old, new) = match class {
+                Class::Added => (None, Some(value)),
+                _ => (Some(value), None),
+            };
+            Some(FieldChange {
+                field: f.key,
+                class,
+                prose: false,
+                old,
+                new,
+            })
+        })
+        .collect()
 }
 
 /// Fields come in the same order for both sides of one kind, so they pair up by position.

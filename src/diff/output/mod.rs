@@ -148,8 +148,12 @@ pub(crate) fn attention(diff: &HandbookDiff) -> Vec<Attention> {
         push(f.class, Some(&f), "handbook", "", "");
     }
     for e in &diff.entities {
-        if e.class.needs_attention() && e.fields.is_empty() {
+        if e.class == Class::Removed {
             push(e.class, None, e.kind.name(), &e.id, &e.name);
+        }
+        // The targets listed with an added or removed entity are part of it, not news.
+        if matches!(e.class, Class::Added | Class::Removed) {
+            continue;
         }
         for f in flagged(&e.fields) {
             push(f.class, Some(&f), e.kind.name(), &e.id, &e.name);
