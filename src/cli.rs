@@ -33,6 +33,8 @@ pub enum Command {
     Lint(LintArgs),
     /// List the lint rules with their default levels.
     Rules,
+    /// Show what changed between two editions: directories or git revisions.
+    Diff(DiffArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -114,4 +116,48 @@ pub struct LintArgs {
 fn parse_date(text: &str) -> Result<crate::values::Date, String> {
     crate::values::Date::parse(text)
         .ok_or_else(|| format!("`{text}` is not a date like 2026-11-24"))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Grouped by kind, prose as a word diff; coloured on a terminal.
+    Human,
+    /// GitHub-flavoured Markdown for a pull-request comment.
+    Markdown,
+    /// A stable JSON document (see docs/diff.md).
+    Json,
+}
+
+/// A class of change for `--fail-on`, or `any`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Any,
+    Added,
+    Removed,
+    Tightened,
+    Loosened,
+    Reassigned,
+    Changed,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The old edition: a handbook directory, a git revision, or `A..B` / `A...B` for both.
+    pub old: String,
+
+    /// The new edition: a directory or a revision [default: the working tree].
+    pub new: Option<String>,
+
+    /// The handbook's folder inside the repository, for revisions [default: the current
+    /// directory, or the folder of a directory given as the other edition].
+    #[arg(long)]
+    pub path: Option<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+
+    /// Exit 1 when the diff has a change of one of these classes (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "CLASS,..")]
+    pub fail_on: Vec<FailOn>,
 }

@@ -16,7 +16,9 @@
 pub mod cli;
 pub mod commands;
 pub mod diagnostics;
+pub mod diff;
 pub mod discover;
+pub mod git;
 pub mod links;
 pub mod lint;
 pub mod load;

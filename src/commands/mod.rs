@@ -1,6 +1,7 @@
 //! One file per subcommand; each is a short `execute` that calls the library and prints.
 
 mod check;
+mod diff;
 mod explain;
 mod lint;
 mod rules;
@@ -75,6 +76,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Fatal> {
         Command::Explain(args) => explain::execute(args),
         Command::Lint(args) => lint::execute(args, style),
         Command::Rules => rules::execute(),
+        Command::Diff(args) => diff::execute(args, style),
     }
 }
 

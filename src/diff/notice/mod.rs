@@ -1,0 +1,356 @@
+//! The change notice: the chapter "what changed in this edition", written for staff.
+//!
+//! The method asks that every change to the standard is announced to staff in writing. Staff
+//! read by role, so the notice is grouped by owner: each role gets a section with what it is
+//! now responsible for (added, removed, tightened or relaxed with the old and new target,
+//! handed over to or from it). Changes without an owner (terms, principles, chapters, general
+//! settings) go to a section for everyone. Dates of review and tags are bookkeeping and are
+//! left out. `sok build --changes-since REV|DIR` adds the notice as a chapter; the words
+//! are in `strings`, the field names in `fields`, values in words in `values`.
+
+mod fields;
+mod strings;
+mod values;
+
+use std::collections::BTreeMap;
+
+use self::fields::field_label;
+use self::strings::{Strings, strings};
+use super::output::escape;
+use super::{Class, EntityChange, FieldChange, HandbookDiff, MeasureValue, OwnerRef, Value};
+use crate::model::{Handbook, Kind, Language};
+use crate::values::Duration;
+
+/// The chapter "what changed in this edition": a title and a Markdown body (sections are
+/// `##` headings, so the title can be the chapter's `#`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeNotice {
+    pub title: String,
+    pub markdown: String,
+}
+
+/// Writes the notice for `diff` in `language`. `new` is the edition being announced: its
+/// owners give the sections their order and names, its standards the targets of new ones.
+pub fn change_notice(diff: &HandbookDiff, new: &Handbook, language: Language) -> ChangeNotice {
+    let mut w = Writer {
+        s: strings(language),
+        language,
+        new,
+        names: BTreeMap::new(),
+        sections: BTreeMap::new(),
+    };
+    for owner in &new.owners {
+        w.names
+            .entry(owner.meta.id.value.clone())
+            .or_insert_with(|| owner.name.value.trim().to_string());
+    }
+    w.settings(&diff.handbook);
+    for e in &diff.entities {
+        w.entity(e);
+    }
+    ChangeNotice {
+        title: w.s.title.to_string(),
+        markdown: w.finish(diff),
+    }
+}
+
+/// A section of the notice: everyone first, then owners in the new edition's order, then
+/// owners the new edition no longer has.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Section {
+    Everyone,
+    Owner(usize, String),
+}
+
+struct Writer<'a> {
+    s: &'static Strings,
+    language: Language,
+    new: &'a Handbook,
+    names: BTreeMap<String, String>,
+    sections: BTreeMap<Section, Vec<String>>,
+}
+
+pub(super) fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(template.to_string(), |t, (key, value)| {
+        t.replace(&format!("{{{key}}}"), value)
+    })
+}
+
+/// Fields that are bookkeeping rather than something staff act on.
+const QUIET: &[&str] = &["last_reviewed", "tags", "effective"];
+
+impl Writer<'_> {
+    fn owner_section(&mut self, owner: &OwnerRef) -> Section {
+        if let Some(name) = &owner.name {
+            self.names
+                .entry(owner.id.clone())
+                .or_insert_with(|| name.clone());
+        }
+        let rank = self
+            .new
+            .owners
+            .iter()
+            .position(|o| o.meta.id.value == owner.id);
+        Section::Owner(rank.unwrap_or(usize::MAX), owner.id.clone())
+    }
+
+    fn push(&mut self, section: Section, text: String) {
+        self.sections.entry(section).or_default().push(text);
+    }
+
+    fn name_of(&self, owner: &OwnerRef) -> String {
+        let name = self.names.get(&owner.id).or(owner.name.as_ref());
+        escape(name.map_or(&owner.id, |n| n))
+    }
+
+    fn quoted(&self, name: &str) -> String {
+        format!("{}{}{}", self.s.quotes.0, escape(name), self.s.quotes.1)
+    }
+
+    fn what(&self, kind: Kind, name: &str) -> String {
+        let index = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        format!("{} {}", self.s.kinds[index], self.quoted(name))
+    }
+
+    fn settings(&mut self, fields: &[FieldChange]) {
+        let what = self.s.handbook.to_string();
+        let labels = self.changes(&what, fields, None);
+        if !labels.is_empty() {
+            let text = fill(self.s.settings, &[("fields", &labels.join(", "))]);
+            self.push(Section::Everyone, text);
+        }
+    }
+
+    fn entity(&mut self, e: &EntityChange) {
+        let what = self.what(e.kind, &e.name);
+        let home = match (e.kind, &e.owner) {
+            (Kind::Owner, _) => self.owner_section(&OwnerRef {
+                id: e.id.clone(),
+                name: Some(e.name.clone()),
+            }),
+            (_, Some(owner)) => self.owner_section(owner),
+            (_, None) => Section::Everyone,
+        };
+        match e.class {
+            Class::Added => {
+                let text = fill(self.s.added, &[("what", &what)]) + &self.first_target(e);
+                self.push(home, text);
+            }
+            Class::Removed => self.push(home, fill(self.s.removed, &[("what", &what)])),
+            _ => {
+                let labels = self.changes(&what, &e.fields, Some(home.clone()));
+                if !labels.is_empty() {
+                    self.push(home, labels.join(" "));
+                }
+            }
+        }
+        for step in &e.steps {
+            let what = format!(
+                "{} {} {} {}",
+                self.s.kinds[8],
+                self.quoted(&step.name),
+                self.s.step_of,
+                self.quoted(&e.name)
+            );
+            let home = step
+                .owner
+                .as_ref()
+                .map_or(Section::Everyone, |o| self.owner_section(o));
+            match step.class {
+                Class::Added => self.push(home, fill(self.s.added, &[("what", &what)])),
+                Class::Removed => self.push(home, fill(self.s.removed, &[("what", &what)])),
+                _ => {
+                    let sentences = self.changes(&what, &step.fields, Some(home.clone()));
+                    if !sentences.is_empty() {
+                        self.push(home, sentences.join(" "));
+                    }
+                }
+            }
+        }
+    }
+
+    /// " Target: …" for a new standard, " First response: …" for a new situation.
+    fn first_target(&self, e: &EntityChange) -> String {
+        let standard = self.new.standards.iter().find(|s| s.meta.id.value == e.id);
+        let situation = self.new.situations.iter().find(|s| s.meta.id.value == e.id);
+        match e.kind {
+            Kind::Standard => standard
+                .and_then(|s| s.measure.as_ref())
+                .map(|m| {
+                    let target = values::target(self.s, self.language, &MeasureValue::of(m));
+                    format!(" {}", fill(self.s.target, &[("new", &target)]))
+                })
+                .unwrap_or_default(),
+            Kind::Situation => situation
+                .and_then(|s| s.respond_within.as_ref())
+                .map(|d| {
+                    let within = fill(
+                        self.s.at_most,
+                        &[("value", &values::duration(self.s, self.language, &d.value))],
+                    );
+                    format!(" {}", fill(self.s.response, &[("new", &within)]))
+                })
+                .unwrap_or_default(),
+            _ => String::new(),
+        }
+    }
+
+    /// Pushes the hand-over sentences of an owner change, and returns the sentences about the
+    /// rest: for an entity (`home` given) the full bullet, for the settings the field labels.
+    fn changes(
+        &mut self,
+        what: &str,
+        fields: &[FieldChange],
+        home: Option<Section>,
+    ) -> Vec<String> {
+        let s = self.s;
+        let mut sentences = Vec::new();
+        let mut labels: Vec<&str> = Vec::new();
+        let rest: Vec<&FieldChange> = fields
+            .iter()
+            .filter(|f| !QUIET.contains(&f.field) && f.class != Class::Reassigned)
+            .collect();
+        for f in &rest {
+            match (f.field, &f.old, &f.new) {
+                ("measure", old, new) => sentences.push(self.measure_sentence(f.class, old, new)),
+                ("respond_within", old, new) => {
+                    sentences.push(self.deadline_sentence(old.as_ref(), new.as_ref()));
+                }
+                (key, _, _) => {
+                    let label = field_label(self.language, key);
+                    if !labels.contains(&label) {
+                        labels.push(label);
+                    }
+                }
+            }
+        }
+        for f in fields.iter().filter(|f| f.class == Class::Reassigned) {
+            self.hand_over(what, f);
+        }
+        if home.is_none() {
+            return labels.into_iter().map(str::to_string).collect();
+        }
+        if rest.is_empty() {
+            return Vec::new();
+        }
+        let head = match super::headline(rest.iter().map(|f| f.class)) {
+            Class::Tightened => s.tightened,
+            Class::Loosened => s.loosened,
+            _ => s.changed,
+        };
+        let mut out = vec![fill(head, &[("what", what)])];
+        out.extend(sentences);
+        if !labels.is_empty() {
+            out.push(fill(s.changed_fields, &[("fields", &labels.join(", "))]));
+        }
+        out
+    }
+
+    fn hand_over(&mut self, what: &str, f: &FieldChange) {
+        let owner = |v: &Option<Value>| match v {
+            Some(Value::Owner(o)) => Some(o.clone()),
+            _ => None,
+        };
+        let s = self.s;
+        match (owner(&f.old), owner(&f.new)) {
+            (Some(old), Some(new)) => {
+                let (old_name, new_name) = (self.name_of(&old), self.name_of(&new));
+                let out = fill(s.reassigned_out, &[("what", what), ("owner", &new_name)]);
+                let section = self.owner_section(&old);
+                self.push(section, out);
+                let into = fill(s.reassigned_in, &[("what", what), ("owner", &old_name)]);
+                let section = self.owner_section(&new);
+                self.push(section, into);
+            }
+            (None, Some(new)) => {
+                let section = self.owner_section(&new);
+                self.push(section, fill(s.reassigned_in_new, &[("what", what)]));
+            }
+            (Some(old), None) => {
+                let section = self.owner_section(&old);
+                self.push(section, fill(s.reassigned_out_none, &[("what", what)]));
+            }
+            (None, None) => {}
+        }
+    }
+
+    fn measure_sentence(&self, class: Class, old: &Option<Value>, new: &Option<Value>) -> String {
+        let target = |v: &Option<Value>| match v {
+            Some(Value::Measure(m)) => values::target(self.s, self.language, m),
+            _ => String::new(),
+        };
+        let (old, new) = (target(old), target(new));
+        match class {
+            Class::Added => fill(self.s.target_added, &[("new", &new)]),
+            Class::Removed => fill(self.s.target_removed, &[("old", &old)]),
+            _ => fill(self.s.target_now, &[("new", &new), ("old", &old)]),
+        }
+    }
+
+    fn deadline_sentence(&self, old: Option<&Value>, new: Option<&Value>) -> String {
+        let within = |v: Option<&Value>| match v {
+            Some(Value::Text(t)) => Duration::parse(t)
+                .map(|d| {
+                    fill(
+                        self.s.at_most,
+                        &[("value", &values::duration(self.s, self.language, &d))],
+                    )
+                })
+                .unwrap_or_else(|_| escape(t)),
+            _ => String::new(),
+        };
+        match (old, new) {
+            (_, None) => fill(self.s.response_removed, &[("old", &within(old))]),
+            (None, _) => fill(self.s.response, &[("new", &within(new))]),
+            _ => fill(
+                self.s.response_now,
+                &[("new", &within(new)), ("old", &within(old))],
+            ),
+        }
+    }
+
+    fn finish(self, diff: &HandbookDiff) -> String {
+        let s = self.s;
+        let mut head = Vec::new();
+        match (&diff.old.version, &diff.new.version) {
+            (Some(old), Some(new)) if old != new => head.push(fill(
+                s.version_change,
+                &[("old", &old.to_string()), ("new", &new.to_string())],
+            )),
+            (_, Some(new)) => head.push(fill(s.version, &[("new", &new.to_string())])),
+            _ => {}
+        }
+        if let Some(date) = &diff.new.effective {
+            let date = values::date(self.s, date);
+            // "… od 1 września 2026 r." ends the sentence with the date's own full stop.
+            let template = match date.ends_with('.') {
+                true => s.effective.replace("{date}.", "{date}"),
+                false => s.effective.to_string(),
+            };
+            head.push(fill(&template, &[("date", &date)]));
+        }
+        let mut out = String::new();
+        if !head.is_empty() {
+            out.push_str(&format!("{}\n\n", head.join(" ")));
+        }
+        if self.sections.is_empty() {
+            out.push_str(&format!("{}\n", s.no_changes));
+            return out;
+        }
+        out.push_str(&format!("{}\n", s.intro));
+        for (section, items) in &self.sections {
+            let heading = match section {
+                Section::Everyone => s.everyone.to_string(),
+                Section::Owner(_, id) => self.names.get(id).map_or(id.clone(), |n| escape(n)),
+            };
+            out.push_str(&format!("\n## {heading}\n\n"));
+            for item in items {
+                out.push_str(&format!("- {item}\n"));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,151 @@
+//! Project: every entity as a list of named plain values, the one shape [`super::compare`]
+//! works on.
+//!
+//! This is where "compare plain values, not spans" is decided: spans, files and paths are
+//! dropped, text is normalised (line endings, trailing spaces), durations are written back
+//! canonically, references keep their id and the owner's name. Lint opt-outs
+//! (`lint.allow`) are tooling, not content, and are left out.
+
+mod kinds;
+
+use std::collections::BTreeMap;
+
+pub(in crate::diff) use kinds::{entities, settings};
+
+use super::{OwnerRef, Value};
+use crate::model::{Handbook, Ref, Text};
+
+/// How a field is compared and classified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Rule {
+    /// A short text: compared with whitespace collapsed.
+    Text,
+    /// Sentences: like `Text`, shown as a word-level diff.
+    Prose,
+    /// A list whose order carries no meaning.
+    Set,
+    /// A list whose order matters (stages).
+    Sequence,
+    /// The responsible owner: a different id is `reassigned`.
+    Owner,
+    /// Another reference shown with a name (`reports_to`).
+    Ref,
+    /// A standard's `[measure]`.
+    Measure,
+    /// A response deadline (`respond_within`): shorter is `tightened`.
+    Deadline,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Field {
+    pub key: &'static str,
+    pub rule: Rule,
+    pub value: Option<Value>,
+}
+
+/// One entity (or journey step) as plain values.
+#[derive(Debug, Clone)]
+pub(super) struct Projected {
+    pub name: String,
+    pub owner: Option<OwnerRef>,
+    pub fields: Vec<Field>,
+    /// Journeys: their steps by id, in journey order.
+    pub steps: Vec<(String, Projected)>,
+}
+
+/// Text with `\n` line endings, no trailing spaces on lines, no blank lines around it.
+pub(super) fn normalize(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    lines.join("\n").trim().to_string()
+}
+
+/// Owner names of one edition, for showing who a reference points at.
+pub(super) struct Owners<'a>(BTreeMap<&'a str, &'a str>);
+
+impl<'a> Owners<'a> {
+    pub(super) fn of(hb: &'a Handbook) -> Owners<'a> {
+        let mut names = BTreeMap::new();
+        for owner in &hb.owners {
+            names
+                .entry(owner.meta.id.value.as_str())
+                .or_insert(owner.name.value.as_str());
+        }
+        Owners(names)
+    }
+
+    pub(super) fn get(&self, id: &str) -> OwnerRef {
+        OwnerRef {
+            id: id.to_string(),
+            name: self.0.get(id).map(|n| normalize(n)),
+        }
+    }
+}
+
+/// Builds one entity's field list.
+struct Fields<'o> {
+    owners: &'o Owners<'o>,
+    out: Vec<Field>,
+}
+
+impl Fields<'_> {
+    fn push(&mut self, key: &'static str, rule: Rule, value: Option<Value>) -> &mut Self {
+        self.out.push(Field { key, rule, value });
+        self
+    }
+
+    fn text(&mut self, key: &'static str, text: Option<&Text>) -> &mut Self {
+        self.push(
+            key,
+            Rule::Text,
+            text.map(|t| Value::Text(normalize(&t.value))),
+        )
+    }
+
+    fn word(&mut self, key: &'static str, word: Option<&str>) -> &mut Self {
+        self.push(key, Rule::Text, word.map(|w| Value::Text(w.to_string())))
+    }
+
+    fn prose(&mut self, key: &'static str, text: Option<&Text>) -> &mut Self {
+        let value = text.map(|t| normalize(&t.value)).filter(|t| !t.is_empty());
+        self.push(key, Rule::Prose, value.map(Value::Text))
+    }
+
+    fn list(&mut self, key: &'static str, rule: Rule, items: Vec<String>) -> &mut Self {
+        let value = (!items.is_empty()).then_some(Value::List(items));
+        self.push(key, rule, value)
+    }
+
+    fn texts(&mut self, key: &'static str, items: &[Text]) -> &mut Self {
+        self.list(
+            key,
+            Rule::Set,
+            items.iter().map(|t| normalize(&t.value)).collect(),
+        )
+    }
+
+    fn refs(&mut self, key: &'static str, items: &[Ref]) -> &mut Self {
+        self.list(
+            key,
+            Rule::Set,
+            items.iter().map(|r| r.value.clone()).collect(),
+        )
+    }
+
+    fn owner(&mut self, key: &'static str, rule: Rule, owner: Option<&Ref>) -> &mut Self {
+        let value = owner.map(|r| Value::Owner(self.owners.get(&r.value)));
+        self.push(key, rule, value)
+    }
+
+    fn done(&mut self) -> Vec<Field> {
+        std::mem::take(&mut self.out)
+    }
+}
+
+fn entity(name: &Text, owner: Option<OwnerRef>, fields: Vec<Field>) -> Projected {
+    Projected {
+        name: normalize(&name.value),
+        owner,
+        fields,
+        steps: Vec::new(),
+    }
+}
