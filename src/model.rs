@@ -433,6 +433,27 @@ impl Handbook {
         }
     }
 
+    /// The common data of every entity, kind by kind.
+    pub fn metas(&self) -> impl Iterator<Item = &Meta> {
+        (self.terms.iter().map(|e| &e.meta))
+            .chain(self.principles.iter().map(|e| &e.meta))
+            .chain(self.owners.iter().map(|e| &e.meta))
+            .chain(self.touchpoints.iter().map(|e| &e.meta))
+            .chain(self.journeys.iter().map(|e| &e.meta))
+            .chain(self.situations.iter().map(|e| &e.meta))
+            .chain(self.standards.iter().map(|e| &e.meta))
+            .chain(self.chapters.iter().map(|e| &e.meta))
+    }
+
+    /// Every `lint.allow` list: the entities' and the journey steps'.
+    pub fn lint_allow_lists(&self) -> impl Iterator<Item = &[Sp<String>]> {
+        self.metas().map(|m| &m.lint_allow[..]).chain(
+            self.journeys
+                .iter()
+                .flat_map(|j| j.steps.iter().map(|s| &s.lint_allow[..])),
+        )
+    }
+
     pub fn handbook_stages(&self) -> Vec<&str> {
         match &self.settings {
             Some(s) => s.stages.iter().map(|s| s.value.as_str()).collect(),

@@ -150,23 +150,7 @@ fn check_links(hb: &Handbook, sources: &Sources, diags: &mut Diagnostics) {
 }
 
 fn check_lint_allow(hb: &Handbook, diags: &mut Diagnostics) {
-    let allows = hb
-        .owners
-        .iter()
-        .map(|e| &e.meta)
-        .chain(hb.touchpoints.iter().map(|e| &e.meta))
-        .chain(hb.journeys.iter().map(|e| &e.meta))
-        .chain(hb.situations.iter().map(|e| &e.meta))
-        .chain(hb.standards.iter().map(|e| &e.meta))
-        .chain(hb.terms.iter().map(|e| &e.meta))
-        .chain(hb.principles.iter().map(|e| &e.meta))
-        .chain(hb.chapters.iter().map(|e| &e.meta))
-        .flat_map(|m| m.lint_allow.iter())
-        .chain(
-            hb.journeys
-                .iter()
-                .flat_map(|j| j.steps.iter().flat_map(|s| s.lint_allow.iter())),
-        );
+    let allows = hb.lint_allow_lists().flatten();
     for rule in allows {
         if crate::lint::find(&rule.value).is_none() {
             diags.push(

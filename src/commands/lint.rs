@@ -4,7 +4,7 @@ use super::{Fatal, Outcome, print};
 use crate::cli::{LintArgs, LintFormat};
 use crate::diagnostics::emit::{self, Style};
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity, codes, did_you_mean};
-use crate::lint::{self, Options, Rule, changed, output};
+use crate::lint::{self, Options, Rule, output};
 use crate::source::Sources;
 use crate::values::Date;
 
@@ -13,8 +13,8 @@ pub(super) fn execute(args: LintArgs, style: Style) -> Result<Outcome, Fatal> {
     let ignore = rules_named(&args.ignore, "--ignore")?;
     let checked = crate::check_dir(&args.dir)?;
     let changed = match &args.changed_since {
-        Some(revision) => Some(changed::changed_since(&args.dir, revision).map_err(|message| {
-            Fatal::new(message).with_help(format!(
+        Some(revision) => Some(changed_files(&args.dir, revision).map_err(|error| {
+            Fatal::new(error.to_string()).with_help(format!(
                 "`--changed-since` takes a git revision such as `origin/main` or `HEAD~1`, in the repository of `{}`",
                 args.dir.display()
             ))
@@ -22,7 +22,7 @@ pub(super) fn execute(args: LintArgs, style: Style) -> Result<Outcome, Fatal> {
         None => None,
     };
     let prefix = match args.format {
-        LintFormat::Sarif | LintFormat::Github => changed::repository_prefix(&args.dir),
+        LintFormat::Sarif | LintFormat::Github => repository_prefix(&args.dir),
         _ => String::new(),
     };
     let blocked = checked.diagnostics.has_errors();
@@ -91,4 +91,25 @@ fn rules_named(names: &[String], option: &str) -> Result<Vec<&'static Rule>, Fat
             })
         })
         .collect()
+}
+
+/// Files of the handbook at `dir` changed since `revision`, or untracked, relative to `dir`.
+fn changed_files(
+    dir: &std::path::Path,
+    revision: &str,
+) -> Result<std::collections::BTreeSet<String>, crate::git::GitError> {
+    let top = crate::git::toplevel(dir)?;
+    let prefix = crate::git::prefix(dir)?;
+    Ok(crate::git::changed_paths(&top, revision, &prefix)?
+        .into_iter()
+        .collect())
+}
+
+/// The handbook root relative to its repository's top (`"examples/shop/"`), or `""` when it
+/// is the top or not in a repository, so SARIF and GitHub paths match the pull request.
+fn repository_prefix(dir: &std::path::Path) -> String {
+    match crate::git::prefix(dir) {
+        Ok(prefix) if !prefix.is_empty() => format!("{prefix}/"),
+        _ => String::new(),
+    }
 }

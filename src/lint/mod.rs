@@ -6,7 +6,6 @@
 //! [`Rule`] in its own file under `rules/`, listed once in [`RULES`]; `sok explain`,
 //! `sok rules`, `docs/rules.md` and the SARIF rule table are all generated from that list.
 
-pub mod changed;
 mod context;
 pub mod docs;
 mod locate;

@@ -1,6 +1,6 @@
 //! The pull-request formats: SARIF 2.1.0 for code scanning, and GitHub workflow commands for
 //! annotations. Both take file paths relative to the repository (see
-//! [`super::changed::repository_prefix`]) so that GitHub can place findings on the diff.
+//! `commands::lint::repository_prefix`) so that GitHub can place findings on the diff.
 //! The human, concise and JSON formats are shared with `sok check` in `diagnostics::emit`.
 
 pub mod github;

@@ -34,22 +34,7 @@ title = "We answer e-mails within 4 hours"
 /// Runs after every other rule: `cx.rules_run` and `cx.allows_used` are filled by then.
 fn check<'a>(cx: &LintContext<'a>) -> Vec<Finding<'a>> {
     let hb = cx.handbook;
-    let metas = hb
-        .owners
-        .iter()
-        .map(|e| &e.meta)
-        .chain(hb.touchpoints.iter().map(|e| &e.meta))
-        .chain(hb.journeys.iter().map(|e| &e.meta))
-        .chain(hb.situations.iter().map(|e| &e.meta))
-        .chain(hb.standards.iter().map(|e| &e.meta))
-        .chain(hb.terms.iter().map(|e| &e.meta))
-        .chain(hb.principles.iter().map(|e| &e.meta))
-        .chain(hb.chapters.iter().map(|e| &e.meta));
-    let lists = metas.map(|m| &m.lint_allow[..]).chain(
-        hb.journeys
-            .iter()
-            .flat_map(|j| j.steps.iter().map(|s| &s.lint_allow[..])),
-    );
+    let lists = hb.lint_allow_lists();
     let mut out = Vec::new();
     for list in lists {
         out.extend(
