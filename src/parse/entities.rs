@@ -4,7 +4,6 @@
 //! the entity only when all required fields were readable.
 
 use super::fields::{Ctx, Table};
-use super::measure::measure;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::*;
 use crate::source::Span;
@@ -21,7 +20,7 @@ pub(crate) struct Origin {
 
 const COMMON: &[&str] = &["id", "tags", "lint"];
 
-fn keys(specific: &[&'static str]) -> Vec<&'static str> {
+pub(super) fn keys(specific: &[&'static str]) -> Vec<&'static str> {
     COMMON.iter().chain(specific).copied().collect()
 }
 
@@ -43,15 +42,9 @@ const SEVERITIES: &[(&str, Severity)] = &[
     ("critical", Severity::Critical),
 ];
 
-const STATUSES: &[(&str, Status)] = &[
-    ("active", Status::Active),
-    ("draft", Status::Draft),
-    ("retired", Status::Retired),
-];
-
 /// The id, tags and lint opt-outs every entity has. `derived` is the text an id is slugged
 /// from when neither `id` nor a file name gives one (terms, principles).
-fn meta(
+pub(super) fn meta(
     cx: &mut Ctx<'_>,
     t: &Table<'_, '_>,
     origin: &Origin,
@@ -118,7 +111,12 @@ fn lint_allow(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Vec<Sp<String>> {
 }
 
 /// The entity's main text: the `.md` body, or the kind's text key (FORMAT.md §7).
-fn main_text(cx: &mut Ctx<'_>, t: &Table<'_, '_>, key: &str, origin: &Origin) -> Option<Text> {
+pub(super) fn main_text(
+    cx: &mut Ctx<'_>,
+    t: &Table<'_, '_>,
+    key: &str,
+    origin: &Origin,
+) -> Option<Text> {
     let from_key = t.text(cx, key);
     let body = origin.body.clone().filter(|b| !b.value.trim().is_empty());
     match (body, from_key) {
@@ -320,88 +318,6 @@ pub(crate) fn situation(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) ->
     })
 }
 
-pub(crate) fn standard(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> Option<Standard> {
-    t.check_keys(
-        cx,
-        &keys(&[
-            "title",
-            "owner",
-            "status",
-            "touchpoints",
-            "steps",
-            "situations",
-            "say",
-            "never_say",
-            "review_every",
-            "last_reviewed",
-            "text",
-            "measure",
-        ]),
-    );
-    let title = t.req_text(cx, "title");
-    let owner = t.req_id(cx, "owner");
-    let status = t
-        .choice(cx, "status", STATUSES)
-        .unwrap_or_else(|| Sp::new(Status::Active, t.header));
-    let touchpoints = t.ids(cx, "touchpoints");
-    let steps = t
-        .strings(cx, "steps", "[\"journey-id/step-id\"]")
-        .into_iter()
-        .filter_map(|s| step_ref(cx, s))
-        .collect();
-    let situations = t.ids(cx, "situations");
-    let say = t.texts(cx, "say");
-    let never_say = t.texts(cx, "never_say");
-    let review_every = t.duration(cx, "review_every");
-    let last_reviewed = t.date(cx, "last_reviewed");
-    let text = main_text(cx, t, "text", origin);
-    let measure = t
-        .table(cx, "measure", "`[measure]`")
-        .and_then(|m| measure(cx, &m));
-    let meta = meta(cx, t, origin, anchor(t, title.as_ref()), None);
-    Some(Standard {
-        meta: meta?,
-        title: title.unwrap_or_else(|| placeholder_text(t)),
-        owner: owner.unwrap_or_else(|| placeholder_ref(t)),
-        status,
-        touchpoints,
-        steps,
-        situations,
-        say,
-        never_say,
-        review_every,
-        last_reviewed,
-        text,
-        measure,
-    })
-}
-
-fn step_ref(cx: &mut Ctx<'_>, s: Sp<String>) -> Option<StepRef> {
-    match s.value.split_once('/') {
-        Some((journey, step))
-            if crate::values::is_valid_id(journey) && crate::values::is_valid_id(step) =>
-        {
-            Some(StepRef {
-                journey: journey.to_string(),
-                step: step.to_string(),
-                span: s.span,
-            })
-        }
-        _ => {
-            cx.push(
-                Diagnostic::error(
-                    &codes::VALUE_ID,
-                    s.span,
-                    format!("`{}` is not a step reference", s.value),
-                )
-                .label("expected `journey-id/step-id`")
-                .help("name a step by its journey and its own id, like `online-order/callback`"),
-            );
-            None
-        }
-    }
-}
-
 pub(crate) fn term(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> Option<Term> {
     t.check_keys(
         cx,
@@ -461,7 +377,7 @@ pub(crate) fn chapter(
 
 /// Stands in for a required text that was missing or unreadable. The error is reported
 /// already; keeping the entity avoids a cascade of "unknown id" errors for its references.
-fn placeholder_text(t: &Table<'_, '_>) -> Text {
+pub(super) fn placeholder_text(t: &Table<'_, '_>) -> Text {
     Text {
         value: String::new(),
         span: t.header,
@@ -470,12 +386,12 @@ fn placeholder_text(t: &Table<'_, '_>) -> Text {
 }
 
 /// Stands in for a required reference; resolve skips empty references.
-fn placeholder_ref(t: &Table<'_, '_>) -> Ref {
+pub(super) fn placeholder_ref(t: &Table<'_, '_>) -> Ref {
     Sp::new(String::new(), t.header)
 }
 
 /// Where to point for the entity as a whole: its name or title, else its header.
-fn anchor(t: &Table<'_, '_>, title: Option<&Text>) -> Span {
+pub(super) fn anchor(t: &Table<'_, '_>, title: Option<&Text>) -> Span {
     title.map_or(t.header, |text| text.span)
 }
 
@@ -493,7 +409,9 @@ pub(crate) fn read_into(
         Kind::Touchpoint => out.touchpoints.extend(touchpoint(cx, t, origin)),
         Kind::Journey => out.journeys.extend(journey(cx, t, origin)),
         Kind::Situation => out.situations.extend(situation(cx, t, origin)),
-        Kind::Standard => out.standards.extend(standard(cx, t, origin)),
+        Kind::Standard => out
+            .standards
+            .extend(super::standard::standard(cx, t, origin)),
         Kind::Term => out.terms.extend(term(cx, t, origin)),
         Kind::Principle => out.principles.extend(principle(cx, t, origin)),
         Kind::Chapter => out.chapters.extend(chapter(cx, t, origin, path)),

@@ -9,6 +9,7 @@ mod entities;
 mod fields;
 mod measure;
 mod settings;
+mod standard;
 
 use toml::de::{DeTable, DeValue};
 

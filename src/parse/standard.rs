@@ -1,0 +1,95 @@
+//! Reading a standard: the rule, its references and its `[measure]`.
+
+use super::entities::{Origin, anchor, keys, main_text, meta, placeholder_ref, placeholder_text};
+use super::fields::{Ctx, Table};
+use super::measure::measure;
+use crate::diagnostics::{Diagnostic, codes};
+use crate::model::*;
+
+const STATUSES: &[(&str, Status)] = &[
+    ("active", Status::Active),
+    ("draft", Status::Draft),
+    ("retired", Status::Retired),
+];
+
+pub(crate) fn standard(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> Option<Standard> {
+    t.check_keys(
+        cx,
+        &keys(&[
+            "title",
+            "owner",
+            "status",
+            "touchpoints",
+            "steps",
+            "situations",
+            "say",
+            "never_say",
+            "review_every",
+            "last_reviewed",
+            "text",
+            "measure",
+        ]),
+    );
+    let title = t.req_text(cx, "title");
+    let owner = t.req_id(cx, "owner");
+    let status = t
+        .choice(cx, "status", STATUSES)
+        .unwrap_or_else(|| Sp::new(Status::Active, t.header));
+    let touchpoints = t.ids(cx, "touchpoints");
+    let steps = t
+        .strings(cx, "steps", "[\"journey-id/step-id\"]")
+        .into_iter()
+        .filter_map(|s| step_ref(cx, s))
+        .collect();
+    let situations = t.ids(cx, "situations");
+    let say = t.texts(cx, "say");
+    let never_say = t.texts(cx, "never_say");
+    let review_every = t.duration(cx, "review_every");
+    let last_reviewed = t.date(cx, "last_reviewed");
+    let text = main_text(cx, t, "text", origin);
+    let measure = t
+        .table(cx, "measure", "`[measure]`")
+        .and_then(|m| measure(cx, &m));
+    let meta = meta(cx, t, origin, anchor(t, title.as_ref()), None);
+    Some(Standard {
+        meta: meta?,
+        title: title.unwrap_or_else(|| placeholder_text(t)),
+        owner: owner.unwrap_or_else(|| placeholder_ref(t)),
+        status,
+        touchpoints,
+        steps,
+        situations,
+        say,
+        never_say,
+        review_every,
+        last_reviewed,
+        text,
+        measure,
+    })
+}
+
+fn step_ref(cx: &mut Ctx<'_>, s: Sp<String>) -> Option<StepRef> {
+    match s.value.split_once('/') {
+        Some((journey, step))
+            if crate::values::is_valid_id(journey) && crate::values::is_valid_id(step) =>
+        {
+            Some(StepRef {
+                journey: journey.to_string(),
+                step: step.to_string(),
+                span: s.span,
+            })
+        }
+        _ => {
+            cx.push(
+                Diagnostic::error(
+                    &codes::VALUE_ID,
+                    s.span,
+                    format!("`{}` is not a step reference", s.value),
+                )
+                .label("expected `journey-id/step-id`")
+                .help("name a step by its journey and its own id, like `online-order/callback`"),
+            );
+            None
+        }
+    }
+}
