@@ -29,6 +29,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the documentation of a diagnostic code or a lint rule.
     Explain(ExplainArgs),
+    /// Render the handbook as an HTML site and one PDF-ready Markdown file.
+    Build(BuildArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -54,4 +56,29 @@ pub struct CheckArgs {
 pub struct ExplainArgs {
     /// A code such as `sok::ref::unknown` (or `ref::unknown`), or a lint rule name.
     pub code: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BuildFormat {
+    /// The static site in `OUT/html/`.
+    Html,
+    /// `OUT/handbook.md` (with `OUT/assets/`), ready for pandoc.
+    Markdown,
+    /// Both.
+    All,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// The handbook root: the directory that holds `sok.toml`.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+
+    /// The output directory [default: `[build].out` relative to DIR, or DIR/build].
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+
+    /// What to build.
+    #[arg(long, value_enum, default_value_t = BuildFormat::All)]
+    pub format: BuildFormat,
 }

@@ -1,5 +1,6 @@
 //! One file per subcommand; each is a short `execute` that calls the library and prints.
 
+mod build;
 mod check;
 mod explain;
 
@@ -71,6 +72,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Fatal> {
     match cli.command {
         Command::Check(args) => check::execute(args, style),
         Command::Explain(args) => explain::execute(args),
+        Command::Build(args) => build::execute(args, style),
     }
 }
 
