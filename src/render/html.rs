@@ -285,6 +285,19 @@ impl<'a> Site<'a> {
             &self.site_view(&self.ctx.with_mode(Mode::Page { depth }), depth, &section),
         );
         context.insert("page_title", &title_text);
+        let crumb = match page {
+            Page::Journey(_) => Some(Section::Journeys),
+            Page::Touchpoint(_) => Some(Section::Touchpoints),
+            Page::Situation(_) => Some(Section::Situations),
+            Page::Standard(_) => Some(Section::Standards),
+            Page::Owner(_) => Some(Section::Owners),
+            _ => None,
+        }
+        .map(|s| {
+            let label = ctx.cat.get(&format!("section.{}", s.key())).to_string();
+            ctx.link(&Target::Section(s), label)
+        });
+        context.insert("crumb", &crumb);
         let html = self.templates.render(template, &context)?;
         Ok((path, html))
     }

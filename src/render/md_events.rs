@@ -63,6 +63,14 @@ pub fn heading_list(text: &str) -> Vec<String> {
     ids
 }
 
+/// Whether the first block of `text` is a heading (so the template need not add its own).
+pub fn starts_with_heading(text: &str) -> bool {
+    matches!(
+        crate::markdown::parser(text).next(),
+        Some(Event::Start(Tag::Heading { .. }))
+    )
+}
+
 /// The heading ids of `text` as a set, for link checks.
 pub fn heading_ids(text: &str) -> HashSet<String> {
     heading_list(text).into_iter().collect()

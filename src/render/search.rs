@@ -112,12 +112,12 @@ pub fn entries(ctx: &Ctx<'_>, extra: Option<(&str, &str)>) -> Vec<Entry> {
             let mut entry_url = ctx.linker.href(&Target::Entity(Kind::Journey, id.clone()));
             entry_url.push_str(&format!("#stage-{stage}"));
             out.push(Entry {
-                title: format!("{stage_name} — {name}"),
+                title: stage_name,
                 id: format!("{id}/{stage}"),
                 kind: "stage",
                 url: entry_url,
                 measure: String::new(),
-                excerpt: excerpt(&steps.join(" · ")),
+                excerpt: excerpt(&format!("{name}: {}", steps.join(" · "))),
             });
         }
         for step in &e.steps {

@@ -85,6 +85,8 @@ pub struct SituationView {
     pub never_say: Vec<String>,
     pub escalation: Vec<EscalationView>,
     pub procedure: Option<String>,
+    /// Whether the procedure starts with its own heading (then the template adds none).
+    pub procedure_titled: bool,
     pub standards: Vec<StandardRef>,
     pub tags: Vec<String>,
 }
@@ -266,6 +268,10 @@ pub fn situation(ctx: &Ctx<'_>, i: usize) -> Option<SituationView> {
             })
             .collect(),
         procedure: ctx.block_opt(e.procedure.as_ref(), &target, true, level),
+        procedure_titled: e
+            .procedure
+            .as_ref()
+            .is_some_and(|p| super::md_events::starts_with_heading(&p.value)),
         standards: ctx
             .look
             .situation_standards
