@@ -93,7 +93,12 @@ impl<'a> Ctx<'a> {
             prefix,
             level,
             inline,
+            links: true,
         };
+        self.render_text(ctx, text)
+    }
+
+    fn render_text(&self, ctx: TextCtx<'_>, text: &str) -> String {
         match self.format {
             Format::Html => {
                 markdown_html::render(text, ctx, &self.linker, self.cat.get("ui.table"))
@@ -113,6 +118,18 @@ impl<'a> Ctx<'a> {
     /// A name, title or phrase: inline Markdown.
     pub fn inline(&self, text: &Text) -> String {
         self.markdown(&text.value, self.path_of(text), "", 0, true)
+    }
+
+    /// A name shown inside a link: inline Markdown without its own links.
+    pub fn name(&self, text: &Text) -> String {
+        let ctx = TextCtx {
+            from: self.path_of(text),
+            prefix: "",
+            level: 0,
+            inline: true,
+            links: false,
+        };
+        self.render_text(ctx, &text.value)
     }
 
     pub fn inline_opt(&self, text: Option<&Text>) -> Option<String> {
@@ -158,7 +175,7 @@ impl<'a> Ctx<'a> {
             Kind::Principle => hb.principles.get(i).map(|e| &e.title),
             Kind::Chapter => hb.chapters.get(i).map(|e| &e.title),
         });
-        let text = name.map_or_else(|| self.plain_text(id), |n| self.inline(n));
+        let text = name.map_or_else(|| self.plain_text(id), |n| self.name(n));
         self.link(&Target::Entity(kind, id.to_string()), text)
     }
 
@@ -173,7 +190,7 @@ impl<'a> Ctx<'a> {
         let journey = self.hb.journeys.get(j)?;
         let step = journey.steps.get(s)?;
         let target = Target::Step(journey.meta.id.value.clone(), step.id.value.clone());
-        let mut link = self.link(&target, self.inline(&step.name));
+        let mut link = self.link(&target, self.name(&step.name));
         link.note = Some(self.inline(&journey.name));
         Some(link)
     }
@@ -207,27 +224,28 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// The text of inline Markdown without markup, for `<title>` and the search index.
+/// The text of inline Markdown without markup, for `<title>`, YAML metadata and the search
+/// index. It goes through the same sanitizing as rendered text, so nothing from raw HTML or
+/// a dropped link survives here either.
 pub fn plain(text: &str) -> String {
-    use pulldown_cmark::{Event, TagEnd};
+    use pulldown_cmark::Event;
+    let targets = super::site::Targets::default();
+    let linker = Linker {
+        targets: &targets,
+        mode: Mode::Single,
+    };
+    let ctx = TextCtx {
+        from: "",
+        prefix: "",
+        level: 0,
+        inline: true,
+        links: true,
+    };
     let mut out = String::new();
-    for event in crate::markdown::parser(text) {
+    for event in super::md_events::prepare(text, ctx, &linker) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::Html(h) | Event::InlineHtml(h) => {
-                out.push_str(&super::md_events::strip_html(&h))
-            }
-            Event::End(
-                TagEnd::Emphasis
-                | TagEnd::Strong
-                | TagEnd::Strikethrough
-                | TagEnd::Link
-                | TagEnd::Image
-                | TagEnd::Superscript
-                | TagEnd::Subscript,
-            ) => {}
-            Event::End(_) if !out.ends_with(' ') && !out.is_empty() => out.push(' '),
             _ => {}
         }
     }

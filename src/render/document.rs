@@ -76,7 +76,7 @@ pub fn sections(ctx: &Ctx<'_>, extra: Option<&ExtraChapter>) -> Vec<SectionEntry
             key: format!("chapter-{}", c.meta.id.value),
             anchor: target.single_anchor(),
             href: ctx.linker.href(&target),
-            title: ctx.inline(&c.title),
+            title: ctx.name(&c.title),
             target,
         }
     };

@@ -244,9 +244,11 @@ impl<'a> Site<'a> {
             .collect();
         SiteView {
             lang: cat.language.code(),
-            title: settings.map(|s| ctx.inline(&s.title)).unwrap_or_default(),
+            title: settings.map(|s| ctx.name(&s.title)).unwrap_or_default(),
             title_text: settings.map(|s| plain(&s.title.value)).unwrap_or_default(),
-            organization: settings.and_then(|s| ctx.inline_opt(s.organization.as_ref())),
+            organization: settings
+                .and_then(|s| s.organization.as_ref())
+                .map(|o| ctx.name(o)),
             version_line: cat.fill("ui.version_line", &[("version", &version), ("date", &date)]),
             root: "../".repeat(depth),
             nav,

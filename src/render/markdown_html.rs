@@ -95,6 +95,7 @@ mod tests {
             prefix: "",
             level: 1,
             inline,
+            links: true,
         };
         render(text, ctx, &linker, "Tabela")
     }

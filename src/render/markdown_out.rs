@@ -21,6 +21,7 @@ pub fn render(text: &str, ctx: TextCtx<'_>, linker: &Linker<'_>) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let options = pulldown_cmark_to_cmark::Options {
         list_token: '-',
+        increment_ordered_list_bullets: true,
         ..Default::default()
     };
     let written = pulldown_cmark_to_cmark::cmark_with_options(
@@ -75,16 +76,35 @@ fn pandoc_escapes(events: Vec<Event<'static>>) -> Vec<Event<'static>> {
     out
 }
 
-/// Plain text with every ASCII punctuation backslash-escaped (pandoc reads it literally).
+/// Plain text for handbook.md: whitespace collapsed, and every character that Markdown or
+/// pandoc could read as markup backslash-escaped (pandoc reads it literally).
 pub fn escape_plain(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-    {
-        if c.is_ascii_punctuation() {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let digits = flat.bytes().take_while(u8::is_ascii_digit).count();
+    let mut out = String::with_capacity(flat.len() + 8);
+    for (i, c) in flat.char_indices() {
+        let special = matches!(
+            c,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '{'
+                | '}'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '#'
+                | '|'
+                | '~'
+                | '^'
+                | '$'
+                | '@'
+                | '&'
+        );
+        let leading = i == 0 && matches!(c, '-' | '+' | '=' | ':' | '%');
+        let list_number = i == digits && digits > 0 && matches!(c, '.' | ')');
+        if special || leading || list_number {
             out.push('\\');
         }
         out.push(c);
@@ -113,6 +133,7 @@ mod tests {
             prefix: "standard-x--",
             level: 2,
             inline,
+            links: true,
         };
         render(text, ctx, &linker)
     }
@@ -150,6 +171,7 @@ mod tests {
         );
         assert!(out.contains("Tekst *ważny*."), "{out}");
         assert!(out.contains("- a\n- b"), "{out}");
-        assert_eq!(yaml_string("Kwiatek's <b>"), "'Kwiatek\\''s \\<b\\>'");
+        assert_eq!(yaml_string("Kwiatek's <b>"), "'Kwiatek''s \\<b\\>'");
+        assert_eq!(escape_plain("1. maja, 90 %"), "1\\. maja, 90 %");
     }
 }

@@ -25,6 +25,9 @@ pub struct TextCtx<'a> {
     /// The heading level of the entity the text belongs to; body headings start one below.
     pub level: u8,
     pub inline: bool,
+    /// Whether links are kept; names shown inside a link of sok's own drop theirs (an
+    /// `<a>` may not contain another).
+    pub links: bool,
 }
 
 /// The ids of the headings of `text`, in order, each unique within the text.
@@ -83,10 +86,17 @@ fn inline_source(text: &str) -> String {
     if digits > 0 && matches!(flat.as_bytes().get(digits), Some(b'.' | b')')) {
         return format!("{}\\{}", &flat[..digits], &flat[digits..]);
     }
-    match flat.chars().next() {
-        Some('#' | '>' | '-' | '+' | '*' | '=' | '|' | '~' | '`') => format!("\\{flat}"),
-        _ => flat,
-    }
+    let marker = |m: &str| {
+        flat.strip_prefix(m)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    };
+    let block = ["#", "##", "###", "####", "#####", "######", "-", "+", "*"]
+        .into_iter()
+        .any(marker)
+        || flat.starts_with('>')
+        || flat.starts_with("```")
+        || flat.starts_with("~~~");
+    if block { format!("\\{flat}") } else { flat }
 }
 
 /// Plain text of an HTML fragment: tags removed, `<script>`/`<style>` content dropped.
@@ -115,8 +125,36 @@ fn level_of(n: u8) -> HeadingLevel {
     }
 }
 
+/// The element an inline HTML fragment opens whose content is never text for a reader
+/// (`<script>alert(1)</script>` inside a sentence), if it is not closed in the fragment.
+fn opens_raw_element(html: &str) -> Option<&'static str> {
+    let lower = html.trim_start().to_ascii_lowercase();
+    [
+        "script", "style", "iframe", "object", "template", "textarea", "noscript",
+    ]
+    .into_iter()
+    .find(|tag| {
+        lower
+            .strip_prefix('<')
+            .and_then(|rest| rest.strip_prefix(tag))
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
+            && !lower.contains(&format!("</{tag}"))
+    })
+}
+
 /// The events of `text`, safe and placed (see the module docs).
 pub fn prepare(text: &str, ctx: TextCtx<'_>, linker: &Linker<'_>) -> Vec<Event<'static>> {
+    prepare_source(text, ctx, linker, 0)
+}
+
+/// `depth` 1 is the plain text of a raw HTML block, read again as Markdown so that link
+/// syntax in it goes through the same rewriting; any HTML left there is dropped.
+fn prepare_source(
+    text: &str,
+    ctx: TextCtx<'_>,
+    linker: &Linker<'_>,
+    depth: u8,
+) -> Vec<Event<'static>> {
     let source = if ctx.inline {
         inline_source(text)
     } else {
@@ -137,16 +175,53 @@ pub fn prepare(text: &str, ctx: TextCtx<'_>, linker: &Linker<'_>) -> Vec<Event<'
     let mut links: Vec<bool> = Vec::new();
     let mut heading = 0;
     let mut levels: Vec<HeadingLevel> = Vec::new();
+    let mut html_block: Option<String> = None;
+    let mut skip: Option<&'static str> = None;
     for event in events {
+        if let Some(tag) = skip {
+            match &event {
+                Event::InlineHtml(html) => {
+                    if html.to_ascii_lowercase().contains(&format!("</{tag}")) {
+                        skip = None;
+                    }
+                    continue;
+                }
+                Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak => continue,
+                _ => skip = None,
+            }
+        }
         match event {
-            Event::Html(html) | Event::InlineHtml(html) => {
+            Event::Start(Tag::HtmlBlock) => html_block = Some(String::new()),
+            Event::Html(html) => {
+                if let Some(block) = &mut html_block {
+                    block.push_str(&html);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                let plain = strip_html(&html_block.take().unwrap_or_default());
+                if depth == 0 && !plain.trim().is_empty() {
+                    let inner = TextCtx {
+                        inline: true,
+                        ..ctx
+                    };
+                    let events = prepare_source(&plain, inner, linker, depth + 1);
+                    if ctx.inline {
+                        out.push(Event::Text(" ".into()));
+                        out.extend(events);
+                    } else {
+                        out.push(Event::Start(Tag::Paragraph));
+                        out.extend(events);
+                        out.push(Event::End(TagEnd::Paragraph));
+                    }
+                }
+            }
+            Event::InlineHtml(html) => {
+                skip = opens_raw_element(&html);
                 let plain = strip_html(&html);
-                if !plain.trim().is_empty() {
+                if depth == 0 && !plain.trim().is_empty() {
                     out.push(Event::Text(plain.into()));
                 }
             }
-            Event::Start(Tag::HtmlBlock) if !ctx.inline => out.push(Event::Start(Tag::Paragraph)),
-            Event::End(TagEnd::HtmlBlock) if !ctx.inline => out.push(Event::End(TagEnd::Paragraph)),
             Event::Start(Tag::Heading { level, .. }) if !ctx.inline => {
                 let shifted = (level as u8).saturating_sub(min_level) + ctx.level + 1;
                 let id = ids
@@ -171,7 +246,9 @@ pub fn prepare(text: &str, ctx: TextCtx<'_>, linker: &Linker<'_>) -> Vec<Event<'
                 title,
                 ..
             }) => {
-                let href = if link_type == LinkType::Email {
+                let href = if !ctx.links {
+                    None
+                } else if link_type == LinkType::Email {
                     Some(format!("mailto:{dest_url}"))
                 } else {
                     linker.rewrite(ctx.from, &dest_url, &own, ctx.prefix)

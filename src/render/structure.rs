@@ -329,7 +329,7 @@ pub fn catalogue(ctx: &Ctx<'_>) -> Vec<CatalogueRow> {
         .map(|e| CatalogueRow {
             link: ctx.link(
                 &Target::Entity(Kind::Standard, e.meta.id.value.clone()),
-                ctx.inline(&e.title),
+                ctx.name(&e.title),
             ),
             status: ctx.label("status", views::status_key(e.status.value)),
             measure: e

@@ -161,7 +161,7 @@ pub fn standard_ref(ctx: &Ctx<'_>, i: usize) -> Option<StandardRef> {
     Some(StandardRef {
         link: ctx.link(
             &Target::Entity(Kind::Standard, e.meta.id.value.clone()),
-            ctx.inline(&e.title),
+            ctx.name(&e.title),
         ),
         measure: e
             .measure
@@ -263,7 +263,13 @@ pub fn situation(ctx: &Ctx<'_>, i: usize) -> Option<SituationView> {
             .escalation
             .iter()
             .map(|x| EscalationView {
-                after: ctx.plain_text(&cat.duration(&x.after.value, Form::Count)),
+                after: ctx.plain_text(&cat.fill(
+                    "format.escalation_after",
+                    &[
+                        ("count", &cat.duration(&x.after.value, Form::Count)),
+                        ("within", &cat.duration(&x.after.value, Form::Within)),
+                    ],
+                )),
                 to: ctx.entity_link(Kind::Owner, &x.to.value),
             })
             .collect(),
