@@ -361,3 +361,36 @@ fn a_template_override_takes_effect() {
         "the other templates stay built in"
     );
 }
+
+#[test]
+fn an_extra_chapter_gets_a_page_a_nav_entry_and_a_section() {
+    let root = small();
+    let checked = sok::check_dir(&root).expect("loads");
+    let out = tempfile::tempdir().expect("tempdir");
+    let options = sok::render::BuildOptions {
+        out: out.path().join("site"),
+        html: true,
+        markdown: true,
+        extra: Some(sok::render::ExtraChapter {
+            title: "Zmiany od različice 0.9".into(),
+            markdown: "## Novo\n\nStandard [o telefonu](standards/odziv-telefon.md) je nov.".into(),
+        }),
+    };
+    let built = sok::render::build(&checked, &root, &options).expect("builds");
+    let site = &built.out;
+    let page = text(site, "html/changes.html");
+    assert!(page.contains("<h1>Zmiany od različice 0.9</h1>"), "{page}");
+    assert!(
+        page.contains("href=\"standards/odziv-telefon.html\""),
+        "{page}"
+    );
+    assert!(text(site, "html/index.html").contains("href=\"changes.html\""));
+    assert!(text(site, "html/standards/odziv-telefon.html").contains("href=\"../changes.html\""));
+    let md = text(site, "handbook.md");
+    assert!(
+        md.contains("# Zmiany od različice 0.9 {#section-changes}"),
+        "{md}"
+    );
+    assert!(md.contains("[o telefonu](#standard-odziv-telefon)"), "{md}");
+    assert!(text(site, "html/print.html").contains("id=\"section-changes\""));
+}

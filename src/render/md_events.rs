@@ -271,9 +271,7 @@ fn prepare_source(
             Event::Start(Tag::Image {
                 dest_url, title, ..
             }) => {
-                let href = linker
-                    .rewrite(ctx.from, &dest_url, &own, ctx.prefix)
-                    .filter(|h| !h.contains(':') && !h.starts_with('#'));
+                let href = linker.image(ctx.from, &dest_url);
                 links.push(href.is_some());
                 if let Some(href) = href {
                     out.push(Event::Start(Tag::Image {

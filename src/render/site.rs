@@ -270,6 +270,18 @@ impl Linker<'_> {
     }
 }
 
+impl Linker<'_> {
+    /// The `src` of an image in the file `from`: only files under `assets/` are shown.
+    pub fn image(&self, from: &str, url: &str) -> Option<String> {
+        match links::classify(from, url) {
+            LinkTarget::File { path, .. } if self.targets.assets.contains(&path) => {
+                Some(self.href(&Target::Asset(path)))
+            }
+            _ => None,
+        }
+    }
+}
+
 /// Keeps web, mail and phone links; every other scheme (`javascript:`, `data:`...) is dropped.
 fn external(url: &str) -> Option<String> {
     if let Some(rest) = url.strip_prefix("//") {
