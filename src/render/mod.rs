@@ -15,6 +15,7 @@ pub mod markdown_out;
 pub mod md_events;
 pub mod measure_text;
 pub mod output;
+pub mod pages;
 pub mod search;
 pub mod site;
 pub mod structure;
