@@ -394,3 +394,54 @@ fn an_extra_chapter_gets_a_page_a_nav_entry_and_a_section() {
     assert!(md.contains("[o telefonu](#standard-odziv-telefon)"), "{md}");
     assert!(text(site, "html/print.html").contains("id=\"section-changes\""));
 }
+
+#[test]
+fn odd_texts_build_without_panics() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let nested: String = (0..100)
+        .map(|i| format!("{}- level {i}\n", "  ".repeat(i)))
+        .collect();
+    let body = format!(
+        "###### Deep\n\n<!-- only a comment -->\n\nA footnote[^a].\n\n[^a]: The note.\n\n\
+         | left | right |\n|:--|--:|\n| 1 | 2 |\n\n[own](#nowhere) [other](../chapters/free.md#missing) \
+         [empty]() ![remote](https://example.com/x.png) <https://example.com> {{{{ site.t }}}} {{% raw %}}\n\n{nested}"
+    );
+    let standard = format!(
+        "+++\ntitle = \"1. {{{{ site }}}} # **[ 🌸 Róża \\\\\"\nowner = \"o\"\nsay = [\"```\", \"<!-- x\", \"- item\"]\n+++\n\n{body}"
+    );
+    common::write_files(
+        root.path(),
+        &[
+            (
+                "sok.toml",
+                b"[handbook]\ntitle = \"# Tytu\xc5\x82\"\nlanguage = \"pl\"\nversion = \"0.1.0\"\n",
+            ),
+            (
+                "owners.toml",
+                "[[owner]]\nid = \"o\"\nname = \"1) Ktoś\"\n".as_bytes(),
+            ),
+            ("standards/odd.md", standard.as_bytes()),
+            (
+                "chapters/free.md",
+                b"+++\ntitle = \"> Bez kolejno\xc5\x9bci\"\n+++\n\n## Missing\n\nTekst.\n",
+            ),
+        ],
+    );
+    let out = root.path().join("out");
+    let output = build(root.path(), &out, &[]);
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let page = text(&out, "html/standards/odd.html");
+    assert!(
+        page.contains("<h1>1. {{ site }} # **[ 🌸 Róża \\</h1>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("href=\"../chapters/free.html#missing\""),
+        "{page}"
+    );
+    assert!(
+        !page.contains("example.com/x.png"),
+        "remote images are not shown"
+    );
+    assert!(text(&out, "handbook.md").contains("fn-a"));
+}
