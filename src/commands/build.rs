@@ -1,6 +1,6 @@
 //! `sok build`: check, then render the handbook atomically into its output directory.
 
-use std::path::PathBuf;
+use std::path::Path;
 
 use super::{Fatal, Outcome, print};
 use crate::cli::{BuildArgs, BuildFormat};
@@ -66,7 +66,6 @@ pub(super) fn execute(args: BuildArgs, style: Style) -> Result<Outcome, Fatal> {
     }
 }
 
-fn display(path: &std::path::Path) -> String {
-    let shown = PathBuf::from(path).display().to_string();
-    shown.trim_end_matches('/').to_string()
+fn display(path: &Path) -> String {
+    path.display().to_string().trim_end_matches('/').to_string()
 }
