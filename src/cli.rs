@@ -33,6 +33,8 @@ pub enum Command {
     Lint(LintArgs),
     /// List the lint rules with their default levels.
     Rules,
+    /// Render the handbook as an HTML site and one PDF-ready Markdown file.
+    Build(BuildArgs),
     /// Show what changed between two editions: directories or git revisions.
     Diff(DiffArgs),
 }
@@ -160,4 +162,29 @@ pub struct DiffArgs {
     /// Exit 1 when the diff has a change of one of these classes (comma-separated).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "CLASS,..")]
     pub fail_on: Vec<FailOn>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BuildFormat {
+    /// The static site in `OUT/html/`.
+    Html,
+    /// `OUT/handbook.md` (with `OUT/assets/`), ready for pandoc.
+    Markdown,
+    /// Both.
+    All,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// The handbook root: the directory that holds `sok.toml`.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+
+    /// The output directory [default: `[build].out` relative to DIR, or DIR/build].
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+
+    /// What to build.
+    #[arg(long, value_enum, default_value_t = BuildFormat::All)]
+    pub format: BuildFormat,
 }

@@ -26,6 +26,7 @@ pub mod markdown;
 pub mod metrics;
 pub mod model;
 pub mod parse;
+pub mod render;
 pub mod resolve;
 pub mod source;
 pub mod texts;

@@ -19,6 +19,11 @@ const NO_FIXTURE: &[(&str, &str)] = &[
          (covered by the build command's tests)",
     ),
     (
+        "sok::build::template",
+        "an error of a template override found while rendering, after the checks pass \
+         (covered by `tests/cli_build.rs`)",
+    ),
+    (
         "sok::io::read",
         "needs a file the operating system refuses to read, which git cannot store and root \
          can read anyway (covered by `io_read_*` below)",

@@ -1,5 +1,6 @@
 //! One file per subcommand; each is a short `execute` that calls the library and prints.
 
+mod build;
 mod check;
 mod diff;
 mod explain;
@@ -77,6 +78,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Fatal> {
         Command::Lint(args) => lint::execute(args, style),
         Command::Rules => rules::execute(),
         Command::Diff(args) => diff::execute(args, style),
+        Command::Build(args) => build::execute(args, style),
     }
 }
 

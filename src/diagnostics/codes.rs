@@ -24,7 +24,8 @@ codes! {
     BUILD_OUT_DIR = "sok::build::out_dir", "the output directory would overwrite the sources",
 "## What it means
 `sok build` writes the handbook into an output directory and replaces it as a whole. An output
-directory that is the handbook root, or contains it, would delete the sources.
+directory that is the handbook root, or contains it, would delete the sources; so would a
+non-empty directory that sok did not write.
 
 ## Example
 ```console
@@ -32,7 +33,24 @@ $ sok build handbook --out .
 ```
 
 ## How to fix
-Choose an output directory inside or beside the handbook, for example `--out build`.";
+Choose an output directory inside or beside the handbook, for example `--out build`. An
+existing directory is only replaced when it is empty or holds the `.sok-output` marker of a
+previous build, so files sok did not write are never deleted.";
+
+    BUILD_TEMPLATE = "sok::build::template", "a template of the handbook does not work",
+"## What it means
+A file under the handbook's `templates/` folder overrides a built-in template (or the UI
+strings of `templates/i18n/`), and it does not compile or render: a Tera syntax error, an
+unknown variable or filter, or a TOML error in a catalogue. Nothing is written.
+
+## Example
+```text
+error[sok::build::template]: template `html/standard.html.tera`: Variable `standard.titel` not found
+```
+
+## How to fix
+Fix the template (docs/templates.md lists every variable each template gets), or delete the
+file to use the built-in one again.";
 
     DISCOVER_NO_HANDBOOK = "sok::discover::no_handbook", "the directory is not a handbook",
 "## What it means

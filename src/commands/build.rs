@@ -1,0 +1,71 @@
+//! `sok build`: check, then render the handbook atomically into its output directory.
+
+use std::path::Path;
+
+use super::{Fatal, Outcome, print};
+use crate::cli::{BuildArgs, BuildFormat};
+use crate::diagnostics::codes;
+use crate::diagnostics::emit::{self, Style};
+use crate::render::{self, BuildError, BuildOptions, output};
+
+pub(super) fn execute(args: BuildArgs, style: Style) -> Result<Outcome, Fatal> {
+    let checked = crate::check_dir(&args.dir)?;
+    let failed = checked.diagnostics.has_errors();
+    let diagnostics = checked.diagnostics.clone().into_sorted(&checked.sources);
+    if !diagnostics.is_empty() {
+        eprint!("{}", emit::human(&diagnostics, &checked.sources, style));
+    }
+    if failed {
+        eprintln!("build stopped: fix the errors above; nothing was written");
+        return Ok(Outcome::Problems);
+    }
+    let out = match args.out {
+        Some(out) => out,
+        None => {
+            let configured = checked
+                .handbook
+                .settings
+                .as_ref()
+                .and_then(|s| s.build_out.as_ref());
+            args.dir
+                .join(configured.map_or("build", |o| o.value.as_str()))
+        }
+    };
+    output::check(&args.dir, &out).map_err(|refusal| {
+        Fatal::new(refusal.message)
+            .with_code(&codes::BUILD_OUT_DIR)
+            .with_help(refusal.help)
+    })?;
+    let options = BuildOptions {
+        out: out.clone(),
+        html: args.format != BuildFormat::Markdown,
+        markdown: args.format != BuildFormat::Html,
+        extra: None,
+    };
+    match render::build(&checked, &args.dir, &options) {
+        Ok(built) => {
+            let shown = display(&out);
+            let mut parts = Vec::new();
+            if options.html {
+                parts.push(format!("{shown}/html/ ({} pages)", built.pages));
+            }
+            if built.markdown {
+                parts.push(format!("{shown}/handbook.md"));
+            }
+            print(&format!("built {}\n", parts.join(" and ")))?;
+            Ok(Outcome::Clean)
+        }
+        Err(BuildError::Template(error)) => {
+            eprintln!("error[{}]: {error}", codes::BUILD_TEMPLATE.name);
+            eprintln!(
+                "  help: fix the template or delete it to use the built-in one; nothing was written"
+            );
+            Ok(Outcome::Problems)
+        }
+        Err(BuildError::Io(message)) => Err(Fatal::new(format!("I/O error: {message}"))),
+    }
+}
+
+fn display(path: &Path) -> String {
+    path.display().to_string().trim_end_matches('/').to_string()
+}

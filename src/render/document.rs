@@ -1,0 +1,203 @@
+//! The handbook as one document, in the method's order: title page, glossary, general
+//! provisions, principles, journeys, touchpoints, situations, standards, owners, the other
+//! chapters and the extra chapter. print.html and handbook.md are both rendered from it; the
+//! site's navigation uses the same [`sections`] list.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::context::Ctx;
+use super::site::{Section, Target};
+use super::structure::{
+    self, CatalogueRow, CoverView, Coverage, DutyRow, JourneyView, OwnerView, TreeNode,
+};
+use super::views::{
+    self, ChapterView, PrincipleView, SituationView, StandardView, TermView, TouchpointView,
+};
+use crate::model::{Handbook, Kind};
+
+/// A chapter that is not in the sources, such as a change notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtraChapter {
+    pub title: String,
+    /// Markdown; links are relative to the handbook root.
+    pub markdown: String,
+}
+
+/// One top-level part of the handbook, for navigation and contents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionEntry {
+    pub key: String,
+    pub anchor: String,
+    pub href: String,
+    pub title: String,
+    #[serde(skip)]
+    pub target: Target,
+}
+
+/// Chapter positions sorted by `order`, then path; chapters without `order` last.
+pub fn chapter_order(hb: &Handbook) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..hb.chapters.len()).collect();
+    order.sort_by(|&a, &b| {
+        let key = |i: usize| {
+            let c = &hb.chapters[i];
+            (
+                c.order.is_none(),
+                c.order.as_ref().map_or(0, |o| o.value),
+                c.path.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    order
+}
+
+/// The top-level sections present in this handbook, in order (the title page first).
+pub fn sections(ctx: &Ctx<'_>, extra: Option<&ExtraChapter>) -> Vec<SectionEntry> {
+    let hb = ctx.hb;
+    let chapters = chapter_order(hb);
+    let mut out = Vec::new();
+    let push_section = |section: Section, present: bool, out: &mut Vec<SectionEntry>| {
+        if present {
+            let target = Target::Section(section);
+            out.push(SectionEntry {
+                key: section.key().to_string(),
+                anchor: target.single_anchor(),
+                href: ctx.linker.href(&target),
+                title: ctx.plain_text(ctx.cat.get(&format!("section.{}", section.key()))),
+                target,
+            });
+        }
+    };
+    let chapter = |i: usize| {
+        let c = &hb.chapters[i];
+        let target = Target::Entity(Kind::Chapter, c.meta.id.value.clone());
+        SectionEntry {
+            key: format!("chapter-{}", c.meta.id.value),
+            anchor: target.single_anchor(),
+            href: ctx.linker.href(&target),
+            title: ctx.name(&c.title),
+            target,
+        }
+    };
+    push_section(Section::Cover, true, &mut out);
+    push_section(Section::Glossary, !hb.terms.is_empty(), &mut out);
+    if let Some(&first) = chapters.first() {
+        out.push(chapter(first));
+    }
+    push_section(Section::Principles, !hb.principles.is_empty(), &mut out);
+    push_section(Section::Journeys, !hb.journeys.is_empty(), &mut out);
+    push_section(Section::Touchpoints, !hb.touchpoints.is_empty(), &mut out);
+    push_section(Section::Situations, !hb.situations.is_empty(), &mut out);
+    push_section(Section::Standards, !hb.standards.is_empty(), &mut out);
+    push_section(Section::Owners, !hb.owners.is_empty(), &mut out);
+    out.extend(chapters.iter().skip(1).map(|&i| chapter(i)));
+    if let Some(extra) = extra {
+        out.push(SectionEntry {
+            key: super::site::EXTRA_ID.into(),
+            anchor: Target::Extra.single_anchor(),
+            href: ctx.linker.href(&Target::Extra),
+            title: ctx.markdown(&extra.title, "", "", 0, true),
+            target: Target::Extra,
+        });
+    }
+    out
+}
+
+/// The extra chapter, rendered like a chapter whose file is at the handbook root.
+pub fn extra_chapter(ctx: &Ctx<'_>, extra: &ExtraChapter) -> ChapterView {
+    let target = Target::Extra;
+    let prefix = ctx.linker.heading_prefix(&target, !ctx.single());
+    ChapterView {
+        id: super::site::EXTRA_ID.into(),
+        anchor: ctx.anchor(&target, true),
+        title: ctx.markdown(&extra.title, "CHANGES.md", "", 0, true),
+        body: ctx.markdown(&extra.markdown, "CHANGES.md", &prefix, 1, false),
+    }
+}
+
+/// One line of the reporting tree in a flat list (for handbook.md's nested bullets).
+#[derive(Debug, Clone, Serialize)]
+pub struct TreeLine {
+    pub indent: String,
+    pub link: super::context::LinkView,
+    pub team: Option<String>,
+}
+
+fn flatten(nodes: &[TreeNode], depth: usize, out: &mut Vec<TreeLine>) {
+    for node in nodes {
+        out.push(TreeLine {
+            indent: "  ".repeat(depth),
+            link: node.link.clone(),
+            team: node.team.clone(),
+        });
+        flatten(&node.children, depth + 1, out);
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OwnersView {
+    pub tree: Vec<TreeNode>,
+    pub tree_lines: Vec<TreeLine>,
+    pub responsibility: Vec<DutyRow>,
+    pub coverage: Coverage,
+    pub list: Vec<OwnerView>,
+}
+
+/// Everything, for print.html and handbook.md.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentView {
+    pub cover: CoverView,
+    pub sections: Vec<SectionEntry>,
+    pub glossary: Vec<TermView>,
+    pub general: Option<ChapterView>,
+    pub principles: Vec<PrincipleView>,
+    pub journeys: Vec<JourneyView>,
+    pub touchpoints: Vec<TouchpointView>,
+    pub situations: Vec<SituationView>,
+    pub catalogue: Vec<CatalogueRow>,
+    pub standards: Vec<StandardView>,
+    pub owners: OwnersView,
+    pub chapters: Vec<ChapterView>,
+    pub extra: Option<ChapterView>,
+}
+
+fn all<T: Send>(n: usize, f: impl Fn(usize) -> Option<T> + Sync + Send) -> Vec<T> {
+    (0..n).into_par_iter().filter_map(f).collect()
+}
+
+/// Builds the whole document; `ctx` must be in single-document mode.
+pub fn document(ctx: &Ctx<'_>, extra: Option<&ExtraChapter>) -> DocumentView {
+    let hb = ctx.hb;
+    let chapters = chapter_order(hb);
+    DocumentView {
+        cover: structure::cover(ctx),
+        sections: sections(ctx, extra),
+        glossary: all(hb.terms.len(), |i| views::term(ctx, i)),
+        general: chapters.first().and_then(|&i| views::chapter(ctx, i)),
+        principles: all(hb.principles.len(), |i| views::principle(ctx, i)),
+        journeys: all(hb.journeys.len(), |i| structure::journey(ctx, i)),
+        touchpoints: all(hb.touchpoints.len(), |i| views::touchpoint(ctx, i)),
+        situations: all(hb.situations.len(), |i| views::situation(ctx, i)),
+        catalogue: structure::catalogue(ctx),
+        standards: all(hb.standards.len(), |i| views::standard(ctx, i)),
+        owners: {
+            let tree = structure::owner_tree(ctx);
+            let mut tree_lines = Vec::new();
+            flatten(&tree, 0, &mut tree_lines);
+            OwnersView {
+                tree,
+                tree_lines,
+                responsibility: structure::responsibility(ctx),
+                coverage: structure::coverage(ctx),
+                list: all(hb.owners.len(), |i| structure::owner(ctx, i)),
+            }
+        },
+        chapters: chapters
+            .iter()
+            .skip(1)
+            .filter_map(|&i| views::chapter(ctx, i))
+            .collect(),
+        extra: extra.map(|e| extra_chapter(ctx, e)),
+    }
+}

@@ -1,0 +1,318 @@
+//! The static site: which pages exist, the context each template gets, and rendering them
+//! in parallel. Every page carries only its own entity and links; the catalogue, the search
+//! index and print.html are the only pages that span the whole handbook.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::context::{Ctx, Label, LinkView, plain};
+use super::document::{self, ExtraChapter, SectionEntry};
+use super::i18n::Form;
+use super::pages::{Page, pages, place};
+use super::site::{Mode, Section, Target};
+use super::structure;
+use super::templates::{TemplateError, Templates};
+use super::views::{self, severity_key};
+use crate::model::Kind;
+
+#[derive(Debug, Clone, Serialize)]
+struct NavItem {
+    key: String,
+    title: String,
+    href: String,
+    current: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct SiteView<'a> {
+    lang: &'static str,
+    title: String,
+    title_text: String,
+    organization: Option<String>,
+    version_line: String,
+    root: String,
+    nav: Vec<NavItem>,
+    search_href: String,
+    print_href: String,
+    home_href: String,
+    t: &'a serde_json::Value,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct Row {
+    link: LinkView,
+    owner: Option<LinkView>,
+    label: Option<Label>,
+    detail: Option<String>,
+    count: usize,
+}
+
+/// What every page needs, computed once per build.
+pub struct Site<'a> {
+    pub ctx: Ctx<'a>,
+    pub templates: &'a Templates,
+    pub extra: Option<&'a ExtraChapter>,
+    pub catalog_json: serde_json::Value,
+    /// The sections as seen from depth 0 and depth 1.
+    pub nav: [Vec<SectionEntry>; 2],
+}
+
+impl<'a> Site<'a> {
+    pub fn new(
+        ctx: Ctx<'a>,
+        templates: &'a Templates,
+        extra: Option<&'a ExtraChapter>,
+    ) -> Site<'a> {
+        let nav =
+            [0, 1].map(|depth| document::sections(&ctx.with_mode(Mode::Page { depth }), extra));
+        Site {
+            catalog_json: ctx.cat.to_json(),
+            ctx,
+            templates,
+            extra,
+            nav,
+        }
+    }
+
+    fn site_view(&self, ctx: &Ctx<'_>, depth: usize, current: &str) -> SiteView<'_> {
+        let settings = ctx.hb.settings.as_ref();
+        let cat = ctx.cat;
+        let date = settings
+            .and_then(|s| s.effective.as_ref())
+            .map(|d| cat.date(d.value))
+            .unwrap_or_default();
+        let version = settings
+            .map(|s| s.version.value.to_string())
+            .unwrap_or_default();
+        let nav = self.nav[depth.min(1)]
+            .iter()
+            .map(|s| NavItem {
+                key: s.key.clone(),
+                title: s.title.clone(),
+                href: s.href.clone(),
+                current: s.key == current,
+            })
+            .collect();
+        SiteView {
+            lang: cat.language.code(),
+            title: settings.map(|s| ctx.name(&s.title)).unwrap_or_default(),
+            title_text: settings.map(|s| plain(&s.title.value)).unwrap_or_default(),
+            organization: settings
+                .and_then(|s| s.organization.as_ref())
+                .map(|o| ctx.name(o)),
+            version_line: cat.fill("ui.version_line", &[("version", &version), ("date", &date)]),
+            root: "../".repeat(depth),
+            nav,
+            search_href: ctx.linker.href(&Target::Section(Section::Search)),
+            print_href: ctx.linker.href(&Target::Section(Section::Print)),
+            home_href: ctx.linker.href(&Target::Section(Section::Cover)),
+            t: &self.catalog_json,
+        }
+    }
+
+    /// Renders one page: its path under `html/` and its HTML.
+    pub fn render(&self, page: Page) -> Result<(String, String), TemplateError> {
+        let (path, template, section) = place(self.ctx.hb, page);
+        let depth = path.matches('/').count();
+        let mode = if page == Page::Print {
+            Mode::Single
+        } else {
+            Mode::Page { depth }
+        };
+        let ctx = self.ctx.with_mode(mode);
+        let mut context = tera::Context::new();
+        let title = self.fill(&mut context, &ctx, page);
+        let title_text = if title.is_empty() {
+            plain(
+                &ctx.hb
+                    .settings
+                    .as_ref()
+                    .map(|s| s.title.value.clone())
+                    .unwrap_or_default(),
+            )
+        } else {
+            plain(&title)
+        };
+        context.insert(
+            "site",
+            &self.site_view(&self.ctx.with_mode(Mode::Page { depth }), depth, &section),
+        );
+        context.insert("page_title", &title_text);
+        let crumb = match page {
+            Page::Journey(_) => Some(Section::Journeys),
+            Page::Touchpoint(_) => Some(Section::Touchpoints),
+            Page::Situation(_) => Some(Section::Situations),
+            Page::Standard(_) => Some(Section::Standards),
+            Page::Owner(_) => Some(Section::Owners),
+            _ => None,
+        }
+        .map(|s| {
+            let label = ctx.cat.get(&format!("section.{}", s.key())).to_string();
+            ctx.link(&Target::Section(s), label)
+        });
+        context.insert("crumb", &crumb);
+        let html = self.templates.render(template, &context)?;
+        Ok((path, html))
+    }
+
+    /// Inserts the page's own data; returns its title as inline Markdown or HTML.
+    fn fill(&self, c: &mut tera::Context, ctx: &Ctx<'_>, page: Page) -> String {
+        let hb = ctx.hb;
+        let cat = ctx.cat;
+        let section_title = |s: Section| cat.get(&format!("section.{}", s.key())).to_string();
+        match page {
+            Page::Cover => {
+                c.insert("cover", &structure::cover(ctx));
+                let contents: Vec<&SectionEntry> = self.nav[0].iter().skip(1).collect();
+                c.insert("contents", &contents);
+                String::new()
+            }
+            Page::Glossary => {
+                c.insert(
+                    "terms",
+                    &(0..hb.terms.len())
+                        .filter_map(|i| views::term(ctx, i))
+                        .collect::<Vec<_>>(),
+                );
+                section_title(Section::Glossary)
+            }
+            Page::Principles => {
+                c.insert(
+                    "principles",
+                    &(0..hb.principles.len())
+                        .filter_map(|i| views::principle(ctx, i))
+                        .collect::<Vec<_>>(),
+                );
+                section_title(Section::Principles)
+            }
+            Page::Journeys => {
+                let rows: Vec<Row> = hb
+                    .journeys
+                    .iter()
+                    .map(|j| Row {
+                        link: ctx.entity_link(Kind::Journey, &j.meta.id.value),
+                        owner: j
+                            .owner
+                            .as_ref()
+                            .map(|o| ctx.entity_link(Kind::Owner, &o.value)),
+                        label: None,
+                        detail: j
+                            .description
+                            .as_ref()
+                            .map(|d| ctx.plain_text(&super::search::excerpt(&d.value))),
+                        count: j.steps.len(),
+                    })
+                    .collect();
+                c.insert("rows", &rows);
+                section_title(Section::Journeys)
+            }
+            Page::Touchpoints => {
+                let rows: Vec<Row> = hb
+                    .touchpoints
+                    .iter()
+                    .map(|t| Row {
+                        link: ctx.entity_link(Kind::Touchpoint, &t.meta.id.value),
+                        owner: Some(ctx.entity_link(Kind::Owner, &t.owner.value)),
+                        label: Some(ctx.label("channel", views::channel_key(t.channel.value))),
+                        detail: ctx.inline_opt(t.hours.as_ref()),
+                        count: 0,
+                    })
+                    .collect();
+                c.insert("rows", &rows);
+                section_title(Section::Touchpoints)
+            }
+            Page::Situations => {
+                let rows: Vec<Row> = hb
+                    .situations
+                    .iter()
+                    .map(|s| Row {
+                        link: ctx.entity_link(Kind::Situation, &s.meta.id.value),
+                        owner: Some(ctx.entity_link(Kind::Owner, &s.owner.value)),
+                        label: s
+                            .severity
+                            .as_ref()
+                            .map(|v| ctx.label("severity", severity_key(v.value))),
+                        detail: s
+                            .respond_within
+                            .as_ref()
+                            .map(|d| ctx.plain_text(&cat.duration(&d.value, Form::Count))),
+                        count: 0,
+                    })
+                    .collect();
+                c.insert("rows", &rows);
+                section_title(Section::Situations)
+            }
+            Page::Standards => {
+                c.insert("catalogue", &structure::catalogue(ctx));
+                section_title(Section::Standards)
+            }
+            Page::Owners => {
+                c.insert("tree", &structure::owner_tree(ctx));
+                c.insert("responsibility", &structure::responsibility(ctx));
+                c.insert("coverage", &structure::coverage(ctx));
+                section_title(Section::Owners)
+            }
+            Page::Journey(i) => {
+                insert(c, "journey", structure::journey(ctx, i), |v| v.name.clone())
+            }
+            Page::Touchpoint(i) => insert(c, "touchpoint", views::touchpoint(ctx, i), |v| {
+                v.name.clone()
+            }),
+            Page::Situation(i) => {
+                insert(c, "situation", views::situation(ctx, i), |v| v.name.clone())
+            }
+            Page::Standard(i) => {
+                insert(c, "standard", views::standard(ctx, i), |v| v.title.clone())
+            }
+            Page::Owner(i) => insert(c, "owner", structure::owner(ctx, i), |v| v.name.clone()),
+            Page::Chapter(i) => insert(c, "chapter", views::chapter(ctx, i), |v| v.title.clone()),
+            Page::Extra => match self.extra {
+                Some(extra) => insert(
+                    c,
+                    "chapter",
+                    Some(document::extra_chapter(ctx, extra)),
+                    |v| v.title.clone(),
+                ),
+                None => String::new(),
+            },
+            Page::Search => section_title(Section::Search),
+            Page::Print => {
+                c.insert("doc", &document::document(ctx, self.extra));
+                section_title(Section::Print)
+            }
+        }
+    }
+
+    /// Renders every page in parallel and hands each to `write` (also in parallel).
+    pub fn render_all(
+        &self,
+        write: &(dyn Fn(&str, &str) -> std::io::Result<()> + Sync),
+    ) -> Result<usize, super::BuildError> {
+        let pages = pages(self.ctx.hb, self.extra.is_some());
+        pages
+            .par_iter()
+            .map(|&page| {
+                let (path, html) = self.render(page).map_err(super::BuildError::Template)?;
+                write(&path, &html)
+                    .map_err(|e| super::BuildError::Io(format!("writing html/{path}: {e}")))
+            })
+            .collect::<Result<Vec<()>, _>>()?;
+        Ok(pages.len())
+    }
+}
+
+fn insert<T: Serialize>(
+    c: &mut tera::Context,
+    key: &str,
+    view: Option<T>,
+    title: impl Fn(&T) -> String,
+) -> String {
+    match view {
+        Some(v) => {
+            let t = title(&v);
+            c.insert(key, &v);
+            t
+        }
+        None => String::new(),
+    }
+}

@@ -1,0 +1,149 @@
+//! Reverse lookups, computed once per build with hash maps: which standards apply to a step,
+//! concern a touchpoint or a situation, and what each owner is accountable for. Pages read
+//! these instead of scanning the handbook, so no page costs work proportional to the whole.
+
+use std::collections::HashMap;
+
+use crate::model::Handbook;
+use crate::resolve::Index;
+
+/// A step's position: (journey, step).
+pub type StepPos = (usize, usize);
+
+/// Everything an owner is accountable for, as positions in the handbook's lists.
+#[derive(Debug, Default, Clone)]
+pub struct OwnerDuties {
+    pub journeys: Vec<usize>,
+    pub steps: Vec<StepPos>,
+    pub touchpoints: Vec<usize>,
+    pub standards: Vec<usize>,
+    pub situations: Vec<usize>,
+    /// Owners whose `reports_to` names this owner.
+    pub reports: Vec<usize>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Lookups {
+    /// Standards that apply to a step: its own `standards` and standards whose `steps` name it.
+    pub step_standards: HashMap<StepPos, Vec<usize>>,
+    /// Steps a standard applies to, from both directions.
+    pub standard_steps: Vec<Vec<StepPos>>,
+    pub touchpoint_standards: Vec<Vec<usize>>,
+    pub touchpoint_situations: Vec<Vec<usize>>,
+    pub touchpoint_steps: Vec<Vec<StepPos>>,
+    /// Standards whose `situations` name a situation.
+    pub situation_standards: Vec<Vec<usize>>,
+    pub owners: Vec<OwnerDuties>,
+}
+
+fn tidy<T: Ord>(lists: &mut [Vec<T>]) {
+    for list in lists {
+        list.sort();
+        list.dedup();
+    }
+}
+
+impl Lookups {
+    pub fn new(hb: &Handbook, index: &Index) -> Lookups {
+        let mut l = Lookups {
+            step_standards: HashMap::new(),
+            standard_steps: vec![Vec::new(); hb.standards.len()],
+            touchpoint_standards: vec![Vec::new(); hb.touchpoints.len()],
+            touchpoint_situations: vec![Vec::new(); hb.touchpoints.len()],
+            touchpoint_steps: vec![Vec::new(); hb.touchpoints.len()],
+            situation_standards: vec![Vec::new(); hb.situations.len()],
+            owners: vec![OwnerDuties::default(); hb.owners.len()],
+        };
+        let owner = |id: &str| index.owners.get(id).copied();
+        let touchpoint = |id: &str| index.touchpoints.get(id).copied();
+        for (j, journey) in hb.journeys.iter().enumerate() {
+            if let Some(o) = journey.owner.as_ref().and_then(|r| owner(&r.value)) {
+                l.owners[o].journeys.push(j);
+            }
+            for (s, step) in journey.steps.iter().enumerate() {
+                if let Some(o) = owner(&step.owner.value) {
+                    l.owners[o].steps.push((j, s));
+                }
+                for t in step.touchpoints.iter().filter_map(|r| touchpoint(&r.value)) {
+                    l.touchpoint_steps[t].push((j, s));
+                }
+                for st in step
+                    .standards
+                    .iter()
+                    .filter_map(|r| index.standards.get(&r.value))
+                {
+                    l.step_standards.entry((j, s)).or_default().push(*st);
+                    l.standard_steps[*st].push((j, s));
+                }
+            }
+        }
+        for (i, standard) in hb.standards.iter().enumerate() {
+            if let Some(o) = owner(&standard.owner.value) {
+                l.owners[o].standards.push(i);
+            }
+            for t in standard
+                .touchpoints
+                .iter()
+                .filter_map(|r| touchpoint(&r.value))
+            {
+                l.touchpoint_standards[t].push(i);
+            }
+            for s in standard
+                .situations
+                .iter()
+                .filter_map(|r| index.situations.get(&r.value))
+            {
+                l.situation_standards[*s].push(i);
+            }
+            for step in &standard.steps {
+                if let Some(pos) = index.step(&step.journey, &step.step) {
+                    l.step_standards.entry(pos).or_default().push(i);
+                    l.standard_steps[i].push(pos);
+                }
+            }
+        }
+        for (i, situation) in hb.situations.iter().enumerate() {
+            if let Some(o) = owner(&situation.owner.value) {
+                l.owners[o].situations.push(i);
+            }
+            for t in situation
+                .touchpoints
+                .iter()
+                .filter_map(|r| touchpoint(&r.value))
+            {
+                l.touchpoint_situations[t].push(i);
+            }
+        }
+        for (i, t) in hb.touchpoints.iter().enumerate() {
+            if let Some(o) = owner(&t.owner.value) {
+                l.owners[o].touchpoints.push(i);
+            }
+        }
+        for (i, o) in hb.owners.iter().enumerate() {
+            if let Some(boss) = o.reports_to.as_ref().and_then(|r| owner(&r.value)) {
+                if boss != i {
+                    l.owners[boss].reports.push(i);
+                }
+            }
+        }
+        for list in l.step_standards.values_mut() {
+            list.sort();
+            list.dedup();
+        }
+        tidy(&mut l.standard_steps);
+        tidy(&mut l.touchpoint_standards);
+        tidy(&mut l.touchpoint_situations);
+        tidy(&mut l.touchpoint_steps);
+        tidy(&mut l.situation_standards);
+        for d in &mut l.owners {
+            d.journeys.sort();
+            d.steps.sort();
+            d.steps.dedup();
+            d.touchpoints.sort();
+            d.standards.sort();
+            d.situations.sort();
+            d.reports.sort();
+        }
+        l
+    }
+}

@@ -1,0 +1,152 @@
+//! The pages of the site: which exist, where each lives and which template draws it.
+
+use super::site::{EXTRA_ID, Section, Target};
+use crate::model::{Handbook, Kind};
+
+/// One page of the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Cover,
+    Glossary,
+    Principles,
+    Journeys,
+    Journey(usize),
+    Touchpoints,
+    Touchpoint(usize),
+    Situations,
+    Situation(usize),
+    Standards,
+    Standard(usize),
+    Owners,
+    Owner(usize),
+    Chapter(usize),
+    Extra,
+    Search,
+    Print,
+}
+
+/// Every page of the handbook, in a fixed order.
+pub fn pages(hb: &Handbook, extra: bool) -> Vec<Page> {
+    let mut out = vec![Page::Cover, Page::Search, Page::Print];
+    let mut add = |present: bool, index: Page, one: fn(usize) -> Page, n: usize| {
+        if present {
+            out.push(index);
+            out.extend((0..n).map(one));
+        }
+    };
+    add(!hb.terms.is_empty(), Page::Glossary, |_| Page::Glossary, 0);
+    add(
+        !hb.principles.is_empty(),
+        Page::Principles,
+        |_| Page::Principles,
+        0,
+    );
+    add(
+        !hb.journeys.is_empty(),
+        Page::Journeys,
+        Page::Journey,
+        hb.journeys.len(),
+    );
+    add(
+        !hb.touchpoints.is_empty(),
+        Page::Touchpoints,
+        Page::Touchpoint,
+        hb.touchpoints.len(),
+    );
+    add(
+        !hb.situations.is_empty(),
+        Page::Situations,
+        Page::Situation,
+        hb.situations.len(),
+    );
+    add(
+        !hb.standards.is_empty(),
+        Page::Standards,
+        Page::Standard,
+        hb.standards.len(),
+    );
+    add(
+        !hb.owners.is_empty(),
+        Page::Owners,
+        Page::Owner,
+        hb.owners.len(),
+    );
+    out.extend((0..hb.chapters.len()).map(Page::Chapter));
+    if extra {
+        out.push(Page::Extra);
+    }
+    out
+}
+
+/// The path of `page` under `html/`, its template and its section.
+pub fn place(hb: &Handbook, page: Page) -> (String, &'static str, String) {
+    let id = |kind: Kind, i: usize| -> String {
+        let meta = match kind {
+            Kind::Journey => hb.journeys.get(i).map(|e| &e.meta),
+            Kind::Touchpoint => hb.touchpoints.get(i).map(|e| &e.meta),
+            Kind::Situation => hb.situations.get(i).map(|e| &e.meta),
+            Kind::Standard => hb.standards.get(i).map(|e| &e.meta),
+            Kind::Owner => hb.owners.get(i).map(|e| &e.meta),
+            _ => hb.chapters.get(i).map(|e| &e.meta),
+        };
+        meta.map_or_else(String::new, |m| m.id.value.clone())
+    };
+    let entity = |kind: Kind, i: usize, template: &'static str, section: Section| {
+        let target = Target::Entity(kind, id(kind, i));
+        (target.page_path(), template, section.key().to_string())
+    };
+    let section = |s: Section, template: &'static str| {
+        (
+            Target::Section(s).page_path(),
+            template,
+            s.key().to_string(),
+        )
+    };
+    match page {
+        Page::Cover => section(Section::Cover, "html/index.html.tera"),
+        Page::Glossary => section(Section::Glossary, "html/glossary.html.tera"),
+        Page::Principles => section(Section::Principles, "html/principles.html.tera"),
+        Page::Journeys => section(Section::Journeys, "html/journeys.html.tera"),
+        Page::Touchpoints => section(Section::Touchpoints, "html/touchpoints.html.tera"),
+        Page::Situations => section(Section::Situations, "html/situations.html.tera"),
+        Page::Standards => section(Section::Standards, "html/standards.html.tera"),
+        Page::Owners => section(Section::Owners, "html/owners.html.tera"),
+        Page::Search => section(Section::Search, "html/search.html.tera"),
+        Page::Print => section(Section::Print, "html/print.html.tera"),
+        Page::Journey(i) => entity(
+            Kind::Journey,
+            i,
+            "html/journey.html.tera",
+            Section::Journeys,
+        ),
+        Page::Touchpoint(i) => entity(
+            Kind::Touchpoint,
+            i,
+            "html/touchpoint.html.tera",
+            Section::Touchpoints,
+        ),
+        Page::Situation(i) => entity(
+            Kind::Situation,
+            i,
+            "html/situation.html.tera",
+            Section::Situations,
+        ),
+        Page::Standard(i) => entity(
+            Kind::Standard,
+            i,
+            "html/standard.html.tera",
+            Section::Standards,
+        ),
+        Page::Owner(i) => entity(Kind::Owner, i, "html/owner.html.tera", Section::Owners),
+        Page::Chapter(i) => {
+            let (path, template, _) =
+                entity(Kind::Chapter, i, "html/chapter.html.tera", Section::Cover);
+            (path, template, format!("chapter-{}", id(Kind::Chapter, i)))
+        }
+        Page::Extra => (
+            Target::Extra.page_path(),
+            "html/chapter.html.tera",
+            EXTRA_ID.into(),
+        ),
+    }
+}

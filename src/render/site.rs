@@ -1,0 +1,347 @@
+//! Where everything lives in the output, and how one place links to another.
+//!
+//! The site has one page per entity (standards, situations, touchpoints, owners, journeys,
+//! chapters) and one page per section; print.html and handbook.md hold everything, so there
+//! an entity is an anchor prefixed by its kind (`standard-phone-answer`). Every link in every
+//! output goes through [`Linker::href`], so the two layouts can never disagree.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::links::{self, LinkTarget};
+use crate::model::{Handbook, Kind};
+use crate::source::Sources;
+
+/// The top-level parts of the handbook that are not one entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Section {
+    Cover,
+    Glossary,
+    Principles,
+    Journeys,
+    Touchpoints,
+    Situations,
+    Standards,
+    Owners,
+    Search,
+    Print,
+}
+
+impl Section {
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Cover => "cover",
+            Section::Glossary => "glossary",
+            Section::Principles => "principles",
+            Section::Journeys => "journeys",
+            Section::Touchpoints => "touchpoints",
+            Section::Situations => "situations",
+            Section::Standards => "standards",
+            Section::Owners => "owners",
+            Section::Search => "search",
+            Section::Print => "print",
+        }
+    }
+
+    fn path(self) -> &'static str {
+        match self {
+            Section::Cover => "index.html",
+            Section::Glossary => "glossary.html",
+            Section::Principles => "principles.html",
+            Section::Journeys => "journeys/index.html",
+            Section::Touchpoints => "touchpoints/index.html",
+            Section::Situations => "situations/index.html",
+            Section::Standards => "standards/index.html",
+            Section::Owners => "owners/index.html",
+            Section::Search => "search.html",
+            Section::Print => "print.html",
+        }
+    }
+}
+
+/// Something a link can point at.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Target {
+    Section(Section),
+    Entity(Kind, String),
+    Step(String, String),
+    /// The extra chapter given by the caller (`BuildOptions::extra`).
+    Extra,
+    /// A file under `assets/`, root-relative.
+    Asset(String),
+}
+
+/// The id the extra chapter's page and anchor use.
+pub const EXTRA_ID: &str = "changes";
+
+impl Target {
+    /// The page and fragment in the multi-page site, relative to the site root.
+    pub fn page_path(&self) -> String {
+        match self {
+            Target::Section(s) => s.path().to_string(),
+            Target::Entity(Kind::Term, id) => format!("glossary.html#{id}"),
+            Target::Entity(Kind::Principle, id) => format!("principles.html#{id}"),
+            Target::Entity(kind, id) => {
+                format!("{}/{id}.html", kind.folder().unwrap_or("pages"))
+            }
+            Target::Step(journey, step) => format!("journeys/{journey}.html#{step}"),
+            Target::Extra => format!("{EXTRA_ID}.html"),
+            Target::Asset(path) => encode_path(path),
+        }
+    }
+
+    /// The anchor in the single-document outputs (print.html, handbook.md).
+    pub fn single_anchor(&self) -> String {
+        match self {
+            Target::Section(s) => format!("section-{}", s.key()),
+            Target::Entity(kind, id) => format!("{}-{id}", kind.name()),
+            Target::Step(journey, step) => format!("step-{journey}-{step}"),
+            Target::Extra => format!("section-{EXTRA_ID}"),
+            Target::Asset(path) => encode_path(path),
+        }
+    }
+}
+
+/// Percent-encodes a relative path for a URL, keeping `/`.
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// How links are written on the page being rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A page of the site, `depth` folders below its root.
+    Page { depth: usize },
+    /// print.html or handbook.md: everything is an anchor in one document.
+    Single,
+}
+
+/// What the renderer knows about the sources' files, for rewriting Markdown links.
+#[derive(Debug, Default)]
+pub struct Targets {
+    /// Root-relative source path → what its page is.
+    files: HashMap<String, Target>,
+    /// Source path → the ids of the headings in its body (see `md_events::heading_ids`).
+    headings: HashMap<String, HashSet<String>>,
+    assets: HashSet<String>,
+}
+
+impl Targets {
+    pub fn new(hb: &Handbook, sources: &Sources) -> Targets {
+        let path_of = |file| sources.get(file).path.clone();
+        let mut files = HashMap::new();
+        let mut headings = HashMap::new();
+        let mut own = |kind: Kind, meta: &crate::model::Meta, body: Option<&crate::model::Text>| {
+            let path = path_of(meta.file);
+            let target = if path.contains('/') {
+                if let Some(body) = body {
+                    headings.insert(path.clone(), super::md_events::heading_ids(&body.value));
+                }
+                Target::Entity(kind, meta.id.value.clone())
+            } else {
+                Target::Section(section_of(kind))
+            };
+            files.entry(path).or_insert(target);
+        };
+        hb.terms.iter().for_each(|e| own(Kind::Term, &e.meta, None));
+        hb.principles
+            .iter()
+            .for_each(|e| own(Kind::Principle, &e.meta, e.text.as_ref()));
+        hb.owners
+            .iter()
+            .for_each(|e| own(Kind::Owner, &e.meta, e.description.as_ref()));
+        hb.touchpoints
+            .iter()
+            .for_each(|e| own(Kind::Touchpoint, &e.meta, e.description.as_ref()));
+        hb.journeys
+            .iter()
+            .for_each(|e| own(Kind::Journey, &e.meta, e.description.as_ref()));
+        hb.situations
+            .iter()
+            .for_each(|e| own(Kind::Situation, &e.meta, e.procedure.as_ref()));
+        hb.standards
+            .iter()
+            .for_each(|e| own(Kind::Standard, &e.meta, e.text.as_ref()));
+        hb.chapters
+            .iter()
+            .for_each(|e| own(Kind::Chapter, &e.meta, Some(&e.body)));
+        files.insert("sok.toml".into(), Target::Section(Section::Cover));
+        Targets {
+            files,
+            headings,
+            assets: hb.assets.iter().cloned().collect(),
+        }
+    }
+}
+
+/// The section that lists entities of `kind`.
+pub fn section_of(kind: Kind) -> Section {
+    match kind {
+        Kind::Term => Section::Glossary,
+        Kind::Principle => Section::Principles,
+        Kind::Owner => Section::Owners,
+        Kind::Touchpoint => Section::Touchpoints,
+        Kind::Journey => Section::Journeys,
+        Kind::Situation => Section::Situations,
+        Kind::Standard => Section::Standards,
+        Kind::Chapter => Section::Cover,
+    }
+}
+
+/// Writes links for one page (or for a single document).
+#[derive(Debug, Clone, Copy)]
+pub struct Linker<'a> {
+    pub targets: &'a Targets,
+    pub mode: Mode,
+}
+
+impl Linker<'_> {
+    /// The href of `target` from the page being rendered.
+    pub fn href(&self, target: &Target) -> String {
+        match (self.mode, target) {
+            (Mode::Page { depth }, _) => format!("{}{}", "../".repeat(depth), target.page_path()),
+            (Mode::Single, Target::Asset(_)) => target.page_path(),
+            (Mode::Single, Target::Section(Section::Search | Section::Print)) => target.page_path(),
+            (Mode::Single, _) => format!("#{}", target.single_anchor()),
+        }
+    }
+
+    /// The prefix of heading ids (and footnote ids) inside the main text of `target`.
+    pub fn heading_prefix(&self, target: &Target, page_level: bool) -> String {
+        match self.mode {
+            Mode::Page { .. } if page_level => String::new(),
+            Mode::Page { .. } => match target {
+                Target::Step(_, step) => format!("{step}--"),
+                Target::Entity(_, id) => format!("{id}--"),
+                other => format!("{}--", other.single_anchor()),
+            },
+            Mode::Single => format!("{}--", target.single_anchor()),
+        }
+    }
+
+    /// Rewrites a Markdown link found in the file `from`; `None` drops the link (its text
+    /// stays). `own` holds the heading ids of the text itself, `prefix` their prefix.
+    pub fn rewrite(
+        &self,
+        from: &str,
+        url: &str,
+        own: &HashSet<String>,
+        prefix: &str,
+    ) -> Option<String> {
+        match links::classify(from, url) {
+            LinkTarget::External => external(url.trim()),
+            LinkTarget::OutsideRoot => None,
+            LinkTarget::Fragment => {
+                let slug = crate::values::slugify(url.trim().trim_start_matches('#'));
+                own.contains(&slug).then(|| format!("#{prefix}{slug}"))
+            }
+            LinkTarget::File { path, fragment } => {
+                if self.targets.assets.contains(&path) {
+                    return Some(self.href(&Target::Asset(path)));
+                }
+                let target = self.targets.files.get(&path)?;
+                let mut href = self.href(target);
+                let slug = fragment
+                    .map(|f| crate::values::slugify(&f))
+                    .unwrap_or_default();
+                let known = self
+                    .targets
+                    .headings
+                    .get(&path)
+                    .is_some_and(|h| h.contains(&slug));
+                if known && !href.contains('#') {
+                    let prefix = self.heading_prefix(target, true);
+                    if self.mode == Mode::Single {
+                        href = format!("#{prefix}{slug}");
+                    } else {
+                        href = format!("{href}#{prefix}{slug}");
+                    }
+                }
+                Some(href)
+            }
+        }
+    }
+}
+
+impl Linker<'_> {
+    /// The `src` of an image in the file `from`: only files under `assets/` are shown.
+    pub fn image(&self, from: &str, url: &str) -> Option<String> {
+        match links::classify(from, url) {
+            LinkTarget::File { path, .. } if self.targets.assets.contains(&path) => {
+                Some(self.href(&Target::Asset(path)))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Keeps web, mail and phone links; every other scheme (`javascript:`, `data:`...) is dropped.
+fn external(url: &str) -> Option<String> {
+    if let Some(rest) = url.strip_prefix("//") {
+        return Some(format!("https://{rest}"));
+    }
+    let (scheme, _) = url.split_once(':')?;
+    let scheme = scheme.to_ascii_lowercase();
+    ["http", "https", "mailto", "tel"]
+        .contains(&scheme.as_str())
+        .then(|| url.chars().filter(|c| !c.is_control()).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dangerous_schemes_are_dropped() {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,x",
+            "vbscript:x",
+            "file:///etc/passwd",
+        ] {
+            assert_eq!(external(bad), None, "{bad}");
+        }
+        assert_eq!(
+            external("https://kwiatek.pl").as_deref(),
+            Some("https://kwiatek.pl")
+        );
+        assert_eq!(
+            external("MAILTO:bok@kwiatek.pl").as_deref(),
+            Some("MAILTO:bok@kwiatek.pl")
+        );
+        assert_eq!(
+            external("//example.com/x").as_deref(),
+            Some("https://example.com/x")
+        );
+    }
+
+    #[test]
+    fn hrefs_in_both_layouts() {
+        let targets = Targets::default();
+        let page = Linker {
+            targets: &targets,
+            mode: Mode::Page { depth: 1 },
+        };
+        let single = Linker {
+            targets: &targets,
+            mode: Mode::Single,
+        };
+        let step = Target::Step("online-order".into(), "callback".into());
+        assert_eq!(page.href(&step), "../journeys/online-order.html#callback");
+        assert_eq!(single.href(&step), "#step-online-order-callback");
+        let term = Target::Entity(Kind::Term, "tainyi-pokupatel".into());
+        assert_eq!(single.href(&term), "#term-tainyi-pokupatel");
+        assert_eq!(
+            page.href(&Target::Asset("assets/a b.svg".into())),
+            "../assets/a%20b.svg"
+        );
+    }
+}

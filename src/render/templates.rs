@@ -1,0 +1,144 @@
+//! The built-in Tera templates, static files and UI catalogues, and the handbook's own
+//! overrides from its `templates/` folder.
+//!
+//! Like Zola's `load_tera`, the handbook's files are taken first and the built-ins fill in
+//! what is missing, file by file; everything is compiled once per build. HTML templates
+//! (`*.html.tera`) autoescape; text fields arrive pre-sanitized and are output with `| safe`.
+
+use std::path::Path;
+
+use tera::Tera;
+
+macro_rules! builtin {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../templates/", $name)))),*]
+    };
+}
+
+/// Built-in templates, by name relative to `templates/`.
+pub const TEMPLATES: &[(&str, &str)] = builtin![
+    "html/base.html.tera",
+    "html/macros.html.tera",
+    "html/index.html.tera",
+    "html/glossary.html.tera",
+    "html/principles.html.tera",
+    "html/chapter.html.tera",
+    "html/journeys.html.tera",
+    "html/journey.html.tera",
+    "html/touchpoints.html.tera",
+    "html/touchpoint.html.tera",
+    "html/situations.html.tera",
+    "html/situation.html.tera",
+    "html/standards.html.tera",
+    "html/standard.html.tera",
+    "html/owners.html.tera",
+    "html/owner.html.tera",
+    "html/search.html.tera",
+    "html/print.html.tera",
+    "markdown/handbook.md.tera",
+];
+
+/// Built-in static files, copied to `html/static/`.
+pub const STATIC: &[(&str, &str)] = builtin!["static/sok.css", "static/search.js"];
+
+/// A template that does not compile or render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    pub template: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "template `{}`: {}", self.template, self.message)
+    }
+}
+
+/// A Tera error with all its causes on one line.
+pub fn describe(error: &tera::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
+}
+
+/// Everything the renderer draws with.
+pub struct Templates {
+    pub tera: Tera,
+    /// Static files: name under `static/` and content.
+    pub statics: Vec<(String, Vec<u8>)>,
+    /// The handbook's `templates/i18n/<lang>.toml`, if it has one for its language.
+    pub i18n: Option<(String, String)>,
+}
+
+impl Templates {
+    /// Loads the overrides under `root` (`files` are root-relative paths under `templates/`)
+    /// and fills in the built-ins.
+    pub fn load(root: &Path, files: &[String], language: &str) -> Result<Templates, TemplateError> {
+        let mut raw: Vec<(String, String)> = Vec::new();
+        let mut statics: Vec<(String, Vec<u8>)> = Vec::new();
+        let mut i18n = None;
+        for path in files {
+            let Some(name) = path.strip_prefix("templates/") else {
+                continue;
+            };
+            let read_error = |e: std::io::Error| TemplateError {
+                template: path.clone(),
+                message: format!("cannot read: {e}"),
+            };
+            if name.ends_with(".tera") {
+                let bytes = std::fs::read(root.join(path)).map_err(read_error)?;
+                let text = String::from_utf8(bytes).map_err(|_| TemplateError {
+                    template: path.clone(),
+                    message: "not valid UTF-8".into(),
+                })?;
+                raw.push((name.to_string(), text));
+            } else if let Some(file) = name.strip_prefix("static/") {
+                statics.push((
+                    file.to_string(),
+                    std::fs::read(root.join(path)).map_err(read_error)?,
+                ));
+            } else if name == format!("i18n/{language}.toml") {
+                let text = std::fs::read_to_string(root.join(path)).map_err(read_error)?;
+                i18n = Some((path.clone(), text));
+            }
+        }
+        for (name, text) in TEMPLATES {
+            if !raw.iter().any(|(n, _)| n == name) {
+                raw.push((name.to_string(), text.to_string()));
+            }
+        }
+        for (name, text) in STATIC {
+            let file = name.trim_start_matches("static/");
+            if !statics.iter().any(|(n, _)| n == file) {
+                statics.push((file.to_string(), text.as_bytes().to_vec()));
+            }
+        }
+        statics.sort();
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html.tera"]);
+        // Like Tera's default, but `/` stays readable in hrefs (`../standards/x.html`).
+        tera.set_escape_fn(super::markdown_html::escape_attr);
+        tera.add_raw_templates(raw).map_err(|e| TemplateError {
+            template: "templates/".into(),
+            message: describe(&e),
+        })?;
+        Ok(Templates {
+            tera,
+            statics,
+            i18n,
+        })
+    }
+
+    /// Renders the template `name` with `context`.
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, TemplateError> {
+        self.tera.render(name, context).map_err(|e| TemplateError {
+            template: name.to_string(),
+            message: describe(&e),
+        })
+    }
+}
