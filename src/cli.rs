@@ -187,4 +187,9 @@ pub struct BuildArgs {
     /// What to build.
     #[arg(long, value_enum, default_value_t = BuildFormat::All)]
     pub format: BuildFormat,
+
+    /// Add the chapter "what changed in this edition", compared with an earlier edition: a
+    /// git revision (read at DIR's folder) or a handbook directory.
+    #[arg(long, value_name = "REV|DIR")]
+    pub changes_since: Option<String>,
 }

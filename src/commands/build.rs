@@ -6,7 +6,9 @@ use super::{Fatal, Outcome, print};
 use crate::cli::{BuildArgs, BuildFormat};
 use crate::diagnostics::codes;
 use crate::diagnostics::emit::{self, Style};
-use crate::render::{self, BuildError, BuildOptions, output};
+use crate::diff;
+use crate::model::{Handbook, Language};
+use crate::render::{self, BuildError, BuildOptions, ExtraChapter, output};
 
 pub(super) fn execute(args: BuildArgs, style: Style) -> Result<Outcome, Fatal> {
     let checked = crate::check_dir(&args.dir)?;
@@ -36,11 +38,15 @@ pub(super) fn execute(args: BuildArgs, style: Style) -> Result<Outcome, Fatal> {
             .with_code(&codes::BUILD_OUT_DIR)
             .with_help(refusal.help)
     })?;
+    let extra = match &args.changes_since {
+        Some(spec) => Some(change_notice(spec, &args.dir, &checked.handbook)?),
+        None => None,
+    };
     let options = BuildOptions {
         out: out.clone(),
         html: args.format != BuildFormat::Markdown,
         markdown: args.format != BuildFormat::Html,
-        extra: None,
+        extra,
     };
     match render::build(&checked, &args.dir, &options) {
         Ok(built) => {
@@ -64,6 +70,24 @@ pub(super) fn execute(args: BuildArgs, style: Style) -> Result<Outcome, Fatal> {
         }
         Err(BuildError::Io(message)) => Err(Fatal::new(format!("I/O error: {message}"))),
     }
+}
+
+/// The chapter "what changed in this edition" for staff, in the handbook's language; the
+/// version warnings of `sok diff` are printed on the way.
+fn change_notice(spec: &str, root: &Path, handbook: &Handbook) -> Result<ExtraChapter, Fatal> {
+    let diff = diff::editions::diff_since(spec, root, handbook)?;
+    for warning in &diff.warnings {
+        eprintln!("warning[{}]: {}", warning.code, warning.message);
+    }
+    let language = handbook
+        .settings
+        .as_ref()
+        .map_or(Language::En, |s| s.language.value);
+    let notice = diff::change_notice(&diff, handbook, language);
+    Ok(ExtraChapter {
+        title: notice.title,
+        markdown: notice.markdown,
+    })
 }
 
 fn display(path: &Path) -> String {
