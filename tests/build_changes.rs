@@ -87,3 +87,34 @@ fn an_unknown_revision_is_a_usage_error_and_writes_nothing() {
         .code(2);
     assert!(!out.exists());
 }
+
+#[test]
+fn a_retired_standard_is_announced_as_no_longer_applying() {
+    let temp = tempfile::tempdir().unwrap();
+    let new = temp.path().join("new");
+    copy_dir(&example("sklep-kwiatek"), &new);
+    edit(
+        &new.join("standards/phone-answer.md"),
+        "owner = \"shift-lead\"",
+        "owner = \"shift-lead\"\nstatus = \"retired\"",
+    );
+    let out = temp.path().join("out");
+    sok()
+        .arg("build")
+        .arg(&new)
+        .arg("--out")
+        .arg(&out)
+        .arg("--format")
+        .arg("markdown")
+        .arg("--changes-since")
+        .arg(example("sklep-kwiatek"))
+        .assert()
+        .success();
+    let markdown = std::fs::read_to_string(out.join("handbook.md")).unwrap();
+    let notice = &markdown[markdown.find("{#section-changes}").unwrap()..];
+    assert!(
+        notice.contains("„Odbieramy telefon w ciągu 2 minut”. Przestaje obowiązywać."),
+        "{notice}"
+    );
+    assert!(!notice.contains("Zmiany: status"), "{notice}");
+}

@@ -216,6 +216,12 @@ impl Writer<'_> {
                 ("respond_within", old, new) => {
                     sentences.push(self.deadline_sentence(old.as_ref(), new.as_ref()));
                 }
+                ("status", _, Some(Value::Text(status))) => {
+                    let index = ["active", "draft", "retired"]
+                        .iter()
+                        .position(|s| s == status);
+                    sentences.extend(index.map(|i| s.status_now[i].to_string()));
+                }
                 (key, _, _) => {
                     let label = field_label(self.language, key);
                     if !labels.contains(&label) {
