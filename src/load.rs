@@ -105,6 +105,9 @@ pub fn load_from(
                                 "check that the file exists and can be read"
                             }),
                     );
+                    if let parse::Role::EntityMarkdown(kind) | parse::Role::EntityToml(kind) = found.role {
+                        parsed.entities.unloaded.push((kind, parse::stem(&found.path)));
+                    }
                     (SourceFile::new(found.path.clone(), ""), parsed)
                 }
             }
@@ -162,4 +165,5 @@ fn merge(into: &mut Handbook, from: Handbook) {
     into.terms.extend(from.terms);
     into.principles.extend(from.principles);
     into.chapters.extend(from.chapters);
+    into.unloaded.extend(from.unloaded);
 }

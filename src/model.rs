@@ -422,6 +422,9 @@ pub struct Handbook {
     pub chapters: Vec<Chapter>,
     /// Files under `assets/`, relative to the root with `/` separators, sorted.
     pub assets: Vec<String>,
+    /// Entities whose file failed to load, by kind and the id their file name gives. Their
+    /// problem is reported already, so references to them are not reported again.
+    pub unloaded: Vec<(Kind, String)>,
 }
 
 impl Handbook {
@@ -452,6 +455,20 @@ impl Handbook {
                 .iter()
                 .flat_map(|j| j.steps.iter().map(|s| &s.lint_allow[..])),
         )
+    }
+
+    /// How many entities of `kind` were read.
+    pub fn count(&self, kind: Kind) -> usize {
+        match kind {
+            Kind::Term => self.terms.len(),
+            Kind::Principle => self.principles.len(),
+            Kind::Owner => self.owners.len(),
+            Kind::Touchpoint => self.touchpoints.len(),
+            Kind::Journey => self.journeys.len(),
+            Kind::Situation => self.situations.len(),
+            Kind::Standard => self.standards.len(),
+            Kind::Chapter => self.chapters.len(),
+        }
     }
 
     pub fn handbook_stages(&self) -> Vec<&str> {

@@ -21,6 +21,8 @@ pub struct Index {
     pub chapters: HashMap<String, usize>,
     /// Steps by id, one map per journey (same positions as `Handbook::journeys`).
     pub steps: Vec<HashMap<String, usize>>,
+    /// Entities whose file failed to load (`Handbook::unloaded`): their ids exist.
+    pub unloaded: std::collections::HashSet<(Kind, String)>,
 }
 
 impl Index {
@@ -69,6 +71,7 @@ pub fn resolve(hb: &Handbook, diags: &mut Diagnostics) -> Index {
         ),
         chapters: unique(Kind::Chapter, hb.chapters.iter().map(|e| &e.meta), diags),
         steps: Vec::new(),
+        unloaded: hb.unloaded.iter().cloned().collect(),
     };
     for journey in &hb.journeys {
         let what = format!("step of journey `{}`", journey.meta.id.value);
@@ -120,7 +123,10 @@ fn unique_ids<'a>(
 
 fn check_ref(kind: Kind, reference: &Ref, index: &Index, diags: &mut Diagnostics) {
     let ids = index.of(kind);
-    if reference.value.is_empty() || ids.contains_key(&reference.value) {
+    if reference.value.is_empty()
+        || ids.contains_key(&reference.value)
+        || index.unloaded.contains(&(kind, reference.value.clone()))
+    {
         return;
     }
     let mut candidates: Vec<&str> = ids.keys().map(String::as_str).collect();

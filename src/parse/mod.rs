@@ -41,6 +41,16 @@ pub struct Parsed {
 }
 
 pub fn parse_file(file: FileId, path: &str, text: &str, role: Role) -> Parsed {
+    let mut parsed = parse_role(file, path, text, role);
+    if let Role::EntityMarkdown(kind) | Role::EntityToml(kind) = role {
+        if parsed.entities.count(kind) == 0 {
+            parsed.entities.unloaded.push((kind, stem(path)));
+        }
+    }
+    parsed
+}
+
+fn parse_role(file: FileId, path: &str, text: &str, role: Role) -> Parsed {
     let mut parsed = Parsed::default();
     match role {
         Role::EntityMarkdown(kind) => match split_front_matter(text) {
@@ -161,6 +171,9 @@ fn with_table(
 }
 
 /// `[[owner]]`, `[[standard]]`... in a root `.toml` file.
+/// `[[owner]]`, `[[standard]]`... in a root `.toml` file. A near miss such as `[[owners]]`
+/// or a single `[owner]` table is reported and still read as that kind, so that references
+/// to its entities do not each fail as well.
 fn collection(cx: &mut Ctx<'_>, root: &Table<'_, '_>, path: &str, out: &mut Handbook) {
     let kinds: Vec<&str> = Kind::ALL
         .iter()
@@ -169,47 +182,71 @@ fn collection(cx: &mut Ctx<'_>, root: &Table<'_, '_>, path: &str, out: &mut Hand
         .collect();
     for (key, value) in root.entries.iter() {
         let name: &str = key.get_ref();
-        let kind = Kind::from_name(name).filter(|k| *k != Kind::Chapter);
-        let Some(kind) = kind else {
-            let help = if name == "chapter" {
-                "chapters are Markdown files under `chapters/`".to_string()
-            } else {
-                match crate::diagnostics::did_you_mean(
-                    name.trim_end_matches('s'),
+        let key_span = cx.span(key.span());
+        let kind = match Kind::from_name(name).filter(|k| *k != Kind::Chapter) {
+            Some(kind) => kind,
+            None if name == "chapter" => {
+                cx.push(
+                    Diagnostic::error(
+                        &codes::SCHEMA_UNKNOWN_KIND,
+                        key_span,
+                        "chapters cannot be listed in a `.toml` file",
+                    )
+                    .label("not a kind for collections")
+                    .help("chapters are Markdown files under `chapters/`"),
+                );
+                continue;
+            }
+            None => {
+                let guess = crate::diagnostics::closest(
+                    &name.to_lowercase().trim_end_matches('s').replace('-', "_"),
                     kinds.iter().copied(),
-                ) {
-                    Some(hint) => format!(
-                        "{hint} A `.toml` file outside the kind folders holds `[[kind]]` arrays"
+                )
+                .and_then(Kind::from_name);
+                let help = match guess {
+                    Some(kind) => format!(
+                        "did you mean `[[{}]]`? A `.toml` file outside the kind folders holds `[[kind]]` arrays",
+                        kind.name()
                     ),
                     None => format!(
                         "a `.toml` file outside the kind folders holds arrays of: {}",
                         kinds.join(", ")
                     ),
+                };
+                cx.push(
+                    Diagnostic::error(
+                        &codes::SCHEMA_UNKNOWN_KIND,
+                        key_span,
+                        format!("`{name}` names no kind of entity"),
+                    )
+                    .label("not a kind")
+                    .help(help),
+                );
+                match guess {
+                    Some(kind) => kind,
+                    None => continue,
                 }
-            };
-            cx.push(
-                Diagnostic::error(
-                    &codes::SCHEMA_UNKNOWN_KIND,
-                    cx.span(key.span()),
-                    format!("`{name}` names no kind of entity"),
-                )
-                .label("not a kind")
-                .help(help),
-            );
-            continue;
+            }
         };
-        if let DeValue::Table(_) = value.get_ref() {
+        if let DeValue::Table(entries) = value.get_ref() {
             cx.push(
                 Diagnostic::error(
                     &codes::SCHEMA_WRONG_TYPE,
-                    cx.span(key.span()),
+                    key_span,
                     format!("`{name}` must be an array of tables"),
                 )
                 .label("a single table")
                 .help(format!(
-                    "write `[[{name}]]` with double brackets, once per {name}"
+                    "write `[[{name}]]` with double brackets, once per {}",
+                    kind.name()
                 )),
             );
+            let table = Table {
+                entries,
+                header: key_span,
+                what: kind.name(),
+            };
+            entities::read_into(cx, kind, &table, &Origin::default(), path, out);
             continue;
         }
         for table in tables_of(cx, name, value, kind.name()) {
@@ -218,7 +255,8 @@ fn collection(cx: &mut Ctx<'_>, root: &Table<'_, '_>, path: &str, out: &mut Hand
     }
 }
 
-fn stem(path: &str) -> String {
+/// A file name without its folder and extension: the default id of its entity.
+pub fn stem(path: &str) -> String {
     let name = path.rsplit('/').next().unwrap_or(path);
     match name.rsplit_once('.') {
         Some((stem, _)) => stem.to_string(),

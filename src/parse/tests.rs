@@ -46,6 +46,10 @@ name = "A"
 
 [[owners]]
 id = "b"
+name = "B"
+
+[[widgets]]
+id = "w"
 
 [[journey]]
 id = "j"
@@ -57,10 +61,21 @@ stage = "decision"
 owner = "a"
 "#;
     let parsed = parse("things.toml", text, Role::Collection);
-    assert_eq!(parsed.entities.owners.len(), 1);
+    // `[[owners]]` is reported, and still read as owners so references to `b` resolve;
+    // `[[widgets]]` names nothing close and is skipped.
+    let owners: Vec<_> = parsed
+        .entities
+        .owners
+        .iter()
+        .map(|o| o.meta.id.value.as_str())
+        .collect();
+    assert_eq!(owners, ["a", "b"]);
     assert_eq!(parsed.entities.journeys[0].steps.len(), 1);
     let codes: Vec<_> = parsed.diagnostics.iter().map(|d| d.code).collect();
-    assert_eq!(codes, ["sok::schema::unknown_kind"]);
+    assert_eq!(
+        codes,
+        ["sok::schema::unknown_kind", "sok::schema::unknown_kind"]
+    );
     let help = parsed
         .diagnostics
         .iter()
@@ -69,7 +84,7 @@ owner = "a"
         .help
         .clone()
         .unwrap();
-    assert!(help.contains("`owner`"), "{help}");
+    assert!(help.contains("`[[owner]]`"), "{help}");
 }
 
 #[test]
