@@ -141,7 +141,11 @@ fn check_links(hb: &Handbook, sources: &Sources, diags: &mut Diagnostics) {
                 LinkTarget::File { path, .. } if !known.contains(path.as_str()) && !path.is_empty() => diags.push(
                     Diagnostic::error(&codes::LINK_MISSING, span, format!("{what} `{}` points at a missing file", link.url))
                         .label(format!("`{path}` does not exist"))
-                        .help("paths are relative to this file; fix the path or add the file under `assets/`"),
+                        .help(if link.url.starts_with('/') {
+                            "a path starting with `/` is relative to the handbook root; fix the path or add the file under `assets/`"
+                        } else {
+                            "paths are relative to this file; fix the path or add the file under `assets/`"
+                        }),
                 ),
                 _ => {}
             }

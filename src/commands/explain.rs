@@ -30,15 +30,20 @@ pub(super) fn execute(args: ExplainArgs) -> Result<Outcome, Fatal> {
         ))?;
         return Ok(Outcome::Clean);
     }
-    let names: Vec<&str> = codes::CODES
+    // Compare without the `sok::` every code shares, or any word would look close to a code.
+    let short = wanted.trim_start_matches("sok::");
+    let codes_short: Vec<&str> = codes::CODES
         .iter()
-        .map(|c| c.name)
-        .chain(crate::lint::names())
+        .map(|c| c.name.trim_start_matches("sok::"))
         .collect();
     let help = did_you_mean(wanted, crate::lint::names())
-        .or_else(|| did_you_mean(&full, names.iter().copied()))
-        .or_else(|| did_you_mean(wanted, names.iter().copied()))
-        .unwrap_or_else(|| "see docs/diagnostics.md for every code".to_string());
+        .or_else(|| {
+            crate::diagnostics::closest(short, codes_short.iter().copied())
+                .map(|c| format!("did you mean `sok::{c}`?"))
+        })
+        .unwrap_or_else(|| {
+            "`sok rules` lists the lint rules; docs/diagnostics.md lists every code".to_string()
+        });
     Err(Fatal::new(format!("no diagnostic code or lint rule named `{wanted}`")).with_help(help))
 }
 

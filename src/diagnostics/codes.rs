@@ -73,6 +73,8 @@ Every file of a handbook has a place: `sok.toml`, a `.toml` collection file, a f
 kind folder (`journeys/`, `situations/`, `standards/`, `touchpoints/`, `owners/`, `chapters/`),
 or anything under `assets/` and `templates/`. A file elsewhere would be silently ignored, so it
 is reported instead. A kind folder only takes `.md` and `.toml` files (`chapters/` only `.md`).
+Symbolic links and files whose names are not UTF-8 are reported here too: sok does not follow
+links, so that nothing from outside the handbook root can enter it.
 
 ## Example
 ```text

@@ -136,3 +136,28 @@ pub fn json(diagnostics: &[Diagnostic], sources: &Sources) -> String {
     out.push('\n');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::codes;
+    use crate::source::SourceFile;
+
+    #[test]
+    fn a_huge_line_is_not_copied_into_the_report() {
+        let mut sources = Sources::default();
+        let text = format!("a = \"{}\"\n", "x".repeat(100_000));
+        let file = sources.add(SourceFile::new("big.toml", text));
+        let d = Diagnostic::error(&codes::PARSE_TOML, Span::new(file, 5, 6), "too long");
+        let out = human(
+            &[d],
+            &sources,
+            Style {
+                color: false,
+                width: 80,
+            },
+        );
+        assert!(out.len() < 1_000, "{} bytes", out.len());
+        assert!(out.contains("big.toml:1:6: too long"), "{out}");
+    }
+}

@@ -21,7 +21,9 @@ pub(super) struct View {
 impl View {
     pub(super) fn new(d: &Diagnostic, sources: &Sources) -> View {
         let file = sources.get(d.span.file);
-        let has_text = !file.text.is_empty();
+        // A snippet of a huge line (minified or generated text) would be copied into every
+        // report: such diagnostics show their position instead.
+        let has_text = !file.text.is_empty() && !on_long_line(&file.text, d.span.start);
         let mut labels = Vec::new();
         let mut related = Vec::new();
         if has_text {
@@ -59,8 +61,11 @@ impl View {
             },
             message: if has_text {
                 d.message.clone()
-            } else {
+            } else if file.text.is_empty() {
                 format!("{}: {}", file.path, d.message)
+            } else {
+                let (line, column) = file.line_col(d.span.start);
+                format!("{}:{line}:{column}: {}", file.path, d.message)
             },
             help: d.help.clone(),
             source: has_text.then(|| Source {
@@ -157,4 +162,13 @@ impl miette::Diagnostic for View {
                 as Box<dyn Iterator<Item = _>>
         })
     }
+}
+
+/// Whether the line holding `offset` is longer than a snippet should show.
+fn on_long_line(text: &str, offset: usize) -> bool {
+    const LONGEST_SHOWN: usize = 2_000;
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    end - start > LONGEST_SHOWN
 }

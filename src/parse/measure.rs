@@ -50,7 +50,7 @@ pub(crate) fn measure(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Measure> {
                     .label("not a built-in metric")
                     .help(
                         match crate::diagnostics::did_you_mean(
-                            &metric.value,
+                            &metric.value.to_lowercase(),
                             metrics::BUILTIN.iter().map(|m| m.name),
                         ) {
                             Some(hint) => format!(
@@ -62,6 +62,8 @@ pub(crate) fn measure(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Measure> {
                         },
                     ),
                 );
+                // Most likely a misspelt built-in metric: its bound cannot be judged.
+                return None;
             }
             (MetricKind::Custom, share.is_some())
         }

@@ -277,14 +277,19 @@ fn split_front_matter(text: &str) -> Result<FrontMatter, Box<dyn Fn(FileId) -> D
     let is_fence = |line: &str| line.trim_end_matches(['\n', '\r']).trim_end() == "+++";
     if !is_fence(first) {
         let len = first.trim_end_matches(['\n', '\r']).len();
+        let yaml = first.trim_end() == "---";
         return Err(Box::new(move |file| {
-            Diagnostic::error(
+            let d = Diagnostic::error(
                 &codes::PARSE_FRONT_MATTER,
                 Span::new(file, 0, len),
                 "Markdown file does not start with `+++` front matter",
             )
-            .label("expected a line with `+++`")
-            .help("start the file with `+++`, the TOML fields, and another `+++` line before the body")
+            .label("expected a line with `+++`");
+            if yaml {
+                d.help("sok reads TOML front matter between `+++` lines, not YAML between `---`: change both fences to `+++` and write the fields as TOML (`title = \"...\"`)")
+            } else {
+                d.help("start the file with `+++`, the TOML fields, and another `+++` line before the body")
+            }
         }));
     }
     let toml_start = first.len();

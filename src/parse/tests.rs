@@ -100,3 +100,21 @@ fn terms_get_transliterated_ids() {
     let parsed = parse("glossary.toml", text, Role::Collection);
     assert_eq!(parsed.entities.terms[0].meta.id.value, "tainyi-pokupatel");
 }
+
+#[test]
+fn yaml_front_matter_gets_its_own_hint() {
+    let parsed = parse(
+        "standards/a.md",
+        "---\ntitle: A\n---\nBody\n",
+        Role::EntityMarkdown(Kind::Standard),
+    );
+    let d = parsed.diagnostics.iter().next().expect("a diagnostic");
+    assert_eq!(d.code, "sok::parse::front_matter");
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap_or("")
+            .contains("not YAML between `---`"),
+        "{d:?}"
+    );
+}
