@@ -24,6 +24,11 @@ fn a_directory_edition_adds_the_chapter_to_both_outputs() {
         "version = \"2.1.0\"",
         "version = \"2.2.0\"",
     );
+    edit(
+        &new.join("sok.toml"),
+        "effective = 2026-03-01",
+        "effective = 2026-12-01",
+    );
     let out = temp.path().join("out");
     let assert = sok()
         .arg("build")
@@ -34,7 +39,8 @@ fn a_directory_edition_adds_the_chapter_to_both_outputs() {
         .arg(example("sklep-kwiatek"))
         .assert()
         .success();
-    assert!(String::from_utf8_lossy(&assert.get_output().stderr).is_empty());
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.is_empty(), "{stderr}");
     let page = std::fs::read_to_string(out.join("html/changes.html")).unwrap();
     assert!(page.contains("Co zmieniło się w tym wydaniu"), "{page}");
     assert!(page.contains("Złagodziliśmy"), "{page}");

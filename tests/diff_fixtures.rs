@@ -124,9 +124,14 @@ fn moving_and_reformatting_files_is_no_change() {
 #[test]
 fn version_warnings() {
     let codes = |case| -> Vec<&str> { diff_case(case).warnings.iter().map(|w| w.code).collect() };
-    assert_eq!(codes("version-unchanged"), ["version-unchanged"]);
-    assert_eq!(codes("loosened"), ["patch-bump"]);
-    assert_eq!(codes("removed"), ["patch-bump"]);
-    assert!(codes("tightened").is_empty());
-    assert!(codes("added").is_empty());
+    assert_eq!(
+        codes("version-unchanged"),
+        ["version-unchanged", "effective-unchanged"]
+    );
+    // The fixtures keep one `effective` date across editions, which is a warning too.
+    assert_eq!(codes("loosened"), ["patch-bump", "effective-unchanged"]);
+    assert_eq!(codes("removed"), ["patch-bump", "effective-unchanged"]);
+    assert_eq!(codes("tightened"), ["effective-unchanged"]);
+    assert_eq!(codes("added"), ["effective-unchanged"]);
+    assert!(codes("moved-file-no-change").is_empty());
 }

@@ -172,7 +172,7 @@ pub struct Edition {
 /// A problem with the version numbers, not with the sources.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
-    /// `version-unchanged`, `version-decreased` or `patch-bump`.
+    /// `version-unchanged`, `version-decreased`, `patch-bump` or `effective-unchanged`.
     pub code: &'static str,
     pub message: String,
 }

@@ -3,7 +3,9 @@
 //! Staff and auditors read the version to know whether they must re-read the handbook, so:
 //! any change of content needs a new version; a change that asks less of staff or drops
 //! something (`loosened`, `removed`) needs at least a minor bump, never only a patch; and a
-//! version never goes down. These are warnings: they never change the exit code.
+//! version never goes down. A new edition also needs its own `effective` date, or the change
+//! notice would announce a date that has passed. These are warnings: they never change the
+//! exit code.
 
 use super::{Class, HandbookDiff, Warning};
 use crate::values::Version;
@@ -13,6 +15,22 @@ fn core(v: &Version) -> (u64, u64, u64) {
 }
 
 pub(super) fn check(diff: &HandbookDiff) -> Vec<Warning> {
+    let mut out = version(diff);
+    if let (Some(old), Some(new)) = (diff.old.effective, diff.new.effective) {
+        if old == new && !diff.is_empty() {
+            out.push(Warning {
+                code: "effective-unchanged",
+                message: format!(
+                    "the content changed but the edition still takes effect on {new}; \
+                     give the new edition its own effective date"
+                ),
+            });
+        }
+    }
+    out
+}
+
+fn version(diff: &HandbookDiff) -> Vec<Warning> {
     let (Some(old), Some(new)) = (&diff.old.version, &diff.new.version) else {
         return Vec::new();
     };
@@ -104,5 +122,21 @@ mod tests {
             codes(diff("2.0.0", "1.9.0", Some(Class::Added))),
             ["version-decreased"]
         );
+    }
+
+    #[test]
+    fn a_new_edition_needs_a_new_effective_date() {
+        let dated = |old: &str, new: &str, class| {
+            let mut d = diff("1.0.0", "1.1.0", class);
+            d.old.effective = crate::values::Date::parse(old);
+            d.new.effective = crate::values::Date::parse(new);
+            codes(d)
+        };
+        assert_eq!(
+            dated("2026-03-01", "2026-03-01", Some(Class::Changed)),
+            ["effective-unchanged"]
+        );
+        assert!(dated("2026-03-01", "2026-09-01", Some(Class::Changed)).is_empty());
+        assert!(dated("2026-03-01", "2026-03-01", None).is_empty());
     }
 }
