@@ -133,6 +133,10 @@ fn rules_and_explain() {
     for section in ["## What it does", "## Why is this bad?", "## Example"] {
         assert!(stdout.contains(section));
     }
+    let (code, stdout, _) = sok(&["explain", "vague-wording"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("docs/vague-phrases.md"), "{stdout}");
+    assert!(repo_path("docs/vague-phrases.md").is_file());
     let (code, _, stderr) = sok(&["explain", "never-say-use"]);
     assert_eq!(code, 2);
     assert!(

@@ -1,5 +1,6 @@
 //! The files that describe lint to its users stay true: `docs/rules.md` is generated from
-//! the registry, and the pre-commit hook runs a command that works.
+//! the registry, `docs/vague-phrases.md` from the built-in phrase lists, and the pre-commit
+//! hook runs a command that works.
 
 mod common;
 
@@ -8,18 +9,30 @@ use std::process::Command;
 use assert_cmd::prelude::*;
 use common::repo_path;
 
-#[test]
-fn rules_md_is_generated_from_the_registry() {
-    let path = repo_path("docs/rules.md");
-    let generated = sok::lint::docs::rules_markdown();
+/// `docs/<name>` must be `generated`; with `UPDATE_DOCS=1` it is rewritten instead.
+fn assert_generated(name: &str, generated: &str) {
+    let path = repo_path(&format!("docs/{name}"));
     if std::env::var_os("UPDATE_DOCS").is_some_and(|v| v == "1") {
-        std::fs::write(&path, &generated).expect("docs/rules.md is writable");
+        std::fs::write(&path, generated).expect("docs/ is writable");
         return;
     }
     let written = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         written == generated,
-        "docs/rules.md is out of date: run `UPDATE_DOCS=1 cargo test --test lint_docs`"
+        "docs/{name} is out of date: run `UPDATE_DOCS=1 cargo test --test lint_docs`"
+    );
+}
+
+#[test]
+fn rules_md_is_generated_from_the_registry() {
+    assert_generated("rules.md", &sok::lint::docs::rules_markdown());
+}
+
+#[test]
+fn vague_phrases_md_is_generated_from_the_lists() {
+    assert_generated(
+        "vague-phrases.md",
+        &sok::lint::docs::vague_phrases_markdown(),
     );
 }
 

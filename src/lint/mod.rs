@@ -9,6 +9,7 @@
 mod context;
 pub mod docs;
 mod locate;
+mod matching;
 pub mod output;
 mod phrases;
 mod rules;

@@ -2,13 +2,24 @@
 //! changed endings of Polish, Russian and Slovenian.
 //!
 //! "Klient zawsze ma rację" is also written "klienci zawsze mają rację", and "клиент всегда
-//! прав" as "клиенты всегда правы". A dictionary stemmer per language would be heavy; instead
-//! each phrase word keeps a stem (the word less a few final letters, more for longer words)
-//! and a text word matches when it starts with that stem and its ending is at most two
-//! letters longer than the phrase word's. Phrase words must match whole text words, in order
-//! and adjacent, so a phrase never matches inside another word or across a sentence.
+//! прав" as "клиенты всегда правы". A dictionary stemmer per language would be heavy; instead,
+//! in a phrase of two or more words, each phrase word keeps a stem (the word less a few final
+//! letters, more for longer words) and a text word matches when it starts with that stem and
+//! its ending is at most two letters longer than the phrase word's. A phrase of one word
+//! ("оперативно", "niezwłocznie") must match exactly: a stem alone would also match other
+//! parts of speech ("Оперативный отдел"). English barely inflects and its stems are other
+//! words ("shortly", "shorter", "short"), so English words match exactly; only in phrases of
+//! two or more words may a word of four or more letters take `-s`, `-es`, `-d`, `-ed` or
+//! `-ing` ("making every effort"). [`Matching`] compares the words themselves.
+//!
+//! Phrase words must match whole text words, in order and adjacent, so a phrase never
+//! matches inside another word or across a sentence. Where a phrase joins two words without a
+//! space (`a.s.a.p.`, `highest-quality`, `customer's`), the text must join them the same way;
+//! and a match that is part of an address or an identifier (`https://asap.example`) is none.
 
 use std::ops::Range;
+
+pub(crate) use super::matching::Matching;
 
 /// One word of a text: where it is, and its folded form for comparison.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,27 +60,6 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
     out
 }
 
-/// How many leading letters of a phrase word a text word must share with it.
-fn stem_len(letters: usize) -> usize {
-    match letters {
-        0..=3 => letters,
-        4..=5 => letters - 1,
-        6..=8 => letters - 2,
-        _ => letters - 3,
-    }
-}
-
-/// Whether the text word `word` is a form of the phrase word `pattern` (both folded).
-pub(crate) fn stem_matches(pattern: &str, word: &str) -> bool {
-    let p: Vec<char> = pattern.chars().collect();
-    let w: Vec<char> = word.chars().collect();
-    if p.len() <= 1 {
-        return p == w;
-    }
-    let keep = stem_len(p.len());
-    w.len() >= keep && w[..keep] == p[..keep] && w.len() - keep <= p.len() - keep + 2
-}
-
 /// Whether the text between two words still joins them into one phrase: no sentence
 /// punctuation, no blank line, and none of the characters that join the parts of a URL,
 /// an address or an identifier (`jak-najszybciej.pl` is not the phrase).
@@ -80,31 +70,78 @@ fn joins(gap: &str) -> bool {
     !gap.contains(BREAKS) && !gap.contains("\n\n")
 }
 
+/// A gap between two words written without a space (`.` in `a.s.a.p.`, `-`, `'`), with
+/// apostrophes and hyphens in one form; `None` for a gap with a space.
+fn tight(gap: &str) -> Option<String> {
+    (!gap.is_empty() && !gap.chars().any(char::is_whitespace)).then(|| {
+        gap.chars()
+            .map(|c| match c {
+                '’' | '‘' | 'ʼ' | '`' => '\'',
+                '‐' | '‑' => '-',
+                c => c,
+            })
+            .collect()
+    })
+}
+
+/// Whether `range` in `text` stands on its own rather than inside an address, a path or an
+/// identifier: no `/`, `_`, `@` or `\` next to it, and no `.` or `-` that joins it to
+/// another word (`asap.example`, `www.asap`).
+fn stands_alone(text: &str, range: &Range<usize>) -> bool {
+    const JOINERS: &[char] = &['/', '_', '@', '\\'];
+    let mut before = text.get(..range.start).unwrap_or("").chars().rev();
+    let mut after = text.get(range.end..).unwrap_or("").chars();
+    let joined = |next: Option<char>, beyond: Option<char>| match next {
+        Some(c) if JOINERS.contains(&c) => true,
+        Some('.' | '-') => beyond.is_some_and(is_word_char),
+        _ => false,
+    };
+    !joined(before.next(), before.next()) && !joined(after.next(), after.next())
+}
+
 /// A phrase to look for, split into folded words.
 #[derive(Debug, Clone)]
 pub(crate) struct Phrase {
     pub(crate) text: String,
     words: Vec<String>,
+    /// Between each two words: how the phrase joins them without a space, if it does.
+    gaps: Vec<Option<String>>,
 }
 
 impl Phrase {
     /// `None` for a phrase without words (such as `"?!"`).
     pub(crate) fn new(text: &str) -> Option<Phrase> {
-        let words: Vec<String> = words(text).into_iter().map(|w| w.folded).collect();
-        (!words.is_empty()).then(|| Phrase {
+        let tokens = words(text);
+        let gaps = tokens
+            .windows(2)
+            .map(|pair| {
+                tight(
+                    text.get(pair[0].range.end..pair[1].range.start)
+                        .unwrap_or(" "),
+                )
+            })
+            .collect();
+        (!tokens.is_empty()).then(|| Phrase {
             text: text.trim().to_string(),
-            words,
+            words: tokens.into_iter().map(|w| w.folded).collect(),
+            gaps,
         })
     }
 
-    /// Whether two phrases have the same words (`"Jak najszybciej!"` and `"jak najszybciej"`).
+    /// Whether two phrases have the same words, joined the same way (`"Jak najszybciej!"`
+    /// and `"jak najszybciej"`, but not `"highest-quality"` and `"highest quality"`).
     pub(crate) fn same_words(&self, other: &Phrase) -> bool {
-        self.words == other.words
+        self.words == other.words && self.gaps == other.gaps
     }
 
-    /// Byte ranges in `text` (tokenised into `tokens`) where the phrase occurs.
-    /// `inflected` allows changed endings; otherwise words must be equal.
-    pub(crate) fn find(&self, text: &str, tokens: &[Word], inflected: bool) -> Vec<Range<usize>> {
+    /// Byte ranges in `text` (tokenised into `tokens`) where the phrase occurs, its words
+    /// compared as `matching` says.
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        tokens: &[Word],
+        matching: Matching,
+    ) -> Vec<Range<usize>> {
         let n = self.words.len();
         let mut out = Vec::new();
         if tokens.len() < n {
@@ -112,21 +149,22 @@ impl Phrase {
         }
         for start in 0..=tokens.len() - n {
             let window = &tokens[start..start + n];
-            let same = window.iter().zip(&self.words).all(|(token, word)| {
-                if inflected {
-                    stem_matches(word, &token.folded)
-                } else {
-                    token.folded == *word
+            let same = window
+                .iter()
+                .zip(&self.words)
+                .all(|(token, word)| matching.matches(word, &token.folded, n == 1));
+            let adjacent = window.windows(2).zip(&self.gaps).all(|(pair, want)| {
+                let gap = text
+                    .get(pair[0].range.end..pair[1].range.start)
+                    .unwrap_or(".");
+                match want {
+                    Some(want) => tight(gap).as_ref() == Some(want),
+                    None => joins(gap),
                 }
             });
-            let adjacent = window.windows(2).all(|pair| {
-                joins(
-                    text.get(pair[0].range.end..pair[1].range.start)
-                        .unwrap_or("."),
-                )
-            });
-            if same && adjacent {
-                out.push(window[0].range.start..window[n - 1].range.end);
+            let range = window[0].range.start..window[n - 1].range.end;
+            if same && adjacent && stands_alone(text, &range) {
+                out.push(range);
             }
         }
         out
@@ -151,7 +189,7 @@ mod tests {
         let tokens = words(text);
         Phrase::new(phrase)
             .unwrap()
-            .find(text, &tokens, true)
+            .find(text, &tokens, Matching::Inflected)
             .into_iter()
             .map(|r| text[r].to_string())
             .collect()
@@ -204,6 +242,77 @@ mod tests {
         assert!(found("клиент всегда прав", "клиент всегда правильно").is_empty());
         assert!(found("jak najszybciej", "Tak jak. Najszybciej").is_empty());
         assert!(found("jak najszybciej", "[sklep](https://jak-najszybciej.pl)").is_empty());
+    }
+
+    fn found_as(phrase: &str, text: &str, matching: Matching) -> Vec<String> {
+        let tokens = words(text);
+        Phrase::new(phrase)
+            .unwrap()
+            .find(text, &tokens, matching)
+            .into_iter()
+            .map(|r| text[r].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn single_words_match_exactly() {
+        for matching in [Matching::English, Matching::Inflected] {
+            assert!(found_as("shortly", "shorter, shortest, short", matching).is_empty());
+            assert!(found_as("оперативно", "Оперативный отдел", matching).is_empty());
+            assert_eq!(found_as("promptly", "Promptly.", matching), ["Promptly"]);
+        }
+    }
+
+    #[test]
+    fn english_takes_only_regular_endings() {
+        let en = |phrase, text| found_as(phrase, text, Matching::English);
+        assert_eq!(
+            en("exceed expectations", "exceeding expectation"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            en("exceed expectations", "Exceeded expectations"),
+            ["Exceeded expectations"]
+        );
+        assert_eq!(
+            en("make every effort", "making every effort"),
+            ["making every effort"]
+        );
+        assert!(en("in due course", "ins due course").is_empty());
+        assert!(en("as soon as possible", "as sooner as possible").is_empty());
+    }
+
+    #[test]
+    fn tight_gaps_must_be_written_the_same() {
+        let en = |phrase, text| found_as(phrase, text, Matching::English);
+        assert_eq!(en("a.s.a.p.", "Call a.s.a.p. please"), ["a.s.a.p"]);
+        assert!(en("a.s.a.p.", "a s a p").is_empty());
+        assert!(en("asap", "a.s.a.p.").is_empty());
+        assert_eq!(
+            en("highest-quality", "highest‑quality"),
+            ["highest‑quality"]
+        );
+        assert!(en("highest quality", "highest-quality").is_empty());
+        assert_eq!(
+            en("the customer's always right", "The customer’s always right"),
+            ["The customer’s always right"]
+        );
+        assert!(
+            !Phrase::new("highest-quality")
+                .unwrap()
+                .same_words(&Phrase::new("highest quality").unwrap())
+        );
+    }
+
+    #[test]
+    fn addresses_are_not_phrases() {
+        let en = |phrase, text| found_as(phrase, text, Matching::English);
+        assert!(en("asap", "https://asap.example.com").is_empty());
+        assert!(en("asap", "www.asap").is_empty());
+        assert!(en("asap", "asap_mode").is_empty());
+        assert!(en("asap", "asap-mode").is_empty());
+        assert_eq!(en("asap", "Now-asap."), Vec::<String>::new());
+        assert_eq!(en("asap", "(ASAP) or asap - then"), ["ASAP", "asap"]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::lint::words::{Phrase, words};
+use crate::lint::words::{Matching, Phrase, words};
 use crate::lint::{Finding, LintContext, Rule};
 use crate::model::{Level, Sp, Text};
 
@@ -122,7 +122,7 @@ fn search<'a>(
         let Some(phrase) = Phrase::new(&forbidden.value) else {
             continue;
         };
-        for range in phrase.find(&text.value, &tokens, false) {
+        for range in phrase.find(&text.value, &tokens, Matching::Exact) {
             let mut finding = Finding::new(
                 cx.span_in(text, range.clone()),
                 format!("the {what} uses the forbidden phrase `{}`", phrase.text),

@@ -48,7 +48,12 @@ fn check<'a>(cx: &LintContext<'a>) -> Vec<Finding<'a>> {
             None => return Vec::new(),
         },
     };
-    let (message, help) = if count < FEWEST {
+    let (message, help) = if count == 0 {
+        (
+            format!("the handbook has no principles; the method asks for {FEWEST} to {MOST}"),
+            format!("write {FEWEST} to {MOST} principles, one `[[principle]]` each"),
+        )
+    } else if count < FEWEST {
         (
             format!("only {count} principles, fewer than {FEWEST}"),
             format!("write {FEWEST} to {MOST} principles, one `[[principle]]` each"),

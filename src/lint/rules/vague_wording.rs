@@ -1,7 +1,7 @@
 //! `vague-wording`: phrases that promise without a number ("as soon as possible").
 
 use crate::lint::phrases::vague_phrases;
-use crate::lint::words::{Phrase, is_quoted, words};
+use crate::lint::words::{Matching, Phrase, is_quoted, words};
 use crate::lint::{Finding, LintContext, Rule};
 use crate::model::{Kind, Level, Text};
 
@@ -16,13 +16,17 @@ phrases: promises of speed without a deadline ("as soon as possible", "jak najsz
 "w miarę możliwości", "по возможности"), and slogans in place of rules ("the customer is
 always right", "klient zawsze ma rację", "клиент всегда прав", "stranka ima vedno prav").
 
-The list is the built-in one for the handbook's `language` (`sok explain vague-wording` does
-not print it; see `src/lint/phrases.rs`), plus `[lint].extra_vague_phrases` in `sok.toml`.
-Matching ignores case and tolerates changed word endings, so "klienci zawsze mają rację" and
-"клиенты всегда правы" are found too; the words must be whole, in order and adjacent. A phrase
-that is quoted as a whole (`„jak najszybciej”`) is a mention, as in "we never write ...", and
-is not reported. Glossary terms and `never_say` lists are not searched: they name vague
-phrases on purpose.
+The list is the built-in one for the handbook's `language`, plus `[lint].extra_vague_phrases`
+in `sok.toml`. Every built-in list is in [docs/vague-phrases.md](vague-phrases.md).
+
+Matching ignores case; the words must be whole, in order and adjacent. In Polish, Russian and
+Slovenian, phrases of two or more words tolerate changed word endings, so "klienci zawsze mają
+rację" and "клиенты всегда правы" are found too. A phrase of one word, and any English word,
+must match exactly ("promptly" is not "prompt", "оперативно" is not "оперативный"), except that
+in English phrases of two or more words a longer word may take `-s`, `-ed` or `-ing` ("making
+every effort"). A phrase that is quoted as a whole (`„jak najszybciej”`) is a mention, as in
+"we never write ...", and is not reported. Glossary terms and `never_say` lists are not
+searched: they name vague phrases on purpose.
 
 ## Why is this bad?
 A standard must be measurable, specific and time-bound. "We reply as soon as possible" cannot
@@ -47,6 +51,7 @@ We call the customer back within 2 hours on working days.
 
 fn check<'a>(cx: &LintContext<'a>) -> Vec<Finding<'a>> {
     let phrases = phrase_list(cx);
+    let matching = Matching::for_language(cx.language());
     let mut out = Vec::new();
     for field in cx.text_fields() {
         if field.kind == Kind::Term || field.field == "never_say" {
@@ -56,7 +61,7 @@ fn check<'a>(cx: &LintContext<'a>) -> Vec<Finding<'a>> {
         let tokens = words(text);
         let mut found: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
         for (i, (phrase, _)) in phrases.iter().enumerate() {
-            for range in phrase.find(text, &tokens, true) {
+            for range in phrase.find(text, &tokens, matching) {
                 if !is_quoted(text, &range) {
                     found.push((range, i));
                 }

@@ -1,0 +1,155 @@
+//! `vague-wording` on one-standard handbooks written in each language: which phrases it finds
+//! and, as important, which measurable wording it leaves alone; and the message
+//! `principles-count` gives a handbook without principles.
+
+mod common;
+
+use common::{lint_dir, write};
+
+/// Writes a handbook in `language` whose one standard has `body`, and lints it with `rule`.
+fn lint_body(language: &str, body: &str, rule: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let root = dir.path();
+    write(
+        &root.join("sok.toml"),
+        &format!(
+            "[handbook]\ntitle = \"Fixture\"\nlanguage = \"{language}\"\nversion = \"1.0.0\"\n\
+             review_every = \"1 year\"\nlast_reviewed = 2026-06-01\n"
+        ),
+    );
+    write(
+        &root.join("owners.toml"),
+        "[[owner]]\nid = \"lead\"\nname = \"Shift lead\"\n",
+    );
+    write(
+        &root.join("standards/s.md"),
+        &format!("+++\ntitle = \"Standard\"\nowner = \"lead\"\n+++\n\n{body}\n"),
+    );
+    lint_dir(root, &[rule])
+        .findings
+        .iter()
+        .map(|d| d.message.clone())
+        .collect()
+}
+
+/// The phrases `vague-wording` reports in `body`, as written.
+fn vague(language: &str, body: &str) -> Vec<String> {
+    lint_body(language, body, "vague-wording")
+        .into_iter()
+        .map(|m| {
+            m.trim_start_matches("vague phrase `")
+                .trim_end_matches('`')
+                .to_string()
+        })
+        .collect()
+}
+
+#[track_caller]
+fn assert_clean(language: &str, body: &str) {
+    assert_eq!(vague(language, body), Vec::<String>::new(), "{body}");
+}
+
+#[test]
+fn english_words_match_whole_and_exactly() {
+    for body in [
+        "Keep hold time shorter than 2 minutes.",
+        "The shortest queue is served first.",
+        "Shortlist 3 candidates within 2 days.",
+        "A short answer of at most 3 sentences.",
+        "Answer the prompt within 10 seconds.",
+        "Prompts are answered within 10 seconds.",
+        "Possibly 2 calls; the customer is rarely right.",
+        "See https://asap.example.com and as-needed.example.com.",
+    ] {
+        assert_clean("en", body);
+    }
+    assert_eq!(vague("en", "We reply shortly."), ["shortly"]);
+    assert_eq!(vague("en", "Answer promptly."), ["promptly"]);
+    assert_eq!(
+        vague("en", "We made every effort, making every effort."),
+        ["making every effort"]
+    );
+}
+
+#[test]
+fn new_english_phrases() {
+    assert_eq!(
+        vague("en", "Remember: customers are always right."),
+        ["customers are always right"]
+    );
+    assert_eq!(
+        vague(
+            "en",
+            "The customer's always right. The customer’s always right."
+        ),
+        ["The customer's always right", "The customer’s always right"]
+    );
+    assert_eq!(
+        vague("en", "Reply ASAP, or a.s.a.p. at the latest, or A.S.A.P"),
+        ["ASAP", "a.s.a.p", "A.S.A.P"]
+    );
+    assert_eq!(vague("en", "Call back when possible."), ["when possible"]);
+    assert_eq!(
+        vague("en", "Highest quality. A highest-quality service."),
+        ["Highest quality", "highest-quality"]
+    );
+}
+
+#[test]
+fn single_words_do_not_match_other_parts_of_speech() {
+    assert_clean("ru", "Оперативный отдел работает с 9 до 18.");
+    assert_clean("ru", "Своевременный ответ: в течение 2 часов.");
+    assert_eq!(vague("ru", "Отвечаем оперативно."), ["оперативно"]);
+    assert_clean("pl", "Niezwłoczny zwrot: w 14 dni.");
+    assert_eq!(vague("pl", "Zwracamy niezwłocznie."), ["niezwłocznie"]);
+}
+
+#[test]
+fn inflected_slavic_phrases_are_still_found() {
+    assert_eq!(
+        vague(
+            "pl",
+            "Klienci zawsze mają rację. Dołożymy wszelkich starań."
+        ),
+        ["Klienci zawsze mają rację", "Dołożymy wszelkich starań"]
+    );
+    assert_eq!(
+        vague(
+            "ru",
+            "Клиенты всегда правы. Сделаем все возможное, сделаем всё возможное."
+        ),
+        [
+            "Клиенты всегда правы",
+            "Сделаем все возможное",
+            "сделаем всё возможное"
+        ]
+    );
+    assert_eq!(
+        vague("sl", "Stranke imajo vedno prav."),
+        ["Stranke imajo vedno prav"]
+    );
+}
+
+#[test]
+fn new_slavic_phrases() {
+    assert_eq!(
+        vague("pl", "Oddzwonimy, jeżeli to możliwe. Staramy się odpisać."),
+        ["jeżeli to możliwe", "Staramy się"]
+    );
+    assert_eq!(vague("ru", "Мы стараемся ответить."), ["Мы стараемся"]);
+    assert_eq!(
+        vague(
+            "sl",
+            "Potrudimo se odgovoriti, če bo mogoče, ali ko bo to mogoče."
+        ),
+        ["Potrudimo se", "če bo mogoče", "ko bo to mogoče"]
+    );
+}
+
+#[test]
+fn no_principles_reads_plainly() {
+    assert_eq!(
+        lint_body("en", "We reply within 2 hours.", "principles-count"),
+        ["the handbook has no principles; the method asks for 10 to 20"]
+    );
+}
