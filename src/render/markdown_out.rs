@@ -13,7 +13,7 @@ use super::site::Linker;
 
 /// Renders `text` as pandoc-safe Markdown: a block, or for `ctx.inline` a one-line phrase.
 pub fn render(text: &str, ctx: TextCtx<'_>, linker: &Linker<'_>) -> String {
-    let mut events = pandoc_escapes(md_events::prepare(text, ctx, linker));
+    let mut events = heading_ids(pandoc_escapes(md_events::prepare(text, ctx, linker)));
     if ctx.inline {
         events.insert(0, Event::Start(Tag::Paragraph));
         events.push(Event::End(TagEnd::Paragraph));
@@ -39,6 +39,39 @@ pub fn render(text: &str, ctx: TextCtx<'_>, linker: &Linker<'_>) -> String {
     } else {
         out.trim_end().to_string()
     }
+}
+
+/// Writes heading ids as `{#id}` itself, the style of handbook.md's own headings
+/// (pulldown-cmark-to-cmark would write `{ #id }`).
+fn heading_ids(events: Vec<Event<'static>>) -> Vec<Event<'static>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut ids = Vec::new();
+    for event in events {
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                ids.push(id);
+                out.push(Event::Start(Tag::Heading {
+                    level,
+                    id: None,
+                    classes,
+                    attrs,
+                }));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some(Some(id)) = ids.pop() {
+                    out.push(Event::InlineHtml(format!(" {{#{id}}}").into()));
+                }
+                out.push(Event::End(TagEnd::Heading(level)));
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 fn pandoc_escapes(events: Vec<Event<'static>>) -> Vec<Event<'static>> {
@@ -166,7 +199,7 @@ mod tests {
     fn headings_get_ids_and_sit_below_the_entity() {
         let out = md("## Procedura\n\nTekst *ważny*.\n\n- a\n- b", false);
         assert!(
-            out.starts_with("### Procedura { #standard-x--procedura }"),
+            out.starts_with("### Procedura {#standard-x--procedura}\n"),
             "{out}"
         );
         assert!(out.contains("Tekst *ważny*."), "{out}");

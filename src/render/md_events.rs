@@ -6,7 +6,9 @@
 //!   target loses its link and keeps its text; images outside `assets/` keep only their alt;
 //! - body headings get stable ids (`prefix` + ASCII slug) and are shifted below the entity's
 //!   own heading; footnote labels get the same prefix, so ids stay unique in print.html;
-//! - `inline` fields (titles, names, say phrases) lose every block wrapper.
+//! - `inline` fields (titles, names, say phrases) lose every block wrapper;
+//! - nesting and table padding are limited so the output stays linear in the input
+//!   (see [`super::nesting`]).
 
 use std::collections::HashSet;
 
@@ -326,7 +328,7 @@ fn prepare_source(
             other => out.push(other.into_static()),
         }
     }
-    drop_empty_paragraphs(out)
+    super::nesting::limit(drop_empty_paragraphs(out), source.len())
 }
 
 fn drop_empty_paragraphs(events: Vec<Event<'static>>) -> Vec<Event<'static>> {

@@ -14,6 +14,7 @@ pub mod markdown_html;
 pub mod markdown_out;
 pub mod md_events;
 pub mod measure_text;
+pub mod nesting;
 pub mod output;
 pub mod pages;
 pub mod search;

@@ -1,7 +1,8 @@
 /* Client-side search of a sok handbook. Works from file:// with no network: the index is
    a plain script (search-index.js) that sets window.SOK_SEARCH_INDEX. Both the query and
    the entries are normalized (lower case, diacritics removed), so "swiadomosc" finds
-   "Świadomość" and "ODBIOR" finds "odbiór". */
+   "Świadomość" and "ODBIOR" finds "odbiór". Typographic quotes and the ellipsis (smart
+   punctuation) fold to ASCII, so "don't" finds "don’t" and the other way round. */
 (function () {
   'use strict';
   var input = document.getElementById('search-input');
@@ -21,7 +22,10 @@
       .replace(/đ/g, 'd')
       .replace(/ø/g, 'o')
       .replace(/ß/g, 'ss')
-      .replace(/æ/g, 'ae');
+      .replace(/æ/g, 'ae')
+      .replace(/[\u2018\u2019\u201a\u02bc]/g, "'")
+      .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"')
+      .replace(/\u2026/g, '...');
   }
 
   var prepared = index.map(function (entry, position) {
