@@ -8,6 +8,30 @@ use std::collections::BTreeMap;
 use crate::source::{FileId, Span};
 use crate::values::{Date, Duration, Version};
 
+/// An enum whose values are written as fixed words in the sources (`channel = "phone"`):
+/// the one place that spells them, for the parser, the renderer and the diff.
+macro_rules! keyword_enum {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $word:literal),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name {
+            $($variant),*
+        }
+
+        impl $name {
+            /// Every value with its word, in the order help lines list them.
+            pub const KEYWORDS: &'static [(&'static str, $name)] = &[$(($word, $name::$variant)),*];
+
+            /// The word the sources use for this value.
+            pub fn keyword(self) -> &'static str {
+                match self {
+                    $($name::$variant => $word),*
+                }
+            }
+        }
+    };
+}
+
 /// A value and the place it was written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sp<T> {
@@ -148,17 +172,16 @@ pub struct Owner {
     pub description: Option<Text>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Channel {
-    Phone,
-    Email,
-    Chat,
-    Social,
-    Store,
-    Web,
-    Mail,
-    Other,
-}
+keyword_enum!(Channel {
+    Phone = "phone",
+    Email = "email",
+    Chat = "chat",
+    Social = "social",
+    Store = "store",
+    Web = "web",
+    Mail = "mail",
+    Other = "other",
+});
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Touchpoint {
@@ -194,13 +217,12 @@ pub struct Step {
     pub lint_allow: Vec<Sp<String>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    Low,
-    Medium,
-    High,
-    Critical,
-}
+keyword_enum!(Severity {
+    Low = "low",
+    Medium = "medium",
+    High = "high",
+    Critical = "critical",
+});
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Escalation {
@@ -223,12 +245,11 @@ pub struct Situation {
     pub procedure: Option<Text>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Status {
-    Draft,
-    Active,
-    Retired,
-}
+keyword_enum!(Status {
+    Draft = "draft",
+    Active = "active",
+    Retired = "retired",
+});
 
 /// A reference to a journey step, written `journey/step`.
 #[derive(Debug, Clone, PartialEq)]
@@ -287,20 +308,18 @@ pub struct Bound {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Period {
-    Day,
-    Week,
-    Month,
-    Quarter,
-    Year,
-}
+keyword_enum!(Period {
+    Day = "day",
+    Week = "week",
+    Month = "month",
+    Quarter = "quarter",
+    Year = "year",
+});
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Hours {
-    Business,
-    Calendar,
-}
+keyword_enum!(Hours {
+    Calendar = "calendar",
+    Business = "business",
+});
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Measure {

@@ -28,7 +28,7 @@ use std::cmp::Ordering;
 use serde::{Serialize, Serializer};
 
 use super::Class;
-use crate::model::{BoundValue, Direction, Hours, Measure, MetricKind, Period};
+use crate::model::{BoundValue, Direction, Measure, MetricKind};
 use crate::values::{Duration, DurationUnit, format_number};
 
 /// A standard's target as plain values, without spans.
@@ -60,16 +60,6 @@ fn number<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     }
 }
 
-pub(crate) fn period_name(period: Period) -> &'static str {
-    match period {
-        Period::Day => "day",
-        Period::Week => "week",
-        Period::Month => "month",
-        Period::Quarter => "quarter",
-        Period::Year => "year",
-    }
-}
-
 impl MeasureValue {
     pub fn of(m: &Measure) -> MeasureValue {
         let unit = m.unit.as_ref().map(|u| u.value.trim().to_string());
@@ -91,11 +81,8 @@ impl MeasureValue {
             },
             value,
             share: m.per_event.then(|| m.effective_share()),
-            period: m.period.as_ref().map(|p| period_name(p.value)),
-            hours: match m.hours {
-                Hours::Business => "business",
-                Hours::Calendar => "calendar",
-            },
+            period: m.period.as_ref().map(|p| p.value.keyword()),
+            hours: m.hours.keyword(),
             kind: m.kind,
             typed: m.bound.value.clone(),
         }

@@ -24,24 +24,6 @@ pub(super) fn keys(specific: &[&'static str]) -> Vec<&'static str> {
     COMMON.iter().chain(specific).copied().collect()
 }
 
-const CHANNELS: &[(&str, Channel)] = &[
-    ("phone", Channel::Phone),
-    ("email", Channel::Email),
-    ("chat", Channel::Chat),
-    ("social", Channel::Social),
-    ("store", Channel::Store),
-    ("web", Channel::Web),
-    ("mail", Channel::Mail),
-    ("other", Channel::Other),
-];
-
-const SEVERITIES: &[(&str, Severity)] = &[
-    ("low", Severity::Low),
-    ("medium", Severity::Medium),
-    ("high", Severity::High),
-    ("critical", Severity::Critical),
-];
-
 /// The id, tags and lint opt-outs every entity has. `derived` is the text an id is slugged
 /// from when neither `id` nor a file name gives one (terms, principles).
 pub(super) fn meta(
@@ -183,7 +165,7 @@ pub(crate) fn touchpoint(
         &keys(&["name", "channel", "owner", "hours", "description"]),
     );
     let name = t.req_text(cx, "name");
-    let channel = t.req_choice(cx, "channel", CHANNELS);
+    let channel = t.req_choice(cx, "channel", Channel::KEYWORDS);
     let owner = t.req_id(cx, "owner");
     let hours = t.text(cx, "hours");
     let description = main_text(cx, t, "description", origin);
@@ -285,7 +267,7 @@ pub(crate) fn situation(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) ->
     let trigger = t.text(cx, "trigger");
     let touchpoints = t.ids(cx, "touchpoints");
     let owner = t.req_id(cx, "owner");
-    let severity = t.choice(cx, "severity", SEVERITIES);
+    let severity = t.choice(cx, "severity", Severity::KEYWORDS);
     let respond_within = t.duration(cx, "respond_within");
     let say = t.texts(cx, "say");
     let never_say = t.texts(cx, "never_say");

@@ -10,16 +10,6 @@ use crate::values::Duration;
 
 const KEYS: &[&str] = &["metric", "max", "min", "share", "period", "hours", "unit"];
 
-pub(crate) const PERIODS: &[(&str, Period)] = &[
-    ("day", Period::Day),
-    ("week", Period::Week),
-    ("month", Period::Month),
-    ("quarter", Period::Quarter),
-    ("year", Period::Year),
-];
-
-const HOURS: &[(&str, Hours)] = &[("calendar", Hours::Calendar), ("business", Hours::Business)];
-
 pub(crate) fn measure(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Measure> {
     t.check_keys(cx, KEYS);
     let metric = t.string(cx, "metric", "\"answer_time\"");
@@ -27,9 +17,9 @@ pub(crate) fn measure(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Measure> {
         t.missing(cx, "metric", "\"answer_time\"");
     }
     let unit = t.text(cx, "unit");
-    let period = t.choice(cx, "period", PERIODS);
+    let period = t.choice(cx, "period", Period::KEYWORDS);
     let hours = t
-        .choice(cx, "hours", HOURS)
+        .choice(cx, "hours", Hours::KEYWORDS)
         .map_or(Hours::Calendar, |h| h.value);
     let share = t.number(cx, "share");
     if let Some(share) = &share {

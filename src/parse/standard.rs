@@ -6,12 +6,6 @@ use super::measure::measure;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::*;
 
-const STATUSES: &[(&str, Status)] = &[
-    ("active", Status::Active),
-    ("draft", Status::Draft),
-    ("retired", Status::Retired),
-];
-
 pub(crate) fn standard(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> Option<Standard> {
     t.check_keys(
         cx,
@@ -33,7 +27,7 @@ pub(crate) fn standard(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> 
     let title = t.req_text(cx, "title");
     let owner = t.req_id(cx, "owner");
     let status = t
-        .choice(cx, "status", STATUSES)
+        .choice(cx, "status", Status::KEYWORDS)
         .unwrap_or_else(|| Sp::new(Status::Active, t.header));
     let touchpoints = t.ids(cx, "touchpoints");
     let steps = t

@@ -12,7 +12,7 @@ use super::pages::{Page, pages, place};
 use super::site::{Mode, Section, Target};
 use super::structure;
 use super::templates::{TemplateError, Templates};
-use super::views::{self, severity_key};
+use super::views;
 use crate::model::Kind;
 
 #[derive(Debug, Clone, Serialize)]
@@ -213,7 +213,7 @@ impl<'a> Site<'a> {
                     .map(|t| Row {
                         link: ctx.entity_link(Kind::Touchpoint, &t.meta.id.value),
                         owner: Some(ctx.entity_link(Kind::Owner, &t.owner.value)),
-                        label: Some(ctx.label("channel", views::channel_key(t.channel.value))),
+                        label: Some(ctx.label("channel", t.channel.value.keyword())),
                         detail: ctx.inline_opt(t.hours.as_ref()),
                         count: 0,
                     })
@@ -231,7 +231,7 @@ impl<'a> Site<'a> {
                         label: s
                             .severity
                             .as_ref()
-                            .map(|v| ctx.label("severity", severity_key(v.value))),
+                            .map(|v| ctx.label("severity", v.value.keyword())),
                         detail: s
                             .respond_within
                             .as_ref()

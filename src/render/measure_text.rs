@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::i18n::{Catalog, Form, fill};
-use crate::model::{BoundValue, Direction, Hours, Measure, MetricKind, Period};
+use crate::model::{BoundValue, Direction, Hours, Measure, MetricKind};
 
 /// The catalogue table's columns for one measure.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -41,16 +41,6 @@ fn bound_text(measure: &Measure, cat: &Catalog, form: Form) -> String {
     }
 }
 
-fn period_key(period: Period) -> &'static str {
-    match period {
-        Period::Day => "day",
-        Period::Week => "week",
-        Period::Month => "month",
-        Period::Quarter => "quarter",
-        Period::Year => "year",
-    }
-}
-
 /// The measure as one sentence, starting with a capital letter.
 pub fn sentence(measure: &Measure, cat: &Catalog) -> String {
     let share = cat.percent(measure.effective_share());
@@ -77,7 +67,7 @@ pub fn sentence(measure: &Measure, cat: &Catalog) -> String {
     let mut parts = vec![fill(pattern, &args)];
     if let Some(period) = &measure.period {
         parts.push(
-            cat.get(&format!("measure.period.{}", period_key(period.value)))
+            cat.get(&format!("measure.period.{}", period.value.keyword()))
                 .to_string(),
         );
     }
@@ -105,7 +95,7 @@ pub fn cells(measure: &Measure, cat: &Catalog) -> MeasureCells {
         period: measure.period.as_ref().map_or_else(
             || cat.get("label.none").to_string(),
             |p| {
-                cat.get(&format!("period.{}", period_key(p.value)))
+                cat.get(&format!("period.{}", p.value.keyword()))
                     .to_string()
             },
         ),
@@ -127,7 +117,7 @@ fn capitalize(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Bound, Language, Sp, Text};
+    use crate::model::{Bound, Language, Period, Sp, Text};
     use crate::source::{FileId, Span};
     use crate::values::Duration;
 

@@ -331,7 +331,7 @@ pub fn catalogue(ctx: &Ctx<'_>) -> Vec<CatalogueRow> {
                 &Target::Entity(Kind::Standard, e.meta.id.value.clone()),
                 ctx.name(&e.title),
             ),
-            status: ctx.label("status", views::status_key(e.status.value)),
+            status: ctx.label("status", e.status.value.keyword()),
             measure: e
                 .measure
                 .as_ref()

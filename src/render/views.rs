@@ -9,7 +9,7 @@ use super::context::{Ctx, Label, LinkView};
 use super::i18n::Form;
 use super::measure_text::{self, MeasureCells};
 use super::site::Target;
-use crate::model::{Channel, Kind, Severity, Status};
+use crate::model::Kind;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TermView {
@@ -185,7 +185,7 @@ pub fn standard(ctx: &Ctx<'_>, i: usize) -> Option<StandardView> {
         level,
         title: ctx.inline(&e.title),
         owner: ctx.entity_link(Kind::Owner, &e.owner.value),
-        status: ctx.label("status", status_key(e.status.value)),
+        status: ctx.label("status", e.status.value.keyword()),
         text: ctx.block_opt(e.text.as_ref(), &target, true, level),
         measure: e.measure.as_ref().map(|m| MeasureView {
             sentence: ctx.plain_text(&measure_text::sentence(m, cat)),
@@ -247,7 +247,7 @@ pub fn situation(ctx: &Ctx<'_>, i: usize) -> Option<SituationView> {
         severity: e
             .severity
             .as_ref()
-            .map(|s| ctx.label("severity", severity_key(s.value))),
+            .map(|s| ctx.label("severity", s.value.keyword())),
         respond_within: e
             .respond_within
             .as_ref()
@@ -300,7 +300,7 @@ pub fn touchpoint(ctx: &Ctx<'_>, i: usize) -> Option<TouchpointView> {
         anchor: ctx.anchor(&target, true),
         level,
         name: ctx.inline(&e.name),
-        channel: ctx.label("channel", channel_key(e.channel.value)),
+        channel: ctx.label("channel", e.channel.value.keyword()),
         hours: ctx.inline_opt(e.hours.as_ref()),
         owner: ctx.entity_link(Kind::Owner, &e.owner.value),
         description: ctx.block_opt(e.description.as_ref(), &target, true, level),
@@ -328,34 +328,4 @@ pub fn touchpoint(ctx: &Ctx<'_>, i: usize) -> Option<TouchpointView> {
             .collect(),
         tags: tags(ctx, &e.meta.tags),
     })
-}
-
-pub fn status_key(status: Status) -> &'static str {
-    match status {
-        Status::Draft => "draft",
-        Status::Active => "active",
-        Status::Retired => "retired",
-    }
-}
-
-pub fn severity_key(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Low => "low",
-        Severity::Medium => "medium",
-        Severity::High => "high",
-        Severity::Critical => "critical",
-    }
-}
-
-pub fn channel_key(channel: Channel) -> &'static str {
-    match channel {
-        Channel::Phone => "phone",
-        Channel::Email => "email",
-        Channel::Chat => "chat",
-        Channel::Social => "social",
-        Channel::Store => "store",
-        Channel::Web => "web",
-        Channel::Mail => "mail",
-        Channel::Other => "other",
-    }
 }

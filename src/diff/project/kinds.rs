@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use super::{Field, Fields, Owners, Projected, Rule, entity, normalize};
 use crate::diff::{MeasureValue, Value};
-use crate::model::{Channel, Handbook, Kind, Severity, Status};
+use crate::model::{Handbook, Kind};
 
 /// Every entity of `hb` by kind and id; with duplicate ids (a handbook with errors) the first
 /// one counts.
@@ -63,7 +63,7 @@ pub(in crate::diff) fn entities(
     }
     for e in &hb.touchpoints {
         f.text("name", Some(&e.name))
-            .word("channel", Some(channel(e.channel.value)))
+            .word("channel", Some(e.channel.value.keyword()))
             .owner("owner", Rule::Owner, Some(&e.owner))
             .text("hours", e.hours.as_ref())
             .prose("description", e.description.as_ref())
@@ -109,7 +109,7 @@ pub(in crate::diff) fn entities(
             .collect();
         f.text("name", Some(&e.name))
             .prose("trigger", e.trigger.as_ref())
-            .word("severity", e.severity.as_ref().map(|s| severity(s.value)))
+            .word("severity", e.severity.as_ref().map(|s| s.value.keyword()))
             .refs("touchpoints", &e.touchpoints)
             .owner("owner", Rule::Owner, Some(&e.owner))
             .push(
@@ -139,7 +139,7 @@ pub(in crate::diff) fn entities(
             .collect();
         f.text("title", Some(&e.title))
             .owner("owner", Rule::Owner, Some(&e.owner))
-            .word("status", Some(status(e.status.value)))
+            .word("status", Some(e.status.value.keyword()))
             .refs("touchpoints", &e.touchpoints)
             .list("steps", Rule::Set, steps)
             .refs("situations", &e.situations)
@@ -233,34 +233,4 @@ pub(in crate::diff) fn settings(hb: &Handbook, owners: &Owners<'_>) -> Vec<Field
         .list("stages", Rule::Sequence, stages)
         .list("stage_names", Rule::Set, names)
         .done()
-}
-
-fn channel(c: Channel) -> &'static str {
-    match c {
-        Channel::Phone => "phone",
-        Channel::Email => "email",
-        Channel::Chat => "chat",
-        Channel::Social => "social",
-        Channel::Store => "store",
-        Channel::Web => "web",
-        Channel::Mail => "mail",
-        Channel::Other => "other",
-    }
-}
-
-fn severity(s: Severity) -> &'static str {
-    match s {
-        Severity::Low => "low",
-        Severity::Medium => "medium",
-        Severity::High => "high",
-        Severity::Critical => "critical",
-    }
-}
-
-fn status(s: Status) -> &'static str {
-    match s {
-        Status::Draft => "draft",
-        Status::Active => "active",
-        Status::Retired => "retired",
-    }
 }
