@@ -184,3 +184,12 @@ pub fn step_ids(hb: &Handbook) -> Vec<Vec<String>> {
         })
         .collect()
 }
+
+/// `text` with its first letter in uppercase ("the rule" → "The rule").
+pub fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

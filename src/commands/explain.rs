@@ -3,6 +3,7 @@
 use super::{Fatal, Outcome, print};
 use crate::cli::ExplainArgs;
 use crate::diagnostics::{codes, did_you_mean};
+use crate::texts::capitalize;
 
 pub(super) fn execute(args: ExplainArgs) -> Result<Outcome, Fatal> {
     let wanted = args.code.trim();
@@ -45,12 +46,4 @@ pub(super) fn execute(args: ExplainArgs) -> Result<Outcome, Fatal> {
             "`sok rules` lists the lint rules; docs/diagnostics.md lists every code".to_string()
         });
     Err(Fatal::new(format!("no diagnostic code or lint rule named `{wanted}`")).with_help(help))
-}
-
-pub(crate) fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

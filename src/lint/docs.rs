@@ -5,6 +5,7 @@
 use super::phrases::vague_phrases;
 use super::{RULES, Rule, level_name};
 use crate::model::Language;
+use crate::texts::capitalize;
 
 /// The whole of `docs/rules.md`.
 pub fn rules_markdown() -> String {
@@ -89,15 +90,6 @@ fn section(rule: &Rule) -> String {
         out.push('\n');
     }
     out
-}
-
-/// `text` with its first letter in uppercase.
-pub(crate) fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

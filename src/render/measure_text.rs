@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::i18n::{Catalog, Form, fill};
 use crate::model::{BoundValue, Direction, Hours, Measure, MetricKind};
+use crate::texts::capitalize;
 
 /// The catalogue table's columns for one measure.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -103,14 +104,6 @@ pub fn cells(measure: &Measure, cat: &Catalog) -> MeasureCells {
             Hours::Business => cat.get("hours.business").to_string(),
             Hours::Calendar => cat.get("hours.calendar").to_string(),
         },
-    }
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
