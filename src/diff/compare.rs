@@ -100,6 +100,16 @@ fn targets(e: &Projected, class: Class) -> Vec<FieldChange> {
         .collect()
 }
 
+/// A standard that stops applying (active → draft or retired) asks less of staff, so a
+/// review gate on `loosened` stops for it; one that starts applying asks more.
+fn status_class(old: &str, new: &str) -> Class {
+    match (old == "active", new == "active") {
+        (true, false) => Class::Loosened,
+        (false, true) => Class::Tightened,
+        _ => Class::Changed,
+    }
+}
+
 /// Fields come in the same order for both sides of one kind, so they pair up by position.
 fn compare_fields(old: &[Field], new: &[Field]) -> Vec<FieldChange> {
     old.iter()
@@ -120,6 +130,7 @@ fn compare_field(o: &Field, n: &Field) -> Option<FieldChange> {
         (None, Some(_)) if matches!(o.rule, Rule::Measure | Rule::Deadline) => Class::Added,
         (Some(_), None) if matches!(o.rule, Rule::Measure | Rule::Deadline) => Class::Removed,
         _ if o.rule == Rule::Owner => Class::Reassigned,
+        (Some(Value::Text(a)), Some(Value::Text(b))) if o.key == "status" => status_class(a, b),
         _ => Class::Changed,
     };
     Some(FieldChange {
@@ -262,6 +273,9 @@ mod tests {
             Class::Reassigned
         );
         assert_eq!(class(Rule::Ref, owner("a"), owner("b")), Class::Changed);
+        assert_eq!(status_class("active", "retired"), Class::Loosened);
+        assert_eq!(status_class("draft", "active"), Class::Tightened);
+        assert_eq!(status_class("draft", "retired"), Class::Changed);
     }
 
     #[test]

@@ -239,11 +239,14 @@ impl Writer<'_> {
         if rest.is_empty() {
             return Vec::new();
         }
-        let head = match super::headline(rest.iter().map(|f| f.class)) {
-            Class::Tightened => s.tightened,
-            Class::Loosened => s.loosened,
-            _ => s.changed,
-        };
+        // A status change has its own sentence ("It no longer applies"); "we loosened" would
+        // misread a withdrawal, so it does not set the headline.
+        let head =
+            match super::headline(rest.iter().filter(|f| f.field != "status").map(|f| f.class)) {
+                Class::Tightened => s.tightened,
+                Class::Loosened => s.loosened,
+                _ => s.changed,
+            };
         let mut out = vec![fill(head, &[("what", what)])];
         out.extend(sentences);
         if !labels.is_empty() {
