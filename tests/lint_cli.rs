@@ -206,3 +206,27 @@ fn changed_since_reports_only_changed_and_untracked_files() {
     assert_eq!(code, 2);
     assert!(stderr.contains("no-such-revision"), "{stderr}");
 }
+
+#[test]
+fn a_run_that_cannot_lint_still_writes_a_valid_sarif_log() {
+    let output = assert_cmd::Command::cargo_bin("sok")
+        .unwrap()
+        .args([
+            "lint",
+            "tests/fixtures/invalid/discover-no_handbook",
+            "--format",
+            "sarif",
+        ])
+        .current_dir(repo_path(""))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let log: serde_json::Value = serde_json::from_slice(&output.stdout).expect("SARIF on stdout");
+    let run = &log["runs"][0];
+    assert_eq!(run["invocations"][0]["executionSuccessful"], false);
+    assert!(run["results"].as_array().unwrap().is_empty());
+    let message = run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
+        .as_str()
+        .unwrap();
+    assert!(message.contains("sok.toml"), "{message}");
+}

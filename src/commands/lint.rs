@@ -9,6 +9,16 @@ use crate::source::Sources;
 use crate::values::Date;
 
 pub(super) fn execute(args: LintArgs, style: Style) -> Result<Outcome, Fatal> {
+    let sarif = args.format == LintFormat::Sarif;
+    let outcome = lint(args, style);
+    if let (true, Err(fatal)) = (sarif, &outcome) {
+        // CI redirects SARIF into a file that an upload step reads: keep it a valid log.
+        print(&output::sarif::sarif_failure(&fatal.message))?;
+    }
+    outcome
+}
+
+fn lint(args: LintArgs, style: Style) -> Result<Outcome, Fatal> {
     let select = rules_named(&args.select, "--select")?;
     let ignore = rules_named(&args.ignore, "--ignore")?;
     let checked = crate::check_dir(&args.dir)?;

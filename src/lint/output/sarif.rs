@@ -19,20 +19,49 @@ pub const URI_BASE_ID: &str = "%SRCROOT%";
 
 /// The SARIF log for `diagnostics`; `prefix` is the handbook root relative to the repository.
 pub fn sarif(diagnostics: &[Diagnostic], sources: &Sources, prefix: &str) -> String {
+    let results: Vec<Value> = diagnostics
+        .iter()
+        .map(|d| result(d, sources, prefix))
+        .collect();
+    log(json!({
+        "tool": tool(),
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }))
+}
+
+/// The log of a run that could not lint at all (exit 2: no handbook, a bad revision...), so
+/// that an upload step after `sok lint --format sarif > sok.sarif` reads a valid file that
+/// says what went wrong instead of an empty one.
+pub fn sarif_failure(message: &str) -> String {
+    log(json!({
+        "tool": tool(),
+        "invocations": [{
+            "executionSuccessful": false,
+            "toolExecutionNotifications": [{
+                "level": "error",
+                "message": { "text": message },
+            }],
+        }],
+        "results": [],
+    }))
+}
+
+fn tool() -> Value {
+    json!({
+        "driver": {
+            "name": "sok",
+            "semanticVersion": env!("CARGO_PKG_VERSION"),
+            "rules": RULES.iter().map(|r| rule(r)).collect::<Vec<_>>(),
+        }
+    })
+}
+
+fn log(run: Value) -> String {
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "sok",
-                    "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "rules": RULES.iter().map(|r| rule(r)).collect::<Vec<_>>(),
-                }
-            },
-            "columnKind": "unicodeCodePoints",
-            "results": diagnostics.iter().map(|d| result(d, sources, prefix)).collect::<Vec<_>>(),
-        }]
+        "runs": [run],
     });
     let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
     out.push('\n');
