@@ -109,7 +109,8 @@ fn directory_without_sok_toml_exits_2_and_names_the_file() {
 
 #[test]
 fn file_instead_of_directory_exits_2() {
-    let output = run(&["check", "examples/sklep-kwiatek/sok.toml"]);
+    // Any file but `sok.toml` itself, which names its handbook.
+    let output = run(&["check", "examples/sklep-kwiatek/owners.toml"]);
     assert_eq!(output.status.code(), Some(2), "{}", transcript(&output));
     assert_eq!(stdout(&output), "");
 }
@@ -363,4 +364,14 @@ fn explain_unknown_code_exits_2_with_a_suggestion() {
     let output = run(&["explain", "xyzzy"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("docs/diagnostics.md"));
+}
+
+#[test]
+fn the_sok_toml_file_itself_names_its_handbook() {
+    let output = run(&["check", "examples/avtosalon/sok.toml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "no problems found\n"
+    );
 }

@@ -73,12 +73,33 @@ pub fn run(cli: Cli) -> Result<Outcome, Fatal> {
         width: terminal_width(),
     };
     match cli.command {
-        Command::Check(args) => check::execute(args, style),
+        Command::Check(mut args) => {
+            args.dir = handbook_root(args.dir);
+            check::execute(args, style)
+        }
         Command::Explain(args) => explain::execute(args),
-        Command::Lint(args) => lint::execute(args, style),
+        Command::Lint(mut args) => {
+            args.dir = handbook_root(args.dir);
+            lint::execute(args, style)
+        }
         Command::Rules => rules::execute(),
         Command::Diff(args) => diff::execute(args, style),
-        Command::Build(args) => build::execute(args, style),
+        Command::Build(mut args) => {
+            args.dir = handbook_root(args.dir);
+            build::execute(args, style)
+        }
+    }
+}
+
+/// `DIR` as given, or its folder when the user named the `sok.toml` file itself.
+fn handbook_root(dir: std::path::PathBuf) -> std::path::PathBuf {
+    if dir.file_name() != Some("sok.toml".as_ref()) || !dir.is_file() {
+        return dir;
+    }
+    match dir.parent() {
+        Some(parent) if parent.as_os_str().is_empty() => ".".into(),
+        Some(parent) => parent.to_path_buf(),
+        None => dir,
     }
 }
 
