@@ -369,32 +369,24 @@ pub struct Chapter {
     pub path: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Language {
-    En,
-    Pl,
-    Ru,
-    Sl,
-}
-
-impl Language {
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::En => "en",
-            Language::Pl => "pl",
-            Language::Ru => "ru",
-            Language::Sl => "sl",
-        }
+keyword_enum!(
+    /// The handbook's language: its UI strings, dates and vague-phrase list.
+    Language {
+        En = "en",
+        Pl = "pl",
+        Ru = "ru",
+        Sl = "sl",
     }
-}
+);
 
-/// A lint level from `sok.toml`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Level {
-    Off,
-    Warning,
-    Error,
-}
+keyword_enum!(
+    /// A lint level from `sok.toml`, ordered from least to most severe.
+    Level {
+        Off = "off",
+        Warning = "warning",
+        Error = "error",
+    }
+);
 
 /// `[lint]` of `sok.toml`.
 #[derive(Debug, Clone, Default, PartialEq)]

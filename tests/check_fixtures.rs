@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{Report, check, fixture, fixture_dir_name, redact_root, span_violation};
+use common::{Report, check, fixture, redact_root, span_violation};
 use sok::commands::Fatal;
 use sok::diagnostics::codes::{self, CODES};
 use sok::diagnostics::emit;
@@ -35,7 +35,7 @@ fn code_of(dir: &Path) -> &'static str {
     let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("");
     CODES
         .iter()
-        .find(|c| fixture_dir_name(c.name) == name)
+        .find(|c| c.slug() == name)
         .unwrap_or_else(|| panic!("fixture `{name}` is not named after a diagnostic code"))
         .name
 }
@@ -45,7 +45,7 @@ fn every_code_has_a_fixture() {
     let mut missing = Vec::new();
     for code in CODES {
         let exempt = NO_FIXTURE.iter().any(|(name, _)| *name == code.name);
-        let dir = fixture("invalid").join(fixture_dir_name(code.name));
+        let dir = fixture("invalid").join(code.slug());
         assert!(
             !(exempt && dir.exists()),
             "{} has a fixture; remove it from NO_FIXTURE",
@@ -55,7 +55,7 @@ fn every_code_has_a_fixture() {
             missing.push(format!(
                 "{} → tests/fixtures/invalid/{}/",
                 code.name,
-                fixture_dir_name(code.name)
+                code.slug()
             ));
         }
     }
@@ -225,7 +225,7 @@ fn io_read_reported_for_a_file_without_read_permission() {
     use std::os::unix::fs::PermissionsExt;
 
     let temp = tempfile::tempdir().expect("temp dir");
-    common::copy_tree(&fixture("invalid/ref-unknown"), temp.path());
+    common::copy_dir(&fixture("invalid/ref-unknown"), temp.path());
     let file = temp.path().join("standards/odbior-telefonu.md");
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).expect("chmod");
     if std::fs::read(&file).is_ok() {

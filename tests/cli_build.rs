@@ -60,7 +60,7 @@ fn small() -> PathBuf {
 
 fn copy_of(dir: &Path) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("tempdir");
-    common::copy_tree(dir, tmp.path());
+    common::copy_dir(dir, tmp.path());
     tmp
 }
 
@@ -177,7 +177,7 @@ fn script_injection_never_reaches_the_output() {
     let root = tempfile::tempdir().expect("tempdir");
     injected_handbook(root.path());
     if let Ok(keep) = std::env::var("SOK_KEEP_INJECTION") {
-        common::copy_tree(root.path(), Path::new(&keep));
+        common::copy_dir(root.path(), Path::new(&keep));
     }
     let out = root.path().join("out");
     let output = build(root.path(), &out, &[]);
@@ -264,7 +264,7 @@ fn unsafe_output_directories_are_refused() {
     let parent = tempfile::tempdir().expect("tempdir");
     let hb = parent.path().join("hb");
     std::fs::create_dir_all(&hb).expect("mkdir");
-    common::copy_tree(&small(), &hb);
+    common::copy_dir(&small(), &hb);
     let foreign = parent.path().join("mine");
     common::write_files(&foreign, &[("notes.txt", b"my own notes")]);
     let file = parent.path().join("file.txt");

@@ -3,11 +3,10 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::Command;
 
 use assert_cmd::prelude::*;
-use common::{TODAY, repo_path};
+use common::{TODAY, copy_dir, git, repo_path};
 
 /// Runs `sok` in the repository root; returns the exit code, stdout and stderr.
 fn sok(args: &[&str]) -> (i32, String, String) {
@@ -143,29 +142,6 @@ fn rules_and_explain() {
         stderr.contains("did you mean `never-say-used`?"),
         "{stderr}"
     );
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .current_dir(dir)
-        .args(["-c", "user.name=sok", "-c", "user.email=sok@example.com"])
-        .args(["-c", "commit.gpgsign=false"])
-        .args(args)
-        .output()
-        .expect("git runs");
-    assert!(status.status.success(), "git {args:?}: {status:?}");
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -10,7 +10,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{Report, check, copy_tree, example, span_violation, write_files};
+use common::{Report, check, copy_dir, example, span_violation, write_files};
 use sok::diagnostics::emit;
 use tempfile::TempDir;
 
@@ -189,7 +189,7 @@ fn bom_and_crlf_handbook() {
 #[test]
 fn example_with_bom_and_crlf_is_clean() {
     let temp = tempfile::tempdir().expect("temp dir");
-    copy_tree(&example("sklep-kwiatek"), temp.path());
+    copy_dir(&example("sklep-kwiatek"), temp.path());
     for entry in walkdir::WalkDir::new(temp.path()) {
         let entry = entry.expect("entry");
         let path = entry.path();
@@ -658,7 +658,7 @@ fn mutated_example_never_panics_and_spans_stay_valid() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(400);
     let temp = tempfile::tempdir().expect("temp dir");
-    copy_tree(&example("sklep-kwiatek"), temp.path());
+    copy_dir(&example("sklep-kwiatek"), temp.path());
     let mut files: Vec<(std::path::PathBuf, Vec<u8>)> = walkdir::WalkDir::new(temp.path())
         .sort_by_file_name()
         .into_iter()

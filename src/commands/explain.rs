@@ -26,7 +26,7 @@ pub(super) fn execute(args: ExplainArgs) -> Result<Outcome, Fatal> {
             "# {}\n\n{}. Default level: {}.\n\n{}\n",
             rule.name,
             capitalize(rule.summary),
-            crate::lint::level_name(rule.default_level),
+            rule.default_level.keyword(),
             rule.docs
         ))?;
         return Ok(Outcome::Clean);

@@ -1,7 +1,7 @@
 //! `sok rules`: every lint rule with its default level and summary.
 
 use super::{Fatal, Outcome, print};
-use crate::lint::{RULES, level_name};
+use crate::lint::RULES;
 
 pub(super) fn execute() -> Result<Outcome, Fatal> {
     let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
@@ -10,7 +10,7 @@ pub(super) fn execute() -> Result<Outcome, Fatal> {
         out.push_str(&format!(
             "{:width$}  {:7}  {}\n",
             rule.name,
-            level_name(rule.default_level),
+            rule.default_level.keyword(),
             rule.summary
         ));
     }

@@ -91,6 +91,14 @@ codes! {
     VALUE_VERSION = "sok::value::version", "a version that is not a semantic version", "docs/value-version.md";
 }
 
+impl Code {
+    /// The code without `sok::` and with `::` as `-` (`ref-unknown`): the name of its docs
+    /// file in `diagnostics/docs/` and of its fixture folder under `tests/fixtures/invalid/`.
+    pub fn slug(&self) -> String {
+        self.name.trim_start_matches("sok::").replace("::", "-")
+    }
+}
+
 /// The code with this name, if any.
 pub fn find(name: &str) -> Option<&'static Code> {
     CODES.iter().copied().find(|c| c.name == name)
@@ -113,15 +121,7 @@ mod tests {
             })
             .collect();
         files.sort();
-        let mut expected: Vec<String> = CODES
-            .iter()
-            .map(|c| {
-                format!(
-                    "{}.md",
-                    c.name.trim_start_matches("sok::").replace("::", "-")
-                )
-            })
-            .collect();
+        let mut expected: Vec<String> = CODES.iter().map(|c| format!("{}.md", c.slug())).collect();
         expected.sort();
         assert_eq!(files, expected);
     }

@@ -3,7 +3,7 @@
 //! code. A test compares the files with these texts (and rewrites them with `UPDATE_DOCS=1`).
 
 use super::phrases::vague_phrases;
-use super::{RULES, Rule, level_name};
+use super::{RULES, Rule};
 use crate::model::Language;
 use crate::texts::capitalize;
 
@@ -23,7 +23,7 @@ pub fn rules_markdown() -> String {
             "| [`{}`](#{}) | {} | {} |\n",
             rule.name,
             rule.name,
-            level_name(rule.default_level),
+            rule.default_level.keyword(),
             rule.summary
         ));
     }
@@ -60,7 +60,7 @@ pub fn vague_phrases_markdown() -> String {
         let list = vague_phrases(language);
         out.push_str(&format!(
             "\n## {name} (`language = \"{}\"`, {} phrases)\n\n",
-            language.code(),
+            language.keyword(),
             list.len()
         ));
         for phrase in list {
@@ -76,7 +76,7 @@ fn section(rule: &Rule) -> String {
         "## {}\n\n{}. Default level: **{}**.\n\n",
         rule.name,
         capitalize(rule.summary),
-        level_name(rule.default_level)
+        rule.default_level.keyword()
     );
     let mut in_code = false;
     for line in rule.docs.lines() {

@@ -177,15 +177,6 @@ pub fn severity(level: Level) -> Severity {
     }
 }
 
-/// The name sok uses for a level in `sok.toml`, `sok rules` and the docs.
-pub fn level_name(level: Level) -> &'static str {
-    match level {
-        Level::Error => "error",
-        Level::Warning => "warning",
-        Level::Off => "off",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

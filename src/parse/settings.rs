@@ -7,19 +7,6 @@ use crate::diagnostics::{Diagnostic, codes};
 use crate::model::*;
 use crate::values::Version;
 
-const LANGUAGES: &[(&str, Language)] = &[
-    ("en", Language::En),
-    ("pl", Language::Pl),
-    ("ru", Language::Ru),
-    ("sl", Language::Sl),
-];
-
-const LEVELS: &[(&str, Level)] = &[
-    ("error", Level::Error),
-    ("warning", Level::Warning),
-    ("off", Level::Off),
-];
-
 pub(crate) fn settings(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> Option<Settings> {
     root.check_keys(cx, &["handbook", "journey", "lint", "build"]);
     let handbook = root.table(cx, "handbook", "`[handbook]`");
@@ -56,7 +43,7 @@ pub(crate) fn settings(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> Option<Setting
     );
     let title = h.req_text(cx, "title");
     let organization = h.text(cx, "organization");
-    let language = h.req_choice(cx, "language", LANGUAGES);
+    let language = h.req_choice(cx, "language", Language::KEYWORDS);
     let version = version(cx, &h);
     let effective = h.date(cx, "effective");
     let owner = h.id(cx, "owner");
@@ -219,7 +206,7 @@ fn lint(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> LintSettings {
             );
             continue;
         }
-        if let Some(level) = t.choice(cx, name, LEVELS) {
+        if let Some(level) = t.choice(cx, name, Level::KEYWORDS) {
             settings
                 .levels
                 .push((Sp::new(name.to_string(), key_span), level));

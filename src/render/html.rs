@@ -94,7 +94,7 @@ impl<'a> Site<'a> {
             })
             .collect();
         SiteView {
-            lang: cat.language.code(),
+            lang: cat.language.keyword(),
             title: settings.map(|s| ctx.name(&s.title)).unwrap_or_default(),
             title_text: settings.map(|s| plain(&s.title.value)).unwrap_or_default(),
             organization: settings

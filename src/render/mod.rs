@@ -113,8 +113,8 @@ pub fn build(checked: &Checked, root: &Path, options: &BuildOptions) -> Result<B
         .settings
         .as_ref()
         .map_or(Language::En, |s| s.language.value);
-    let templates =
-        Templates::load(root, &checked.templates, language.code()).map_err(BuildError::Template)?;
+    let templates = Templates::load(root, &checked.templates, language.keyword())
+        .map_err(BuildError::Template)?;
     let catalog = match &templates.i18n {
         Some((path, text)) => i18n::Catalog::load(language, Some(text)).map_err(|message| {
             BuildError::Template(TemplateError {
@@ -180,7 +180,7 @@ pub fn build(checked: &Checked, root: &Path, options: &BuildOptions) -> Result<B
                     .map(|d| catalog.date(d.value))
                     .unwrap_or_default(),
             ),
-            lang: language.code(),
+            lang: language.keyword(),
         };
         let mut context = tera::Context::new();
         context.insert("doc", &doc);

@@ -33,11 +33,6 @@ pub fn example(name: &str) -> PathBuf {
     manifest_dir().join("examples").join(name)
 }
 
-/// The fixture directory name of a code: `sok::ref::unknown` → `ref-unknown`.
-pub fn fixture_dir_name(code: &str) -> String {
-    code.trim_start_matches("sok::").replace("::", "-")
-}
-
 /// A handbook after `sok::check_dir`, with its diagnostics sorted as the CLI prints them.
 pub struct Report {
     pub checked: Checked,
@@ -125,20 +120,6 @@ pub fn redact_root(text: &str, root: &Path) -> String {
         }
     }
     out
-}
-
-/// Copies the directory tree `from` into `to` (which must exist).
-pub fn copy_tree(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).expect("readable directory") {
-        let entry = entry.expect("directory entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            std::fs::create_dir_all(&target).expect("create directory");
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy file");
-        }
-    }
 }
 
 /// Writes `files` (relative path, contents) under `root`, creating folders as needed.
@@ -229,7 +210,7 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Copies the directory `from` to `to`, recursively.
+/// Copies the directory `from` to `to` (created if needed), recursively.
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {

@@ -210,7 +210,7 @@ pub(in crate::diff) fn settings(hb: &Handbook, owners: &Owners<'_>) -> Vec<Field
         .collect();
     f.text("title", Some(&s.title))
         .text("organization", s.organization.as_ref())
-        .word("language", Some(s.language.value.code()))
+        .word("language", Some(s.language.value.keyword()))
         .word(
             "effective",
             s.effective.as_ref().map(|d| d.value.to_string()).as_deref(),

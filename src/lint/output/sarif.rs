@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use crate::diagnostics::emit::Position;
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::lint::{RULES, Rule, level_name, position};
+use crate::lint::{RULES, Rule, position};
 use crate::model::Level;
 use crate::source::{Sources, Span};
 use crate::texts::capitalize;
@@ -88,7 +88,7 @@ fn what_it_does(docs: &str) -> String {
 fn sarif_level(level: Level) -> &'static str {
     match level {
         Level::Off => "none",
-        other => level_name(other),
+        other => other.keyword(),
     }
 }
 
