@@ -1,19 +1,15 @@
 //! Every piece of text in a handbook, with what it belongs to.
 //!
-//! Link checks, `vague-wording`, `long-sentence` and the diff's word-level prose all walk the
-//! same list, so a field added to the model is covered everywhere once it is listed here.
+//! Link checks, `vague-wording` and `long-sentence` all walk the same list, so a text field
+//! added to the model is checked everywhere once it is listed here.
 
 use crate::model::{Handbook, Kind, Sp, Text};
-use crate::source::Span;
 
 /// One text field of one entity.
 #[derive(Debug, Clone, Copy)]
 pub struct TextField<'a> {
+    /// The kind of the entity it belongs to (a journey for a step).
     pub kind: Kind,
-    /// The entity's id; `journey/step` for a step.
-    pub id: &'a str,
-    /// Where to point for the entity as a whole.
-    pub anchor: Span,
     /// The field's key, `body` for a Markdown body.
     pub field: &'static str,
     pub text: &'a Text,
@@ -22,29 +18,28 @@ pub struct TextField<'a> {
     pub lint_allow: &'a [Sp<String>],
 }
 
-/// All text fields, in handbook order. `ids` holds the `journey/step` ids of steps, which
-/// are not stored in the model.
-pub fn text_fields<'a>(hb: &'a Handbook, step_ids: &'a [Vec<String>]) -> Vec<TextField<'a>> {
-    let mut out = Vec::new();
-    let mut push = |kind,
-                    id: &'a str,
-                    anchor,
-                    allow: &'a [Sp<String>],
-                    fields: &[(&'static str, Option<&'a Text>, bool)]| {
-        for (field, text, prose) in fields {
-            if let Some(text) = text {
-                out.push(TextField {
-                    kind,
-                    id,
-                    anchor,
-                    field,
-                    text,
-                    prose: *prose,
-                    lint_allow: allow,
-                });
-            }
+fn push<'a>(
+    out: &mut Vec<TextField<'a>>,
+    kind: Kind,
+    lint_allow: &'a [Sp<String>],
+    fields: &[(&'static str, Option<&'a Text>, bool)],
+) {
+    for &(field, text, prose) in fields {
+        if let Some(text) = text {
+            out.push(TextField {
+                kind,
+                field,
+                text,
+                prose,
+                lint_allow,
+            });
         }
-    };
+    }
+}
+
+/// All text fields, in handbook order.
+pub fn text_fields(hb: &Handbook) -> Vec<TextField<'_>> {
+    let mut out = Vec::new();
     for e in &hb.terms {
         let mut fields = vec![
             ("term", Some(&e.term), false),
@@ -52,19 +47,12 @@ pub fn text_fields<'a>(hb: &'a Handbook, step_ids: &'a [Vec<String>]) -> Vec<Tex
             ("not", e.not.as_ref(), true),
         ];
         fields.extend(e.aka.iter().map(|a| ("aka", Some(a), false)));
-        push(
-            Kind::Term,
-            &e.meta.id.value,
-            e.meta.anchor,
-            &e.meta.lint_allow,
-            &fields,
-        );
+        push(&mut out, Kind::Term, &e.meta.lint_allow, &fields);
     }
     for e in &hb.principles {
         push(
+            &mut out,
             Kind::Principle,
-            &e.meta.id.value,
-            e.meta.anchor,
             &e.meta.lint_allow,
             &[
                 ("title", Some(&e.title), false),
@@ -74,9 +62,8 @@ pub fn text_fields<'a>(hb: &'a Handbook, step_ids: &'a [Vec<String>]) -> Vec<Tex
     }
     for e in &hb.owners {
         push(
+            &mut out,
             Kind::Owner,
-            &e.meta.id.value,
-            e.meta.anchor,
             &e.meta.lint_allow,
             &[
                 ("name", Some(&e.name), false),
@@ -87,9 +74,8 @@ pub fn text_fields<'a>(hb: &'a Handbook, step_ids: &'a [Vec<String>]) -> Vec<Tex
     }
     for e in &hb.touchpoints {
         push(
+            &mut out,
             Kind::Touchpoint,
-            &e.meta.id.value,
-            e.meta.anchor,
             &e.meta.lint_allow,
             &[
                 ("name", Some(&e.name), false),
@@ -98,26 +84,20 @@ pub fn text_fields<'a>(hb: &'a Handbook, step_ids: &'a [Vec<String>]) -> Vec<Tex
             ],
         );
     }
-    for (j, e) in hb.journeys.iter().enumerate() {
+    for e in &hb.journeys {
         push(
+            &mut out,
             Kind::Journey,
-            &e.meta.id.value,
-            e.meta.anchor,
             &e.meta.lint_allow,
             &[
                 ("name", Some(&e.name), false),
                 ("description", e.description.as_ref(), true),
             ],
         );
-        for (s, step) in e.steps.iter().enumerate() {
-            let id = step_ids
-                .get(j)
-                .and_then(|ids| ids.get(s))
-                .map_or("", String::as_str);
+        for step in &e.steps {
             push(
+                &mut out,
                 Kind::Journey,
-                id,
-                step.anchor,
                 &step.lint_allow,
                 &[
                     ("name", Some(&step.name), false),
@@ -134,13 +114,7 @@ pub fn text_fields<'a>(hb: &'a Handbook, step_ids: &'a [Vec<String>]) -> Vec<Tex
         ];
         fields.extend(e.say.iter().map(|t| ("say", Some(t), false)));
         fields.extend(e.never_say.iter().map(|t| ("never_say", Some(t), false)));
-        push(
-            Kind::Situation,
-            &e.meta.id.value,
-            e.meta.anchor,
-            &e.meta.lint_allow,
-            &fields,
-        );
+        push(&mut out, Kind::Situation, &e.meta.lint_allow, &fields);
     }
     for e in &hb.standards {
         let mut fields = vec![
@@ -149,19 +123,12 @@ pub fn text_fields<'a>(hb: &'a Handbook, step_ids: &'a [Vec<String>]) -> Vec<Tex
         ];
         fields.extend(e.say.iter().map(|t| ("say", Some(t), false)));
         fields.extend(e.never_say.iter().map(|t| ("never_say", Some(t), false)));
-        push(
-            Kind::Standard,
-            &e.meta.id.value,
-            e.meta.anchor,
-            &e.meta.lint_allow,
-            &fields,
-        );
+        push(&mut out, Kind::Standard, &e.meta.lint_allow, &fields);
     }
     for e in &hb.chapters {
         push(
+            &mut out,
             Kind::Chapter,
-            &e.meta.id.value,
-            e.meta.anchor,
             &e.meta.lint_allow,
             &[
                 ("title", Some(&e.title), false),
@@ -170,19 +137,6 @@ pub fn text_fields<'a>(hb: &'a Handbook, step_ids: &'a [Vec<String>]) -> Vec<Tex
         );
     }
     out
-}
-
-/// `journey/step` ids for every step, in the shape `text_fields` takes.
-pub fn step_ids(hb: &Handbook) -> Vec<Vec<String>> {
-    hb.journeys
-        .iter()
-        .map(|j| {
-            j.steps
-                .iter()
-                .map(|s| format!("{}/{}", j.meta.id.value, s.id.value))
-                .collect()
-        })
-        .collect()
 }
 
 /// `text` with its first letter in uppercase ("the rule" → "The rule").

@@ -7,7 +7,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, codes, did_you_mean};
 use crate::links::{self, LinkTarget};
 use crate::model::Handbook;
 use crate::source::Sources;
-use crate::texts::{step_ids, text_fields};
+use crate::texts::text_fields;
 
 pub fn validate(hb: &Handbook, sources: &Sources, diags: &mut Diagnostics) {
     check_stages(hb, diags);
@@ -118,8 +118,7 @@ fn check_links(hb: &Handbook, sources: &Sources, diags: &mut Diagnostics) {
         .map(|(_, f)| f.path.as_str())
         .chain(hb.assets.iter().map(String::as_str))
         .collect();
-    let step_ids = step_ids(hb);
-    for field in text_fields(hb, &step_ids) {
+    for field in text_fields(hb) {
         let text = field.text;
         if !text.value.contains(['[', '<', ':']) {
             continue;

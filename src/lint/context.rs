@@ -25,7 +25,6 @@ pub struct LintContext<'a> {
     pub index: &'a Index,
     /// The date `review-overdue` compares against (`--today`).
     pub today: Date,
-    step_ids: &'a [Vec<String>],
     /// Rules that ran before this one (read by `unused-allow`, which runs last).
     pub rules_run: Vec<&'static str>,
     /// `lint.allow` entries that switched at least one finding off (spans of the entries).
@@ -37,7 +36,6 @@ impl<'a> LintContext<'a> {
         handbook: &'a Handbook,
         sources: &'a Sources,
         index: &'a Index,
-        step_ids: &'a [Vec<String>],
         today: Date,
     ) -> LintContext<'a> {
         LintContext {
@@ -45,7 +43,6 @@ impl<'a> LintContext<'a> {
             sources,
             index,
             today,
-            step_ids,
             rules_run: Vec::new(),
             allows_used: HashSet::new(),
         }
@@ -73,15 +70,7 @@ impl<'a> LintContext<'a> {
 
     /// Every text field of the handbook, in handbook order.
     pub fn text_fields(&self) -> Vec<TextField<'a>> {
-        text_fields(self.handbook, self.step_ids)
-    }
-
-    /// The `journey/step` id of step `step` of journey `journey`.
-    pub fn step_id(&self, journey: usize, step: usize) -> &'a str {
-        self.step_ids
-            .get(journey)
-            .and_then(|ids| ids.get(step))
-            .map_or("", String::as_str)
+        text_fields(self.handbook)
     }
 
     /// The exact span of `range` (byte offsets into `text.value`) in the source file.

@@ -127,8 +127,7 @@ fn shown(rule: &Rule, options: &Options) -> bool {
 
 /// Runs every rule on a checked handbook and returns its findings as diagnostics (unsorted).
 pub fn lint(hb: &Handbook, sources: &Sources, index: &Index, options: &Options) -> Vec<Diagnostic> {
-    let step_ids = crate::texts::step_ids(hb);
-    let mut cx = LintContext::new(hb, sources, index, &step_ids, options.today);
+    let mut cx = LintContext::new(hb, sources, index, options.today);
     let settings = hb.settings.as_ref();
     let mut out = Vec::new();
     let mut used: HashSet<Span> = HashSet::new();

@@ -90,7 +90,10 @@ fn check<'a>(cx: &LintContext<'a>) -> Vec<Finding<'a>> {
             };
             if let Some(instruction) = &step.instruction {
                 let allow = [&standard.meta.lint_allow[..], &step.lint_allow[..]];
-                let what = format!("instruction of step `{}`", cx.step_id(j, s));
+                let what = format!(
+                    "instruction of step `{}/{}`",
+                    journey.meta.id.value, step.id.value
+                );
                 search(
                     cx,
                     &standard.never_say,
