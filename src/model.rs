@@ -129,16 +129,6 @@ impl Kind {
         })
     }
 
-    /// The key that holds the main text in TOML; in a `.md` file the body takes its place.
-    pub fn text_key(self) -> Option<&'static str> {
-        match self {
-            Kind::Owner | Kind::Touchpoint | Kind::Journey => Some("description"),
-            Kind::Situation => Some("procedure"),
-            Kind::Standard | Kind::Principle => Some("text"),
-            Kind::Term | Kind::Chapter => None,
-        }
-    }
-
     pub fn from_name(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == name)
     }
