@@ -32,6 +32,7 @@ pub mod source;
 pub mod texts;
 pub mod validate;
 pub mod values;
+pub mod world;
 
 use std::path::Path;
 
@@ -42,13 +43,15 @@ use resolve::Index;
 use source::Sources;
 
 /// A handbook after the checks: the model, its index, and every problem found.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Checked {
     pub sources: Sources,
     pub handbook: Handbook,
     pub index: Index,
     pub diagnostics: Diagnostics,
     pub templates: Vec<String>,
+    /// Where the sources were read from, for the templates and assets a build reads.
+    pub world: std::sync::Arc<dyn world::World>,
 }
 
 /// Runs discover → parse → resolve → validate on the handbook at `root`.
@@ -63,6 +66,7 @@ pub fn check_loaded(loaded: Loaded) -> Checked {
         handbook,
         mut diagnostics,
         templates,
+        world,
     } = loaded;
     let index = resolve::resolve(&handbook, &mut diagnostics);
     validate::validate(&handbook, &sources, &mut diagnostics);
@@ -72,6 +76,7 @@ pub fn check_loaded(loaded: Loaded) -> Checked {
         index,
         diagnostics,
         templates,
+        world,
     }
 }
 

@@ -5,6 +5,7 @@
 //! handbook and its diagnostics never depend on thread scheduling.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -13,15 +14,18 @@ use crate::discover::{self, Discovered};
 use crate::model::Handbook;
 use crate::parse::{self, Parsed};
 use crate::source::{FileId, SourceFile, Sources, Span};
+use crate::world::{DirWorld, MemoryWorld, World};
 
 /// A handbook as read, before references are resolved.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Loaded {
     pub sources: Sources,
     pub handbook: Handbook,
     pub diagnostics: Diagnostics,
     /// Files under `templates/`, relative to the root.
     pub templates: Vec<String>,
+    /// Where the files were read from; render reads templates and assets through it too.
+    pub world: Arc<dyn World>,
 }
 
 /// An error that stops sok before it can report anything about the sources.
@@ -59,18 +63,21 @@ pub fn load_dir(root: &Path) -> Result<Loaded, LoadError> {
         return Err(LoadError::NoHandbook(root.to_path_buf()));
     }
     let (paths, walk_strays) = discover::walk(root);
-    let read = |path: &str| std::fs::read(root.join(path));
-    let mut loaded = load_from(paths, &read);
+    let mut loaded = load_from(paths, Arc::new(DirWorld::new(root)));
     push_strays(&mut loaded, walk_strays);
     Ok(loaded)
 }
 
-/// Loads a handbook from a list of relative paths and a way to read each one.
-pub fn load_from(
-    paths: Vec<String>,
-    read: &(dyn Fn(&str) -> std::io::Result<Vec<u8>> + Sync),
-) -> Loaded {
-    let mut loaded = Loaded::default();
+/// Loads the handbook made of `paths` (root-relative), reading each through `world`.
+pub fn load_from(paths: Vec<String>, world: Arc<dyn World>) -> Loaded {
+    let mut loaded = Loaded {
+        sources: Sources::default(),
+        handbook: Handbook::default(),
+        diagnostics: Diagnostics::default(),
+        templates: Vec::new(),
+        world: Arc::new(MemoryWorld::default()),
+    };
+    let read = |path: &str| world.read(path);
     let settings_text = read("sok.toml").ok().and_then(|b| decode(&b).ok());
     let output_dir = settings_text.as_deref().and_then(configured_output_dir);
     let Discovered {
@@ -123,6 +130,7 @@ pub fn load_from(
     }
     loaded.handbook.assets = assets;
     loaded.templates = templates;
+    loaded.world = world;
     push_strays(&mut loaded, strays);
     loaded
 }

@@ -187,22 +187,33 @@ fn front_matter_positions_are_absolute() {
     }
 }
 
-/// `sok::io::read` without a fixture: the loader reads through a closure (the same code
-/// reads a git revision), so a reader that is refused stands in for an unreadable file.
+/// A directory in which one file cannot be read.
+#[derive(Debug)]
+struct Refusing {
+    root: std::path::PathBuf,
+    refused: &'static str,
+}
+
+impl sok::world::World for Refusing {
+    fn read(&self, path: &str) -> std::io::Result<Vec<u8>> {
+        if path == self.refused {
+            Err(std::io::Error::from(std::io::ErrorKind::PermissionDenied))
+        } else {
+            std::fs::read(self.root.join(path))
+        }
+    }
+}
+
+/// `sok::io::read` without a fixture: the loader reads through a `World` (the same code
+/// reads a git revision), so a world that refuses one file stands in for an unreadable file.
 #[test]
 fn io_read_reported_for_a_file_the_reader_refuses() {
     let root = fixture("invalid/ref-unknown");
     let refused = "standards/odbior-telefonu.md";
     let (paths, strays) = sok::discover::walk(&root);
     assert!(strays.is_empty());
-    let read = |path: &str| {
-        if path == refused {
-            Err(std::io::Error::from(std::io::ErrorKind::PermissionDenied))
-        } else {
-            std::fs::read(root.join(path))
-        }
-    };
-    let checked = sok::check_loaded(sok::load::load_from(paths, &read));
+    let world = Refusing { root, refused };
+    let checked = sok::check_loaded(sok::load::load_from(paths, std::sync::Arc::new(world)));
     let diagnostics = checked.diagnostics.clone().into_sorted(&checked.sources);
     let found: Vec<_> = diagnostics
         .iter()

@@ -376,7 +376,7 @@ fn an_extra_chapter_gets_a_page_a_nav_entry_and_a_section() {
             markdown: "## Novo\n\nStandard [o telefonu](standards/odziv-telefon.md) je nov.".into(),
         }),
     };
-    let built = sok::render::build(&checked, &root, &options).expect("builds");
+    let built = sok::render::build(&checked, &options).expect("builds");
     let site = &built.out;
     let page = text(site, "html/changes.html");
     assert!(page.contains("<h1>Zmiany od različice 0.9</h1>"), "{page}");

@@ -48,7 +48,7 @@ pub(super) fn execute(args: BuildArgs, style: Style) -> Result<Outcome, Fatal> {
         markdown: args.format != BuildFormat::Html,
         extra,
     };
-    match render::build(&checked, &args.dir, &options) {
+    match render::build(&checked, &options) {
         Ok(built) => {
             let shown = display(&out);
             let mut parts = Vec::new();

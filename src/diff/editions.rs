@@ -17,6 +17,7 @@ use super::{Edition, HandbookDiff};
 use crate::git::{self, GitError};
 use crate::load::{self, LoadError};
 use crate::model::Handbook;
+use crate::world::MemoryWorld;
 use crate::{Checked, check_dir, check_loaded};
 
 /// An error before any handbook could be compared. Exit 2 in the CLI.
@@ -290,8 +291,8 @@ fn load_rev(repo: &Path, rev: &str, label: &str, folder: &str) -> Result<Side, E
             no_handbook: true,
         });
     }
-    let read = |p: &str| tree.read(p);
-    let checked = check_loaded(load::load_from(tree.paths.clone(), &read));
+    let world = MemoryWorld { files: tree.files };
+    let checked = check_loaded(load::load_from(tree.paths, std::sync::Arc::new(world)));
     Ok(Side {
         edition: Edition {
             label: label.to_string(),

@@ -31,6 +31,7 @@ pub use document::ExtraChapter;
 
 use crate::Checked;
 use crate::model::Language;
+use crate::world::World;
 use context::{Ctx, Format, plain};
 use site::{Linker, Mode, Targets};
 use templates::{TemplateError, Templates};
@@ -97,24 +98,30 @@ fn write_file(dir: &Path, path: &str, content: &[u8]) -> std::io::Result<()> {
     std::fs::write(target, content)
 }
 
-fn copy_assets(root: &Path, assets: &[String], to: &Path) -> Result<(), BuildError> {
+fn copy_assets(world: &dyn World, assets: &[String], to: &Path) -> Result<(), BuildError> {
     for asset in assets {
-        let bytes = std::fs::read(root.join(asset))
+        let bytes = world
+            .read(asset)
             .map_err(|e| BuildError::Io(format!("reading `{asset}`: {e}")))?;
         write_file(to, asset, &bytes)?;
     }
     Ok(())
 }
 
-/// Builds the handbook `checked` (read from `root`) into `options.out`.
-pub fn build(checked: &Checked, root: &Path, options: &BuildOptions) -> Result<Built, BuildError> {
+/// Builds the handbook `checked` into `options.out`, reading templates and assets through
+/// its world.
+pub fn build(checked: &Checked, options: &BuildOptions) -> Result<Built, BuildError> {
     let hb = &checked.handbook;
     let language = hb
         .settings
         .as_ref()
         .map_or(Language::En, |s| s.language.value);
-    let templates = Templates::load(root, &checked.templates, language.keyword())
-        .map_err(BuildError::Template)?;
+    let templates = Templates::load(
+        checked.world.as_ref(),
+        &checked.templates,
+        language.keyword(),
+    )
+    .map_err(BuildError::Template)?;
     let catalog = match &templates.i18n {
         Some((path, text)) => i18n::Catalog::load(language, Some(text)).map_err(|message| {
             BuildError::Template(TemplateError {
@@ -159,7 +166,7 @@ pub fn build(checked: &Checked, root: &Path, options: &BuildOptions) -> Result<B
         for (name, bytes) in &templates.statics {
             write_file(&html_dir.join("static"), name, bytes)?;
         }
-        copy_assets(root, &hb.assets, &html_dir)?;
+        copy_assets(checked.world.as_ref(), &hb.assets, &html_dir)?;
     }
     if options.markdown {
         let md = Ctx {
@@ -191,7 +198,7 @@ pub fn build(checked: &Checked, root: &Path, options: &BuildOptions) -> Result<B
             .render("markdown/handbook.md.tera", &context)
             .map_err(BuildError::Template)?;
         write_file(dir, "handbook.md", text.as_bytes())?;
-        copy_assets(root, &hb.assets, dir)?;
+        copy_assets(checked.world.as_ref(), &hb.assets, dir)?;
     }
     let out = staging.commit()?;
     Ok(Built {

@@ -5,7 +5,7 @@
 //! what is missing, file by file; everything is compiled once per build. HTML templates
 //! (`*.html.tera`) autoescape; text fields arrive pre-sanitized and are output with `| safe`.
 
-use std::path::Path;
+use crate::world::World;
 
 use tera::Tera;
 
@@ -78,7 +78,11 @@ pub struct Templates {
 impl Templates {
     /// Loads the overrides under `root` (`files` are root-relative paths under `templates/`)
     /// and fills in the built-ins.
-    pub fn load(root: &Path, files: &[String], language: &str) -> Result<Templates, TemplateError> {
+    pub fn load(
+        world: &dyn World,
+        files: &[String],
+        language: &str,
+    ) -> Result<Templates, TemplateError> {
         let mut raw: Vec<(String, String)> = Vec::new();
         let mut statics: Vec<(String, Vec<u8>)> = Vec::new();
         let mut i18n = None;
@@ -91,19 +95,20 @@ impl Templates {
                 message: format!("cannot read: {e}"),
             };
             if name.ends_with(".tera") {
-                let bytes = std::fs::read(root.join(path)).map_err(read_error)?;
+                let bytes = world.read(path).map_err(read_error)?;
                 let text = String::from_utf8(bytes).map_err(|_| TemplateError {
                     template: path.clone(),
                     message: "not valid UTF-8".into(),
                 })?;
                 raw.push((name.to_string(), text));
             } else if let Some(file) = name.strip_prefix("static/") {
-                statics.push((
-                    file.to_string(),
-                    std::fs::read(root.join(path)).map_err(read_error)?,
-                ));
+                statics.push((file.to_string(), world.read(path).map_err(read_error)?));
             } else if name == format!("i18n/{language}.toml") {
-                let text = std::fs::read_to_string(root.join(path)).map_err(read_error)?;
+                let bytes = world.read(path).map_err(read_error)?;
+                let text = String::from_utf8(bytes).map_err(|_| TemplateError {
+                    template: path.clone(),
+                    message: "not valid UTF-8".into(),
+                })?;
                 i18n = Some((path.clone(), text));
             }
         }
