@@ -6,12 +6,10 @@
 
 use std::path::Path;
 
+use crate::layout::{
+    OUTPUT_MARKER, Role, SETTINGS_FILE, SPECIAL_FOLDERS, kind_folder, kind_of_folder,
+};
 use crate::model::Kind;
-use crate::parse::Role;
-
-/// The hidden file `sok build` leaves in its output, so that discovery skips any output
-/// directory wherever `--out` put it.
-pub const OUTPUT_MARKER: &str = ".sok-output";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
@@ -37,8 +35,6 @@ pub struct Discovered {
     pub templates: Vec<String>,
     pub strays: Vec<Stray>,
 }
-
-const SPECIAL_FOLDERS: [&str; 2] = ["assets", "templates"];
 
 /// Sorts paths in tree order (component by component), the order every later stage sees.
 pub fn sort_paths(paths: &mut [String]) {
@@ -71,7 +67,7 @@ pub fn classify(mut paths: Vec<String>, output_dir: Option<&str>) -> Discovered 
         let name = parts[parts.len() - 1];
         if parts.len() == 1 {
             match name {
-                "sok.toml" => out.files.insert(
+                SETTINGS_FILE => out.files.insert(
                     0,
                     Found {
                         path,
@@ -101,7 +97,7 @@ pub fn classify(mut paths: Vec<String>, output_dir: Option<&str>) -> Discovered 
             }
             continue;
         }
-        if let Some(kind) = Kind::from_folder(top) {
+        if let Some(kind) = kind_of_folder(top) {
             match (name.rsplit_once('.').map(|(_, e)| e), kind) {
                 (Some("md"), _) => out.files.push(Found { path, role: Role::EntityMarkdown(kind) }),
                 (Some("toml"), Kind::Chapter) => out.strays.push(stray(
@@ -168,7 +164,7 @@ fn root_help(name: &str) -> String {
 fn misspelt_folder(name: &str) -> Option<&'static str> {
     let known = Kind::ALL
         .iter()
-        .filter_map(|k| k.folder())
+        .filter_map(|&k| kind_folder(k))
         .chain(SPECIAL_FOLDERS);
     known
         .into_iter()

@@ -13,12 +13,14 @@
 //! Every stage pushes into one [`diagnostics::Diagnostics`] sink; nothing stops at the first
 //! problem. The CLI (`cli`, `commands`) only parses arguments and prints.
 
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod diagnostics;
 pub mod diff;
 pub mod discover;
 pub mod git;
+pub mod layout;
 pub mod links;
 pub mod lint;
 pub mod load;
@@ -34,50 +36,5 @@ pub mod validate;
 pub mod values;
 pub mod world;
 
-use std::path::Path;
-
-use diagnostics::Diagnostics;
-use load::{LoadError, Loaded};
-use model::Handbook;
-use resolve::Index;
-use source::Sources;
-
-/// A handbook after the checks: the model, its index, and every problem found.
-#[derive(Debug)]
-pub struct Checked {
-    pub sources: Sources,
-    pub handbook: Handbook,
-    pub index: Index,
-    pub diagnostics: Diagnostics,
-    pub templates: Vec<String>,
-    /// Where the sources were read from, for the templates and assets a build reads.
-    pub world: std::sync::Arc<dyn world::World>,
-}
-
-/// Runs discover → parse → resolve → validate on the handbook at `root`.
-pub fn check_dir(root: &Path) -> Result<Checked, LoadError> {
-    load::load_dir(root).map(check_loaded)
-}
-
-/// Runs resolve → validate on a loaded handbook.
-pub fn check_loaded(loaded: Loaded) -> Checked {
-    let Loaded {
-        sources,
-        handbook,
-        mut diagnostics,
-        templates,
-        world,
-    } = loaded;
-    let index = resolve::resolve(&handbook, &mut diagnostics);
-    validate::validate(&handbook, &sources, &mut diagnostics);
-    Checked {
-        sources,
-        handbook,
-        index,
-        diagnostics,
-        templates,
-        world,
-    }
-}
-
+pub use check::{Checked, check_dir, check_loaded};
 pub use commands::run;

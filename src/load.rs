@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, codes};
 use crate::discover::{self, Discovered};
+use crate::layout::{Role, SETTINGS_FILE};
 use crate::model::Handbook;
 use crate::parse::{self, Parsed};
 use crate::source::{FileId, SourceFile, Sources, Span};
@@ -47,7 +48,7 @@ impl std::fmt::Display for LoadError {
                 write!(
                     f,
                     "`{}` not found: this is not a handbook root",
-                    dir.join("sok.toml").display()
+                    dir.join(SETTINGS_FILE).display()
                 )
             }
             LoadError::Other(message) => f.write_str(message),
@@ -59,7 +60,7 @@ impl std::error::Error for LoadError {}
 
 /// Loads the handbook whose root is `root` on disk.
 pub fn load_dir(root: &Path) -> Result<Loaded, LoadError> {
-    if !root.join("sok.toml").is_file() {
+    if !root.join(SETTINGS_FILE).is_file() {
         return Err(LoadError::NoHandbook(root.to_path_buf()));
     }
     let (paths, walk_strays) = discover::walk(root);
@@ -78,7 +79,7 @@ pub fn load_from(paths: Vec<String>, world: Arc<dyn World>) -> Loaded {
         world: Arc::new(MemoryWorld::default()),
     };
     let read = |path: &str| world.read(path);
-    let settings_text = read("sok.toml").ok().and_then(|b| decode(&b).ok());
+    let settings_text = read(SETTINGS_FILE).ok().and_then(|b| decode(&b).ok());
     let output_dir = settings_text.as_deref().and_then(configured_output_dir);
     let Discovered {
         files,
@@ -112,7 +113,7 @@ pub fn load_from(paths: Vec<String>, world: Arc<dyn World>) -> Loaded {
                                 "check that the file exists and can be read"
                             }),
                     );
-                    if let parse::Role::EntityMarkdown(kind) | parse::Role::EntityToml(kind) = found.role {
+                    if let Role::EntityMarkdown(kind) | Role::EntityToml(kind) = found.role {
                         parsed.entities.unloaded.push((kind, parse::stem(&found.path)));
                     }
                     (SourceFile::new(found.path.clone(), ""), parsed)

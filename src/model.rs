@@ -116,25 +116,8 @@ impl Kind {
         }
     }
 
-    /// The folder whose files hold one entity of this kind each.
-    pub fn folder(self) -> Option<&'static str> {
-        Some(match self {
-            Kind::Owner => "owners",
-            Kind::Touchpoint => "touchpoints",
-            Kind::Journey => "journeys",
-            Kind::Situation => "situations",
-            Kind::Standard => "standards",
-            Kind::Chapter => "chapters",
-            Kind::Term | Kind::Principle => return None,
-        })
-    }
-
     pub fn from_name(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == name)
-    }
-
-    pub fn from_folder(folder: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.folder() == Some(folder))
     }
 }
 

@@ -1,5 +1,5 @@
 //! Validate: the semantic rules that hold across fields once references resolve: stages,
-//! escalation ladders, links and images, and the lint rule names entities opt out of.
+//! escalation ladders, links and images.
 
 use std::collections::HashSet;
 
@@ -13,7 +13,6 @@ pub fn validate(hb: &Handbook, sources: &Sources, diags: &mut Diagnostics) {
     check_stages(hb, diags);
     check_escalations(hb, diags);
     check_links(hb, sources, diags);
-    check_lint_allow(hb, diags);
 }
 
 fn check_stages(hb: &Handbook, diags: &mut Diagnostics) {
@@ -148,26 +147,6 @@ fn check_links(hb: &Handbook, sources: &Sources, diags: &mut Diagnostics) {
                 ),
                 _ => {}
             }
-        }
-    }
-}
-
-fn check_lint_allow(hb: &Handbook, diags: &mut Diagnostics) {
-    let allows = hb.lint_allow_lists().flatten();
-    for rule in allows {
-        if crate::lint::find(&rule.value).is_none() {
-            diags.push(
-                Diagnostic::error(
-                    &codes::LINT_UNKNOWN_RULE,
-                    rule.span,
-                    format!("unknown lint rule `{}`", rule.value),
-                )
-                .label("no such rule")
-                .help(
-                    did_you_mean(&rule.value, crate::lint::names())
-                        .unwrap_or_else(|| "`sok rules` lists the rules".to_string()),
-                ),
-            );
         }
     }
 }

@@ -14,11 +14,11 @@
 use std::path::{Component, Path};
 
 use super::{Edition, HandbookDiff};
+use crate::check::{Checked, check_dir, check_loaded};
 use crate::git::{self, GitError};
 use crate::load::{self, LoadError};
 use crate::model::Handbook;
 use crate::world::MemoryWorld;
-use crate::{Checked, check_dir, check_loaded};
 
 /// An error before any handbook could be compared. Exit 2 in the CLI.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,6 +6,7 @@
 //! [`Rule`] in its own file under `rules/`, listed once in [`RULES`]; `sok explain`,
 //! `sok rules`, `docs/rules.md` and the SARIF rule table are all generated from that list.
 
+pub(crate) mod config;
 mod context;
 pub mod docs;
 mod locate;
@@ -164,7 +165,7 @@ pub fn lint(hb: &Handbook, sources: &Sources, index: &Index, options: &Options) 
 }
 
 /// [`lint`] on the result of [`crate::check_dir`].
-pub fn lint_checked(checked: &crate::Checked, options: &Options) -> Vec<Diagnostic> {
+pub fn lint_checked(checked: &crate::check::Checked, options: &Options) -> Vec<Diagnostic> {
     lint(&checked.handbook, &checked.sources, &checked.index, options)
 }
 

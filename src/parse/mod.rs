@@ -14,23 +14,11 @@ mod standard;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, codes};
+pub(crate) use crate::layout::Role;
 use crate::model::{Handbook, Kind, Settings, Text};
 use crate::source::{FileId, Span};
 use entities::Origin;
 use fields::{Ctx, Table, tables_of};
-
-/// What a file holds, decided by discovery from its place in the tree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// `sok.toml`.
-    Settings,
-    /// A `.toml` file outside the kind folders: `[[kind]]` arrays.
-    Collection,
-    /// A `.toml` file under a kind folder: one entity as top-level keys.
-    EntityToml(Kind),
-    /// A `.md` file under a kind folder: front matter and body.
-    EntityMarkdown(Kind),
-}
 
 /// The result of parsing one file.
 #[derive(Debug, Default)]

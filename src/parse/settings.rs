@@ -183,29 +183,13 @@ fn lint(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> LintSettings {
             settings.max_sentence_words = Some(Sp::new(max.value as u32, max.span));
         }
     }
+    // Which keys name rules is lint's to say (`lint::config`); here each is read as a level.
     for (key, _) in t.entries.iter() {
         let name: &str = key.get_ref();
         if name == "max_sentence_words" || name == "extra_vague_phrases" {
             continue;
         }
         let key_span = cx.span(key.span());
-        if crate::lint::find(name).is_none() {
-            let candidates =
-                crate::lint::names().chain(["max_sentence_words", "extra_vague_phrases"]);
-            cx.push(
-                Diagnostic::error(
-                    &codes::LINT_UNKNOWN_RULE,
-                    key_span,
-                    format!("unknown lint rule `{name}`"),
-                )
-                .label("no such rule")
-                .help(
-                    crate::diagnostics::did_you_mean(name, candidates)
-                        .unwrap_or_else(|| "`sok rules` lists the rules".to_string()),
-                ),
-            );
-            continue;
-        }
         if let Some(level) = t.choice(cx, name, Level::KEYWORDS) {
             settings
                 .levels

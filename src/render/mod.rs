@@ -29,7 +29,7 @@ use serde::Serialize;
 
 pub use document::ExtraChapter;
 
-use crate::Checked;
+use crate::check::Checked;
 use crate::model::Language;
 use crate::world::World;
 use context::{Ctx, Format, plain};

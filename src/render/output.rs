@@ -8,7 +8,7 @@
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-use crate::discover::OUTPUT_MARKER;
+use crate::layout::OUTPUT_MARKER;
 
 /// The content of the marker file every build leaves in OUT.
 pub const MARKER_TEXT: &str = "This directory was written by `sok build`.\n\
