@@ -53,3 +53,32 @@ pub fn check_loaded(loaded: Loaded) -> Checked {
         world,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::world::MemoryWorld;
+
+    /// A link inside an escaped TOML string is reported at the link itself.
+    #[test]
+    fn a_missing_link_in_an_escaped_string_is_pointed_at_exactly() {
+        let principles = "[[principle]]\ntitle = \"Zasada\"\ntext = \"Mówimy \\\"dzień dobry\\\" i [regulamin](brak.md).\"\n";
+        let mut world = MemoryWorld::default();
+        world.files.insert(
+            "sok.toml".into(),
+            b"[handbook]\ntitle = \"T\"\nlanguage = \"pl\"\nversion = \"1.0.0\"\n".to_vec(),
+        );
+        world
+            .files
+            .insert("principles.toml".into(), principles.as_bytes().to_vec());
+        let checked = check_loaded(load::load_from(world.paths(), Arc::new(world)));
+        let diagnostics: Vec<_> = checked.diagnostics.iter().collect();
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        let span = diagnostics[0].span;
+        assert_eq!(
+            diagnostics[0].code,
+            crate::diagnostics::codes::LINK_MISSING.name
+        );
+        assert_eq!(&principles[span.start..span.end], "brak.md");
+    }
+}

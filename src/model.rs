@@ -5,7 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::source::{FileId, Span};
+use std::sync::Arc;
+
+use crate::source::{FileId, OffsetMap, Span};
 use crate::values::{Date, Duration, Version};
 
 /// An enum whose values are written as fixed words in the sources (`channel = "phone"`):
@@ -50,23 +52,68 @@ impl<T> Sp<T> {
 pub struct Text {
     pub value: String,
     pub span: Span,
-    /// Byte `i` of `value` is byte `span.start + i` of the file (no escapes in between), so a
-    /// phrase inside the text can be pointed at exactly.
-    pub exact: bool,
+    /// How a byte of `value` maps to a byte of the file, so that a phrase or a link inside
+    /// the text can be pointed at exactly.
+    place: Place,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Place {
+    /// Byte `i` of the value is byte `span.start + i` of the file (no escapes in between).
+    Exact,
+    /// A string literal with escapes: its bytes, relative to `span.start`, byte by byte.
+    Mapped(Arc<OffsetMap>),
+    /// Only the whole span is known.
+    Whole,
 }
 
 impl Text {
-    /// The span of `range` inside the value, or of the whole text when offsets do not map.
-    pub fn span_of(&self, range: std::ops::Range<usize>) -> Span {
-        if self.exact {
-            Span::new(
-                self.span.file,
-                self.span.start + range.start,
-                self.span.start + range.end,
-            )
-        } else {
-            self.span
+    /// A text whose bytes are the file's bytes from `span.start` on.
+    pub fn exact(value: String, span: Span) -> Text {
+        Text {
+            value,
+            span,
+            place: Place::Exact,
         }
+    }
+
+    /// A text written as the string literal at `span`, decoded as `map` says.
+    pub fn mapped(value: String, span: Span, map: OffsetMap) -> Text {
+        Text {
+            value,
+            span,
+            place: Place::Mapped(Arc::new(map)),
+        }
+    }
+
+    /// A text known only to come from `span` as a whole.
+    pub fn whole(value: String, span: Span) -> Text {
+        Text {
+            value,
+            span,
+            place: Place::Whole,
+        }
+    }
+
+    /// The span of `range` (byte offsets into the value) in the file, or of the whole text
+    /// when offsets do not map.
+    pub fn span_of(&self, range: std::ops::Range<usize>) -> Span {
+        let file = self.span.file;
+        let base = self.span.start;
+        match &self.place {
+            Place::Exact => Span::new(file, base + range.start, base + range.end),
+            Place::Mapped(map) => {
+                let start = map.start_of(range.start);
+                let end = map.end_of(range.end).max(start);
+                Span::new(file, base + start, base + end)
+            }
+            Place::Whole => self.span,
+        }
+    }
+
+    /// Whether [`Text::span_of`] points inside the text rather than at all of it.
+    pub fn is_mapped(&self) -> bool {
+        !matches!(self.place, Place::Whole)
     }
 
     pub fn as_str(&self) -> &str {

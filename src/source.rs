@@ -118,3 +118,28 @@ mod tests {
         assert_eq!(file.line_col(file.text.len()), (3, 2));
     }
 }
+
+/// For every byte of a value, the range of the literal that produced it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OffsetMap {
+    pub(crate) starts: Vec<usize>,
+    pub(crate) ends: Vec<usize>,
+    /// Offset of the closing delimiter.
+    pub(crate) body_end: usize,
+    pub(crate) body_start: usize,
+}
+
+impl OffsetMap {
+    /// Offset in the literal of value byte `i` (the closing delimiter for the end).
+    pub(crate) fn start_of(&self, i: usize) -> usize {
+        self.starts.get(i).copied().unwrap_or(self.body_end)
+    }
+
+    /// Offset in the literal just after value byte `i - 1` (an exclusive end).
+    pub(crate) fn end_of(&self, i: usize) -> usize {
+        match i.checked_sub(1) {
+            None => self.body_start,
+            Some(last) => self.ends.get(last).copied().unwrap_or(self.body_end),
+        }
+    }
+}

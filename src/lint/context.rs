@@ -1,11 +1,9 @@
 //! What a rule sees ([`LintContext`]) and what it returns ([`Finding`]).
 //!
 //! Rules are plain functions over the checked handbook; the context adds the few things they
-//! share: the settings with their defaults filled in, today's date, every text field, and
-//! exact spans for phrases inside TOML strings that contain escapes.
+//! share: the settings with their defaults filled in, today's date and every text field.
 
 use std::collections::HashSet;
-use std::ops::Range;
 
 use crate::diagnostics::{Diagnostic, Related};
 use crate::model::{Handbook, Language, Level, Settings, Sp, Text};
@@ -71,30 +69,6 @@ impl<'a> LintContext<'a> {
     /// Every text field of the handbook, in handbook order.
     pub fn text_fields(&self) -> Vec<TextField<'a>> {
         text_fields(self.handbook)
-    }
-
-    /// The exact span of `range` (byte offsets into `text.value`) in the source file.
-    ///
-    /// Markdown bodies and plain TOML strings map one to one; a TOML string with escapes or
-    /// line-ending backslashes is decoded again here to find where each byte came from. Only
-    /// when that fails is the whole string returned.
-    pub fn span_in(&self, text: &Text, range: Range<usize>) -> Span {
-        if text.exact {
-            return text.span_of(range);
-        }
-        let literal = self.sources.slice(text.span);
-        match super::locate::value_offsets(literal, &text.value) {
-            Some(map) => {
-                let start = map.start_of(range.start);
-                let end = map.end_of(range.end).max(start);
-                Span::new(
-                    text.span.file,
-                    text.span.start + start,
-                    text.span.start + end,
-                )
-            }
-            None => text.span,
-        }
     }
 }
 

@@ -9,7 +9,6 @@
 pub(crate) mod config;
 mod context;
 pub mod docs;
-mod locate;
 mod matching;
 pub mod output;
 mod phrases;

@@ -343,11 +343,10 @@ pub(crate) fn chapter(
     let title = t.req_text(cx, "title");
     let order = t.integer(cx, "order");
     let meta = meta(cx, t, origin, anchor(t, title.as_ref()), None);
-    let body = origin.body.clone().unwrap_or_else(|| Text {
-        value: String::new(),
-        span: t.header,
-        exact: false,
-    });
+    let body = origin
+        .body
+        .clone()
+        .unwrap_or_else(|| Text::whole(String::new(), t.header));
     Some(Chapter {
         meta: meta?,
         title: title.unwrap_or_else(|| placeholder_text(t)),
@@ -360,11 +359,7 @@ pub(crate) fn chapter(
 /// Stands in for a required text that was missing or unreadable. The error is reported
 /// already; keeping the entity avoids a cascade of "unknown id" errors for its references.
 pub(super) fn placeholder_text(t: &Table<'_, '_>) -> Text {
-    Text {
-        value: String::new(),
-        span: t.header,
-        exact: false,
-    }
+    Text::whole(String::new(), t.header)
 }
 
 /// Stands in for a required reference; resolve skips empty references.

@@ -52,7 +52,7 @@ impl Ctx<'_> {
         self.push(d);
     }
 
-    /// Text of a string value; exact when the source between the quotes is the value itself.
+    /// Text of a string value, with where each of its bytes was written.
     pub(crate) fn text(&self, value: &str, range: Range<usize>) -> Text {
         let raw = self.toml.get(range.clone()).unwrap_or("");
         let delimiter = ["\"\"\"", "'''", "\"", "'"]
@@ -70,17 +70,12 @@ impl Ctx<'_> {
             let inner = &raw[start.min(raw.len() - d.len())..raw.len() - d.len()];
             if inner == value {
                 let begin = range.start + start;
-                return Text {
-                    value: value.to_string(),
-                    span: self.span(begin..begin + inner.len()),
-                    exact: true,
-                };
+                return Text::exact(value.to_string(), self.span(begin..begin + inner.len()));
             }
         }
-        Text {
-            value: value.to_string(),
-            span: self.span(range),
-            exact: false,
+        match super::locate::value_offsets(raw, value) {
+            Some(map) => Text::mapped(value.to_string(), self.span(range), map),
+            None => Text::whole(value.to_string(), self.span(range)),
         }
     }
 }

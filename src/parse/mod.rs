@@ -7,6 +7,7 @@
 
 mod entities;
 mod fields;
+mod locate;
 mod measure;
 mod settings;
 mod standard;
@@ -43,11 +44,10 @@ fn parse_role(file: FileId, path: &str, text: &str, role: Role) -> Parsed {
     match role {
         Role::EntityMarkdown(kind) => match split_front_matter(text) {
             Ok(parts) => {
-                let body = Text {
-                    value: text[parts.body.clone()].to_string(),
-                    span: Span::new(file, parts.body.start, parts.body.end),
-                    exact: true,
-                };
+                let body = Text::exact(
+                    text[parts.body.clone()].to_string(),
+                    Span::new(file, parts.body.start, parts.body.end),
+                );
                 let origin = Origin {
                     stem: Some(stem(path)),
                     body: Some(body),

@@ -52,11 +52,7 @@ pub(crate) fn settings(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> Option<Setting
     Some(Settings {
         file: cx.file,
         anchor: h.header,
-        title: title.unwrap_or_else(|| Text {
-            value: String::new(),
-            span: h.header,
-            exact: false,
-        }),
+        title: title.unwrap_or_else(|| Text::whole(String::new(), h.header)),
         organization,
         language: language.unwrap_or_else(|| Sp::new(Language::En, h.header)),
         version: version

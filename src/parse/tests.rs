@@ -118,3 +118,21 @@ fn yaml_front_matter_gets_its_own_hint() {
         "{d:?}"
     );
 }
+
+#[test]
+fn text_with_escapes_maps_each_byte_to_its_place() {
+    let text = "[[principle]]\ntitle = \"Zasada\"\ntext = \"\"\"\nMówimy \\\"dzień dobry\\\" \\\n    i [regulamin](brak.md).\"\"\"\n";
+    let parsed = parse("principles.toml", text, Role::Collection);
+    assert!(parsed.diagnostics.is_empty());
+    let body = parsed.entities.principles[0].text.as_ref().unwrap();
+    assert_eq!(body.value, "Mówimy \"dzień dobry\" i [regulamin](brak.md).");
+    assert!(body.is_mapped());
+    let at = |phrase: &str| {
+        let start = body.value.find(phrase).unwrap();
+        let span = body.span_of(start..start + phrase.len());
+        &text[span.start..span.end]
+    };
+    assert_eq!(at("brak.md"), "brak.md");
+    assert_eq!(at("\"dzień dobry\""), "\\\"dzień dobry\\\"");
+    assert_eq!(at("dobry\" i"), "dobry\\\" \\\n    i");
+}

@@ -189,11 +189,7 @@ mod tests {
             BoundValue::Number(20.0),
         );
         custom.per_event = true;
-        custom.unit = Some(Text {
-            value: "PLN".into(),
-            span: span(),
-            exact: true,
-        });
+        custom.unit = Some(Text::exact("PLN".into(), span()));
         assert_eq!(
             sentence(&custom, &pl),
             "Gratis value: co najmniej 20 PLN w 90% przypadków, liczone miesięcznie, w godzinach pracy"

@@ -48,7 +48,7 @@ fn check<'a>(cx: &LintContext<'a>) -> Vec<Finding<'a>> {
             }
             out.push(
                 Finding::new(
-                    cx.span_in(field.text, sentence.range),
+                    field.text.span_of(sentence.range),
                     format!("sentence of {} words, more than {max}", sentence.words),
                 )
                 .label(format!("{} words", sentence.words))

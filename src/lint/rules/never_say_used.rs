@@ -40,27 +40,13 @@ fn check<'a>(cx: &LintContext<'a>) -> Vec<Finding<'a>> {
     for situation in &cx.handbook.situations {
         let allow = [&situation.meta.lint_allow[..]];
         for text in &situation.say {
-            search(
-                cx,
-                &situation.never_say,
-                text,
-                "`say` phrase",
-                &allow,
-                &mut out,
-            );
+            search(&situation.never_say, text, "`say` phrase", &allow, &mut out);
         }
     }
     for (position, standard) in cx.handbook.standards.iter().enumerate() {
         let allow = [&standard.meta.lint_allow[..]];
         for text in &standard.say {
-            search(
-                cx,
-                &standard.never_say,
-                text,
-                "`say` phrase",
-                &allow,
-                &mut out,
-            );
+            search(&standard.never_say, text, "`say` phrase", &allow, &mut out);
         }
         if standard.never_say.is_empty() {
             continue;
@@ -94,14 +80,7 @@ fn check<'a>(cx: &LintContext<'a>) -> Vec<Finding<'a>> {
                     "instruction of step `{}/{}`",
                     journey.meta.id.value, step.id.value
                 );
-                search(
-                    cx,
-                    &standard.never_say,
-                    instruction,
-                    &what,
-                    &allow,
-                    &mut out,
-                );
+                search(&standard.never_say, instruction, &what, &allow, &mut out);
             }
         }
     }
@@ -110,7 +89,6 @@ fn check<'a>(cx: &LintContext<'a>) -> Vec<Finding<'a>> {
 
 /// Pushes a finding for every `never_say` entry that occurs in `text`.
 fn search<'a>(
-    cx: &LintContext<'a>,
     never_say: &'a [Text],
     text: &'a Text,
     what: &str,
@@ -127,7 +105,7 @@ fn search<'a>(
         };
         for range in phrase.find(&text.value, &tokens, Matching::Exact) {
             let mut finding = Finding::new(
-                cx.span_in(text, range.clone()),
+                text.span_of(range.clone()),
                 format!("the {what} uses the forbidden phrase `{}`", phrase.text),
             )
             .label("forbidden by `never_say`")

@@ -77,7 +77,7 @@ fn check<'a>(cx: &LintContext<'a>) -> Vec<Finding<'a>> {
             let (phrase, extra) = &phrases[i];
             let written: Vec<&str> = text[range.clone()].split_whitespace().collect();
             let mut finding = Finding::new(
-                cx.span_in(field.text, range),
+                field.text.span_of(range),
                 format!("vague phrase `{}`", written.join(" ")),
             )
             .label("no number, no deadline: cannot be checked")

@@ -1,38 +1,16 @@
 //! Where each byte of a TOML string's value was written in the source.
 //!
-//! The parser keeps exact spans only for strings without escapes. Handbooks wrap long text
-//! with line-ending backslashes (`"""…\` + newline), so lint decodes such a literal again,
-//! recording for every value byte the source bytes that produced it, and can point at a
-//! phrase in the middle of it. The decoded text must equal the parsed value, or the map is
-//! not used.
+//! `toml` gives the span of a whole string literal. For a literal without escapes the value's
+//! bytes are the literal's, but handbooks wrap long text with line-ending backslashes
+//! (`"""…\` + newline) and write `\"`, so such a literal is decoded again here, recording
+//! for every value byte the source bytes that produced it. Lint can then point at a phrase in
+//! the middle of it and validate at a link. The decoded text must equal the parsed value, or
+//! the map is not used.
 
-/// For every byte of a value, the range of the literal that produced it.
-#[derive(Debug)]
-pub(crate) struct OffsetMap {
-    starts: Vec<usize>,
-    ends: Vec<usize>,
-    /// Offset of the closing delimiter.
-    body_end: usize,
-    body_start: usize,
-}
-
-impl OffsetMap {
-    /// Offset in the literal of value byte `i` (the closing delimiter for the end).
-    pub(crate) fn start_of(&self, i: usize) -> usize {
-        self.starts.get(i).copied().unwrap_or(self.body_end)
-    }
-
-    /// Offset in the literal just after value byte `i - 1` (an exclusive end).
-    pub(crate) fn end_of(&self, i: usize) -> usize {
-        match i.checked_sub(1) {
-            None => self.body_start,
-            Some(last) => self.ends.get(last).copied().unwrap_or(self.body_end),
-        }
-    }
-}
+use crate::source::OffsetMap;
 
 /// Maps `value` back into `literal`, the TOML string as written (with its quotes).
-pub(crate) fn value_offsets(literal: &str, value: &str) -> Option<OffsetMap> {
+pub(super) fn value_offsets(literal: &str, value: &str) -> Option<OffsetMap> {
     let (delimiter, escapes) = [("\"\"\"", true), ("'''", false), ("\"", true), ("'", false)]
         .into_iter()
         .find(|(d, _)| literal.starts_with(d) && literal.ends_with(d))?;
