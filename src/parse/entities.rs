@@ -5,6 +5,7 @@
 
 use super::fields::{Ctx, Table};
 use crate::diagnostics::{Diagnostic, codes};
+use crate::model::fields;
 use crate::model::*;
 use crate::source::Span;
 use crate::values::slugify;
@@ -16,12 +17,6 @@ pub(crate) struct Origin {
     /// The file's stem, for entities under kind folders.
     pub stem: Option<String>,
     pub body: Option<Text>,
-}
-
-const COMMON: &[&str] = &["id", "tags", "lint"];
-
-pub(super) fn keys(specific: &[&'static str]) -> Vec<&'static str> {
-    COMMON.iter().chain(specific).copied().collect()
 }
 
 /// The id, tags and lint opt-outs every entity has. `derived` is the text an id is slugged
@@ -88,7 +83,7 @@ fn lint_allow(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Vec<Sp<String>> {
     let Some(lint) = t.table(cx, "lint", "`lint` table") else {
         return Vec::new();
     };
-    lint.check_keys(cx, &["allow"]);
+    lint.check_keys(cx, &fields::keys(fields::LINT_ALLOW));
     lint.strings(cx, "allow", "[\"long-sentence\"]")
 }
 
@@ -126,17 +121,7 @@ pub(super) fn main_text(
 }
 
 pub(crate) fn owner(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> Option<Owner> {
-    t.check_keys(
-        cx,
-        &keys(&[
-            "name",
-            "team",
-            "person",
-            "contact",
-            "reports_to",
-            "description",
-        ]),
-    );
+    t.check_keys(cx, &fields::keys(fields::OWNER));
     let name = t.req_text(cx, "name");
     let team = t.text(cx, "team");
     let person = t.text(cx, "person");
@@ -160,10 +145,7 @@ pub(crate) fn touchpoint(
     t: &Table<'_, '_>,
     origin: &Origin,
 ) -> Option<Touchpoint> {
-    t.check_keys(
-        cx,
-        &keys(&["name", "channel", "owner", "hours", "description"]),
-    );
+    t.check_keys(cx, &fields::keys(fields::TOUCHPOINT));
     let name = t.req_text(cx, "name");
     let channel = t.req_choice(cx, "channel", Channel::KEYWORDS);
     let owner = t.req_id(cx, "owner");
@@ -181,10 +163,7 @@ pub(crate) fn touchpoint(
 }
 
 pub(crate) fn journey(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> Option<Journey> {
-    t.check_keys(
-        cx,
-        &keys(&["name", "owner", "description", "stages", "step"]),
-    );
+    t.check_keys(cx, &fields::keys(fields::JOURNEY));
     let name = t.req_text(cx, "name");
     let owner = t.id(cx, "owner");
     let description = main_text(cx, t, "description", origin);
@@ -208,20 +187,7 @@ pub(crate) fn journey(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> O
 }
 
 fn step(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Step> {
-    t.check_keys(
-        cx,
-        &[
-            "id",
-            "name",
-            "stage",
-            "owner",
-            "touchpoints",
-            "standards",
-            "instruction",
-            "tags",
-            "lint",
-        ],
-    );
+    t.check_keys(cx, &fields::keys(fields::STEP));
     let id = t.req_id(cx, "id");
     let name = t.req_text(cx, "name");
     let stage = t.string(cx, "stage", "\"decision\"");
@@ -248,21 +214,7 @@ fn step(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Step> {
 }
 
 pub(crate) fn situation(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> Option<Situation> {
-    t.check_keys(
-        cx,
-        &keys(&[
-            "name",
-            "trigger",
-            "touchpoints",
-            "owner",
-            "severity",
-            "respond_within",
-            "say",
-            "never_say",
-            "escalation",
-            "procedure",
-        ]),
-    );
+    t.check_keys(cx, &fields::keys(fields::SITUATION));
     let name = t.req_text(cx, "name");
     let trigger = t.text(cx, "trigger");
     let touchpoints = t.ids(cx, "touchpoints");
@@ -273,7 +225,7 @@ pub(crate) fn situation(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) ->
     let never_say = t.texts(cx, "never_say");
     let mut escalation = Vec::new();
     for e in t.tables(cx, "escalation", "escalation step") {
-        e.check_keys(cx, &["after", "to"]);
+        e.check_keys(cx, &fields::keys(fields::ESCALATION));
         if !e.has("after") {
             e.missing(cx, "after", "\"1 h\"");
         }
@@ -301,10 +253,7 @@ pub(crate) fn situation(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) ->
 }
 
 pub(crate) fn term(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> Option<Term> {
-    t.check_keys(
-        cx,
-        &keys(&["term", "definition", "aka", "ambiguous", "not"]),
-    );
+    t.check_keys(cx, &fields::keys(fields::TERM));
     let term = t.req_text(cx, "term");
     let definition = t.req_text(cx, "definition");
     let aka = t.texts(cx, "aka");
@@ -322,7 +271,7 @@ pub(crate) fn term(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> Opti
 }
 
 pub(crate) fn principle(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> Option<Principle> {
-    t.check_keys(cx, &keys(&["title", "text"]));
+    t.check_keys(cx, &fields::keys(fields::PRINCIPLE));
     let title = t.req_text(cx, "title");
     let text = main_text(cx, t, "text", origin);
     let meta = meta(cx, t, origin, anchor(t, title.as_ref()), title.as_ref());
@@ -339,7 +288,7 @@ pub(crate) fn chapter(
     origin: &Origin,
     path: &str,
 ) -> Option<Chapter> {
-    t.check_keys(cx, &keys(&["title", "order"]));
+    t.check_keys(cx, &fields::keys(fields::CHAPTER));
     let title = t.req_text(cx, "title");
     let order = t.integer(cx, "order");
     let meta = meta(cx, t, origin, anchor(t, title.as_ref()), None);

@@ -5,13 +5,12 @@ use toml::de::DeValue;
 use super::fields::{Ctx, Table, number_of};
 use crate::diagnostics::{Diagnostic, codes};
 use crate::metrics;
+use crate::model::fields;
 use crate::model::{Bound, BoundValue, Direction, Hours, Measure, MetricKind, Period};
 use crate::values::Duration;
 
-const KEYS: &[&str] = &["metric", "max", "min", "share", "period", "hours", "unit"];
-
 pub(crate) fn measure(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Measure> {
-    t.check_keys(cx, KEYS);
+    t.check_keys(cx, &fields::keys(fields::MEASURE));
     let metric = t.string(cx, "metric", "\"answer_time\"");
     if metric.is_none() && !t.has("metric") {
         t.missing(cx, "metric", "\"answer_time\"");

@@ -4,11 +4,12 @@ use std::collections::BTreeMap;
 
 use super::fields::{Ctx, Table};
 use crate::diagnostics::{Diagnostic, codes};
+use crate::model::fields;
 use crate::model::*;
 use crate::values::Version;
 
 pub(crate) fn settings(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> Option<Settings> {
-    root.check_keys(cx, &["handbook", "journey", "lint", "build"]);
+    root.check_keys(cx, &fields::keys(fields::SETTINGS));
     let handbook = root.table(cx, "handbook", "`[handbook]`");
     if handbook.is_none() && !root.has("handbook") {
         cx.push(
@@ -24,23 +25,11 @@ pub(crate) fn settings(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> Option<Setting
     let (stages, stage_names) = journey(cx, root);
     let lint = lint(cx, root);
     let build_out = root.table(cx, "build", "`[build]`").and_then(|b| {
-        b.check_keys(cx, &["out"]);
+        b.check_keys(cx, &fields::keys(fields::BUILD));
         b.string(cx, "out", "\"build\"")
     });
     let h = handbook?;
-    h.check_keys(
-        cx,
-        &[
-            "title",
-            "organization",
-            "language",
-            "version",
-            "effective",
-            "owner",
-            "review_every",
-            "last_reviewed",
-        ],
-    );
+    h.check_keys(cx, &fields::keys(fields::HANDBOOK));
     let title = h.req_text(cx, "title");
     let organization = h.text(cx, "organization");
     let language = h.req_choice(cx, "language", Language::KEYWORDS);
@@ -100,7 +89,7 @@ fn journey(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> (Vec<Sp<String>>, BTreeMap
     let Some(j) = root.table(cx, "journey", "`[journey]`") else {
         return (default(), BTreeMap::new());
     };
-    j.check_keys(cx, &["stages", "stage_names"]);
+    j.check_keys(cx, &fields::keys(fields::JOURNEY_SETTINGS));
     let mut stages: Vec<Sp<String>> = Vec::new();
     if j.has("stages") {
         for stage in j.strings(cx, "stages", "[\"awareness\", \"decision\"]") {

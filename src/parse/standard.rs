@@ -1,29 +1,14 @@
 //! Reading a standard: the rule, its references and its `[measure]`.
 
-use super::entities::{Origin, anchor, keys, main_text, meta, placeholder_ref, placeholder_text};
+use super::entities::{Origin, anchor, main_text, meta, placeholder_ref, placeholder_text};
 use super::fields::{Ctx, Table};
 use super::measure::measure;
 use crate::diagnostics::{Diagnostic, codes};
+use crate::model::fields;
 use crate::model::*;
 
 pub(crate) fn standard(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> Option<Standard> {
-    t.check_keys(
-        cx,
-        &keys(&[
-            "title",
-            "owner",
-            "status",
-            "touchpoints",
-            "steps",
-            "situations",
-            "say",
-            "never_say",
-            "review_every",
-            "last_reviewed",
-            "text",
-            "measure",
-        ]),
-    );
+    t.check_keys(cx, &fields::keys(fields::STANDARD));
     let title = t.req_text(cx, "title");
     let owner = t.req_id(cx, "owner");
     let status = t

@@ -136,3 +136,64 @@ fn text_with_escapes_maps_each_byte_to_its_place() {
     assert_eq!(at("\"dzień dobry\""), "\\\"dzień dobry\\\"");
     assert_eq!(at("dobry\" i"), "dobry\\\" \\\n    i");
 }
+
+/// The keys reported missing from an empty table, in the order they are reported.
+fn missing_keys(parsed: &Parsed) -> Vec<String> {
+    let mut keys: Vec<String> = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == crate::diagnostics::codes::SCHEMA_MISSING_FIELD.name)
+        .filter_map(|d| d.message.rsplit('`').nth(1).map(str::to_string))
+        .collect();
+    keys.sort();
+    keys
+}
+
+fn required(fields: &[crate::model::fields::Field]) -> Vec<String> {
+    let mut keys: Vec<String> = fields
+        .iter()
+        .filter(|f| f.required && f.key != "id")
+        .map(|f| f.key.to_string())
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// The field table says which keys are required; the readers must agree.
+#[test]
+fn the_readers_require_exactly_the_fields_the_table_marks_required() {
+    use crate::model::fields;
+    for kind in Kind::ALL {
+        let parsed = parse("x/x.md", "+++\n+++\n", Role::EntityMarkdown(kind));
+        assert_eq!(
+            missing_keys(&parsed),
+            required(fields::of(kind)),
+            "{kind:?}"
+        );
+    }
+    let nested = [
+        (
+            "[[journey]]\nid = \"j\"\nname = \"J\"\n[[journey.step]]\n",
+            fields::STEP,
+        ),
+        (
+            "[[situation]]\nid = \"s\"\nname = \"S\"\nowner = \"o\"\n[[situation.escalation]]\n",
+            fields::ESCALATION,
+        ),
+        (
+            "[[standard]]\nid = \"s\"\ntitle = \"S\"\nowner = \"o\"\n[standard.measure]\nmax = 1\n",
+            fields::MEASURE,
+        ),
+    ];
+    for (text, table) in nested {
+        let parsed = parse("x.toml", text, Role::Collection);
+        let mut want = required(table);
+        if table == fields::STEP {
+            want.push("id".into());
+            want.sort();
+        }
+        assert_eq!(missing_keys(&parsed), want, "{text}");
+    }
+    let parsed = parse("sok.toml", "[handbook]\n", Role::Settings);
+    assert_eq!(missing_keys(&parsed), required(fields::HANDBOOK));
+}
