@@ -3,9 +3,9 @@
 //! into small files. handbook.md writes every heading id in one style, `{#id}`, and search
 //! folds the typographic quotes of smart punctuation to ASCII.
 
-mod common;
-
 use std::path::Path;
+
+use crate::common;
 
 /// The largest file a pathological handbook of a few hundred kilobytes may produce.
 const MAX_FILE: u64 = 1 << 20;

@@ -1,12 +1,11 @@
 //! `sok lint`, `sok rules` and `sok explain RULE` as a user runs them: exit codes, every
 //! output format (snapshotted on the planted handbook), and `--changed-since`.
 
-mod common;
-
 use std::process::Command;
 
 use assert_cmd::prelude::*;
-use common::{TODAY, copy_dir, git, repo_path};
+
+use crate::common::{TODAY, copy_dir, git, repo_path};
 
 /// Runs `sok` in the repository root; returns the exit code, stdout and stderr.
 fn sok(args: &[&str]) -> (i32, String, String) {

@@ -3,12 +3,12 @@
 //! Every command runs from the crate root with relative paths, so outputs hold no absolute
 //! paths; `COLUMNS=80` and a cleared `NO_COLOR` keep them the same on every machine.
 
-mod common;
-
 use std::process::Output;
 
 use assert_cmd::Command;
 use serde_json::Value;
+
+use crate::common;
 
 fn sok() -> Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("sok");
