@@ -198,7 +198,7 @@ pub(crate) fn lint_dir(dir: &Path, select: &[&str]) -> Linted {
     Linted { checked, findings }
 }
 
-// Editing a copied handbook and running git.
+// Editing a copied handbook, running git, and external tools.
 
 /// Copies the directory `from` to `to` (created if needed), recursively.
 pub(crate) fn copy_dir(from: &Path, to: &Path) {
@@ -251,4 +251,36 @@ pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
         .unwrap();
     assert!(output.status.success(), "git {args:?}: {output:?}");
     String::from_utf8(output.stdout).unwrap().trim().to_string()
+}
+
+/// Whether this is a CI run (`CI=true`, as CI services set it), where a test must not skip.
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|value| value.eq_ignore_ascii_case("true") || value == "1")
+}
+
+/// Gives up on a test that needs something this machine does not have: prints `why` and lets
+/// the caller return, or fails the test under `CI=true`, where everything must be installed
+/// (`.ci/install-tools`).
+#[track_caller]
+pub(crate) fn skip(why: &str) {
+    assert!(
+        !in_ci(),
+        "{why}; CI=true is set, so the test fails instead of skipping (install it with \
+         `.ci/install-tools`)"
+    );
+    eprintln!("note: {why}; skipping the test");
+}
+
+/// Whether the external tool `name` is installed (`name --version` runs and succeeds). When
+/// it is not, the test that asked may skip, except under `CI=true`, where this panics.
+#[track_caller]
+pub(crate) fn tool_available(name: &str) -> bool {
+    let found = Command::new(name)
+        .arg("--version")
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !found {
+        skip(&format!("`{name}` is not installed"));
+    }
+    found
 }
