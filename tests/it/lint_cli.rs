@@ -1,5 +1,6 @@
 //! `sok lint`, `sok rules` and `sok explain RULE` as a user runs them: exit codes, every
-//! output format (snapshotted on the planted handbook), and `--changed-since`.
+//! output format (snapshotted on the planted handbook), `--changed-since`, and rule levels
+//! set in `sok.toml`.
 
 use std::process::Command;
 
