@@ -1,8 +1,6 @@
 //! Helpers shared by the integration tests: where the fixtures are, running the checker and
 //! the linter as a library, and the invariants every diagnostic must keep.
 
-#![allow(dead_code, unreachable_pub)]
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -14,46 +12,46 @@ use sok::source::{Sources, Span};
 use sok::values::Date;
 
 /// The style of every human-format snapshot: no colour, 80 columns (STYLE.md, Tests).
-pub const SNAPSHOT_STYLE: Style = Style {
+pub(crate) const SNAPSHOT_STYLE: Style = Style {
     color: false,
     width: 80,
 };
 
-pub fn manifest_dir() -> PathBuf {
+pub(crate) fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// `tests/fixtures/<relative>`.
-pub fn fixture(relative: &str) -> PathBuf {
+pub(crate) fn fixture(relative: &str) -> PathBuf {
     manifest_dir().join("tests/fixtures").join(relative)
 }
 
 /// `examples/<name>`.
-pub fn example(name: &str) -> PathBuf {
+pub(crate) fn example(name: &str) -> PathBuf {
     manifest_dir().join("examples").join(name)
 }
 
 /// A handbook after `sok::check_dir`, with its diagnostics sorted as the CLI prints them.
-pub struct Report {
-    pub checked: Checked,
-    pub diagnostics: Vec<Diagnostic>,
+pub(crate) struct Report {
+    pub(crate) checked: Checked,
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 impl Report {
-    pub fn human(&self) -> String {
+    pub(crate) fn human(&self) -> String {
         emit::human(&self.diagnostics, &self.checked.sources, SNAPSHOT_STYLE)
     }
 
-    pub fn json(&self) -> String {
+    pub(crate) fn json(&self) -> String {
         emit::json(&self.diagnostics, &self.checked.sources)
     }
 
-    pub fn codes(&self) -> Vec<&'static str> {
+    pub(crate) fn codes(&self) -> Vec<&'static str> {
         self.diagnostics.iter().map(|d| d.code).collect()
     }
 
     /// `(file, line, column, code)` of every diagnostic, in output order.
-    pub fn positions(&self) -> Vec<(String, usize, usize, &'static str)> {
+    pub(crate) fn positions(&self) -> Vec<(String, usize, usize, &'static str)> {
         self.diagnostics
             .iter()
             .map(|d| {
@@ -65,7 +63,7 @@ impl Report {
 }
 
 /// Runs the checker on `dir`, which must be a handbook root.
-pub fn check(dir: &Path) -> Report {
+pub(crate) fn check(dir: &Path) -> Report {
     let checked =
         sok::check_dir(dir).unwrap_or_else(|e| panic!("{} is not a handbook: {e}", dir.display()));
     let diagnostics = checked.diagnostics.clone().into_sorted(&checked.sources);
@@ -77,7 +75,7 @@ pub fn check(dir: &Path) -> Report {
 
 /// Every span (primary and related) lies within its file and starts and ends on a character
 /// boundary, so that miette can show it. Returns the first violation.
-pub fn span_violation(diagnostics: &[Diagnostic], sources: &Sources) -> Option<String> {
+pub(crate) fn span_violation(diagnostics: &[Diagnostic], sources: &Sources) -> Option<String> {
     let check = |d: &Diagnostic, span: Span| -> Option<String> {
         if span.file.0 as usize >= sources.len() {
             return Some(format!("{}: span in unknown file {:?}", d.code, span.file));
@@ -106,7 +104,7 @@ pub fn span_violation(diagnostics: &[Diagnostic], sources: &Sources) -> Option<S
 }
 
 /// Replaces every occurrence of `root` (and its canonical form) with `[ROOT]`.
-pub fn redact_root(text: &str, root: &Path) -> String {
+pub(crate) fn redact_root(text: &str, root: &Path) -> String {
     let mut out = text.to_string();
     let mut roots = vec![root.to_path_buf()];
     if let Ok(canonical) = root.canonicalize() {
@@ -123,7 +121,7 @@ pub fn redact_root(text: &str, root: &Path) -> String {
 }
 
 /// Writes `files` (relative path, contents) under `root`, creating folders as needed.
-pub fn write_files(root: &Path, files: &[(&str, &[u8])]) {
+pub(crate) fn write_files(root: &Path, files: &[(&str, &[u8])]) {
     for (path, contents) in files {
         let path = root.join(path);
         if let Some(parent) = path.parent() {
@@ -134,25 +132,26 @@ pub fn write_files(root: &Path, files: &[(&str, &[u8])]) {
 }
 
 /// The fixed date every lint test runs at.
-pub const TODAY: &str = "2026-11-24";
+pub(crate) const TODAY: &str = "2026-11-24";
 
-pub fn today() -> Date {
+pub(crate) fn today() -> Date {
     Date::parse(TODAY).expect("a valid date")
 }
 
-pub fn repo_path(relative: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+/// `<relative>` in the repository (the crate root, where `Cargo.toml` is).
+pub(crate) fn repo_path(relative: &str) -> PathBuf {
+    manifest_dir().join(relative)
 }
 
 /// A handbook after the checks and lint, with its findings sorted.
-pub struct Linted {
-    pub checked: sok::Checked,
-    pub findings: Vec<Diagnostic>,
+pub(crate) struct Linted {
+    pub(crate) checked: Checked,
+    pub(crate) findings: Vec<Diagnostic>,
 }
 
 impl Linted {
     /// Findings as `(rule, file, line)`.
-    pub fn places(&self) -> Vec<(String, String, usize)> {
+    pub(crate) fn places(&self) -> Vec<(String, String, usize)> {
         self.findings
             .iter()
             .map(|d| {
@@ -167,18 +166,14 @@ impl Linted {
     }
 
     /// The human format, as a terminal without colours at width 80 shows it.
-    pub fn human(&self) -> String {
-        let style = Style {
-            color: false,
-            width: 80,
-        };
-        emit::human(&self.findings, &self.checked.sources, style)
+    pub(crate) fn human(&self) -> String {
+        emit::human(&self.findings, &self.checked.sources, SNAPSHOT_STYLE)
     }
 }
 
 /// Checks and lints the handbook at `dir`, reporting only `select` (all rules when empty).
 /// Panics when the checks fail: a lint fixture must be a valid handbook.
-pub fn lint_dir(dir: &Path, select: &[&str]) -> Linted {
+pub(crate) fn lint_dir(dir: &Path, select: &[&str]) -> Linted {
     let checked = sok::check_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     let errors: Vec<_> = checked
         .diagnostics
@@ -203,15 +198,10 @@ pub fn lint_dir(dir: &Path, select: &[&str]) -> Linted {
     Linted { checked, findings }
 }
 
-// Helpers of the diff tests: editing a copied handbook and running git.
-
-/// The repository's root (where `Cargo.toml` is).
-pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+// Editing a copied handbook, running git, and external tools.
 
 /// Copies the directory `from` to `to` (created if needed), recursively.
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -225,7 +215,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// Replaces `old` with `new` in the file at `path`, which must contain `old`.
-pub fn edit(path: &Path, old: &str, new: &str) {
+pub(crate) fn edit(path: &Path, old: &str, new: &str) {
     let text = std::fs::read_to_string(path).unwrap();
     assert!(
         text.contains(old),
@@ -236,13 +226,13 @@ pub fn edit(path: &Path, old: &str, new: &str) {
 }
 
 /// Writes a file, creating its folders.
-pub fn write(path: &Path, text: &str) {
+pub(crate) fn write(path: &Path, text: &str) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, text).unwrap();
 }
 
 /// Runs git in `dir` with a fixed identity and no signing, isolated from the user's setup.
-pub fn git(dir: &Path, args: &[&str]) -> String {
+pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
     let output = Command::new("git")
         .arg("-C")
         .arg(dir)
@@ -261,4 +251,36 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
         .unwrap();
     assert!(output.status.success(), "git {args:?}: {output:?}");
     String::from_utf8(output.stdout).unwrap().trim().to_string()
+}
+
+/// Whether this is a CI run (`CI=true`, as CI services set it), where a test must not skip.
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|value| value.eq_ignore_ascii_case("true") || value == "1")
+}
+
+/// Gives up on a test that needs something this machine does not have: prints `why` and lets
+/// the caller return, or fails the test under `CI=true`, where everything must be installed
+/// (`.ci/install-tools`).
+#[track_caller]
+pub(crate) fn skip(why: &str) {
+    assert!(
+        !in_ci(),
+        "{why}; CI=true is set, so the test fails instead of skipping (install it with \
+         `.ci/install-tools`)"
+    );
+    eprintln!("note: {why}; skipping the test");
+}
+
+/// Whether the external tool `name` is installed (`name --version` runs and succeeds). When
+/// it is not, the test that asked may skip, except under `CI=true`, where this panics.
+#[track_caller]
+pub(crate) fn tool_available(name: &str) -> bool {
+    let found = Command::new(name)
+        .arg("--version")
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !found {
+        skip(&format!("`{name}` is not installed"));
+    }
+    found
 }

@@ -1,12 +1,12 @@
 //! `docs/diagnostics.md` is generated from the registry of diagnostic codes
 //! (`sok::diagnostics::codes::CODES`), so the documentation can never miss a code.
 //!
-//! `cargo test --test docs` fails when the file is out of date;
-//! `UPDATE_DOCS=1 cargo test --test docs` rewrites it.
-
-mod common;
+//! `cargo test --test it docs::` fails when the file is out of date;
+//! `UPDATE_DOCS=1 cargo test --test it docs::` rewrites it (and the generated lint docs).
 
 use sok::diagnostics::codes::CODES;
+
+use crate::common;
 
 const DIAGNOSTICS_MD: &str = "docs/diagnostics.md";
 
@@ -17,8 +17,8 @@ const JSON_EXAMPLE_FIXTURE: &str = "invalid/id-duplicate";
 fn diagnostic_codes_markdown() -> String {
     let mut out = String::new();
     out.push_str(
-        "<!-- Generated from src/diagnostics/codes.rs by tests/docs.rs: do not edit by hand.
-     Update with `UPDATE_DOCS=1 cargo test --test docs`. -->
+        "<!-- Generated from src/diagnostics/codes.rs by tests/it/docs.rs: do not edit by hand.
+     Update with `UPDATE_DOCS=1 cargo test --test it docs::`. -->
 
 # Diagnostics
 
@@ -141,7 +141,7 @@ fn diagnostics_md_is_up_to_date() {
             .header(DIAGNOSTICS_MD, "generated")
             .to_string();
         panic!(
-            "{DIAGNOSTICS_MD} is out of date; run `UPDATE_DOCS=1 cargo test --test docs` \
+            "{DIAGNOSTICS_MD} is out of date; run `UPDATE_DOCS=1 cargo test --test it docs::` \
              and commit it:\n{diff}"
         );
     }

@@ -3,12 +3,12 @@
 //! Every command runs from the crate root with relative paths, so outputs hold no absolute
 //! paths; `COLUMNS=80` and a cleared `NO_COLOR` keep them the same on every machine.
 
-mod common;
-
 use std::process::Output;
 
 use assert_cmd::Command;
 use serde_json::Value;
+
+use crate::common;
 
 fn sok() -> Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("sok");
@@ -284,15 +284,10 @@ fn color_never_and_no_color_use_none() {
 }
 
 /// `--color auto` colours a terminal unless `NO_COLOR` is set. A pipe is never a terminal,
-/// so this runs sok under `script`, which gives it a pseudo-terminal.
+/// so this runs sok under `script` (Debian's `bsdutils`), which gives it a pseudo-terminal.
 #[test]
 fn color_auto_follows_the_terminal_and_no_color() {
-    let has_script = std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !has_script {
-        eprintln!("note: `script` (util-linux) is not installed; skipping the terminal test");
+    if !common::tool_available("script") {
         return;
     }
     let bin = assert_cmd::cargo::cargo_bin!("sok").display().to_string();
@@ -315,7 +310,7 @@ fn color_auto_follows_the_terminal_and_no_color() {
         Some(String::from_utf8_lossy(&output.stdout).into_owned())
     };
     let Some(coloured) = in_terminal(None) else {
-        eprintln!("note: `script` cannot open a pseudo-terminal; skipping the terminal test");
+        common::skip("`script` cannot open a pseudo-terminal");
         return;
     };
     let in_terminal = |no_color| in_terminal(no_color).expect("a pseudo-terminal");

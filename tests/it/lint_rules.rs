@@ -1,9 +1,7 @@
 //! Every lint rule on its fixtures: `tests/fixtures/lint/<rule>/bad` has exactly the expected
 //! findings of that rule (snapshotted in the human format), `good` has none of them.
 
-mod common;
-
-use common::{lint_dir, repo_path};
+use crate::common::{self, lint_dir, repo_path};
 
 /// Each rule and how many findings its `bad` fixture has.
 const CASES: &[(&str, usize)] = &[

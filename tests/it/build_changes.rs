@@ -1,9 +1,8 @@
 //! `sok build --changes-since`: the chapter "what changed in this edition" for staff.
 
-mod common;
-
 use assert_cmd::Command;
-use common::{copy_dir, edit, example, git};
+
+use crate::common::{copy_dir, edit, example, git};
 
 fn sok() -> Command {
     Command::cargo_bin("sok").expect("the sok binary")

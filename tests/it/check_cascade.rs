@@ -1,9 +1,7 @@
 //! One mistake, one error: entities whose file fails to load, or that sit under a misnamed
 //! `[[kind]]`, are still known by id, so references to them are not reported again.
 
-mod common;
-
-use common::{check, write_files};
+use crate::common::{check, write_files};
 
 #[test]
 fn a_broken_file_and_a_misnamed_array_give_one_error_each() {

@@ -2,9 +2,7 @@
 //! `examples/sklep-kwiatek` with eight problems added. The linter must find exactly those,
 //! and the untouched example must lint clean.
 
-mod common;
-
-use common::{lint_dir, repo_path};
+use crate::common::{lint_dir, repo_path};
 
 #[test]
 fn finds_exactly_the_planted_problems() {

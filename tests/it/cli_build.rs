@@ -2,13 +2,13 @@
 //! leaves the previous one untouched, unsafe output directories are refused, and template
 //! overrides work. Snapshots of `tests/fixtures/build/small` pin the rendered pages.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use assert_cmd::Command;
+
+use crate::common;
 
 fn sok() -> Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("sok");

@@ -1,12 +1,11 @@
 //! The change notice for staff: the example handbooks against edited copies, snapshotted in
 //! their own language (Polish and Russian).
 
-mod common;
-
 use std::path::Path;
 
-use common::{copy_dir, edit, root, write};
 use sok::diff::{self, change_notice};
+
+use crate::common::{copy_dir, edit, example, fixture, write};
 
 fn notice(old: &Path, new: &Path) -> String {
     let old = sok::check_dir(old).unwrap();
@@ -21,7 +20,7 @@ fn notice(old: &Path, new: &Path) -> String {
 
 #[test]
 fn polish_notice_groups_changes_by_owner() {
-    let old = root().join("examples/sklep-kwiatek");
+    let old = example("sklep-kwiatek");
     let dir = tempfile::tempdir().unwrap();
     let new = dir.path();
     copy_dir(&old, new);
@@ -92,7 +91,7 @@ fn polish_notice_groups_changes_by_owner() {
 
 #[test]
 fn russian_notice_uses_russian_plurals() {
-    let old = root().join("examples/avtosalon");
+    let old = example("avtosalon");
     let dir = tempfile::tempdir().unwrap();
     let new = dir.path();
     copy_dir(&old, new);
@@ -121,7 +120,7 @@ fn russian_notice_uses_russian_plurals() {
 
 #[test]
 fn a_handbook_against_itself_has_nothing_to_announce() {
-    let dir = root().join("examples/sklep-kwiatek");
+    let dir = example("sklep-kwiatek");
     let text = notice(&dir, &dir);
     assert!(
         text.contains("To wydanie nie wprowadza zmian w standardach."),
@@ -143,7 +142,7 @@ fn english_and_slovenian_notices() {
             "journey-steps",
             "removed",
         ] {
-            let dir = root().join("tests/fixtures/diff").join(case);
+            let dir = fixture("diff").join(case);
             let old = sok::check_dir(&dir.join("old")).unwrap();
             let new = sok::check_dir(&dir.join("new")).unwrap();
             let diff = diff::diff(&old.handbook, &new.handbook);

@@ -1,18 +1,17 @@
 //! `sok diff` on git revisions: a throw-away repository with a handbook in `hb/`, edition 1
 //! tagged `v1`, edition 2 tagged `v2`, then a commit that only moves a file (`v3`).
 
-mod common;
-
 use std::path::Path;
 
 use assert_cmd::Command;
-use common::{copy_dir, git, root};
+
+use crate::common::{self, copy_dir, git};
 
 /// The repository; its tempdir must outlive the test.
 fn repository() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let repo = dir.path();
-    let fixture = root().join("tests/fixtures/diff/tightened");
+    let fixture = common::fixture("diff/tightened");
     git(repo, &["init", "-q"]);
     std::fs::write(repo.join("README.md"), "not a handbook\n").unwrap();
     copy_dir(&fixture.join("old"), &repo.join("hb"));
@@ -178,7 +177,7 @@ fn diff_since_for_the_build_command() {
         "{}",
         notice.markdown
     );
-    let old_dir = root().join("tests/fixtures/diff/tightened/old");
+    let old_dir = common::fixture("diff/tightened/old");
     let from_dir = diff_since(old_dir.to_str().unwrap(), &hb, &new.handbook).unwrap();
     assert_eq!(from_dir.entities, diff.entities);
     let error = diff_since("no-such-tag", &hb, &new.handbook).unwrap_err();

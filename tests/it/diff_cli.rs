@@ -2,21 +2,21 @@
 //! problems. Exit 0: compared; 1: a `--fail-on` class is present or an edition has problems
 //! in its sources; 2: no diff was possible.
 
-mod common;
-
 use std::path::PathBuf;
 
 use assert_cmd::Command;
 
+use crate::common;
+
 fn case(name: &str) -> (PathBuf, PathBuf) {
-    let dir = common::root().join("tests/fixtures/diff").join(name);
+    let dir = common::fixture("diff").join(name);
     (dir.join("old"), dir.join("new"))
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let output = Command::cargo_bin("sok")
         .unwrap()
-        .current_dir(common::root())
+        .current_dir(common::manifest_dir())
         .args(args)
         .env_remove("NO_COLOR")
         .output()

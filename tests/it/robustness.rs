@@ -6,13 +6,12 @@
 //! every field of every kind with a value of the wrong type, and a few hundred deterministic
 //! byte mutations of `examples/sklep-kwiatek`.
 
-mod common;
-
 use std::path::Path;
 
-use common::{Report, check, copy_dir, example, span_violation, write_files};
 use sok::diagnostics::emit;
 use tempfile::TempDir;
+
+use crate::common::{Report, check, copy_dir, example, span_violation, write_files};
 
 const SETTINGS: &str =
     "[handbook]\ntitle = \"Kwiaciarnia Róża\"\nlanguage = \"pl\"\nversion = \"1.0.0\"\n";
@@ -652,7 +651,7 @@ fn mutate(bytes: &mut Vec<u8>, rng: &mut Lcg) -> String {
 
 #[test]
 fn mutated_example_never_panics_and_spans_stay_valid() {
-    // `SOK_MUTANTS=100000 cargo test --release --test robustness mutated` hunts further.
+    // `SOK_MUTANTS=100000 cargo test --release --test it robustness::mutated` hunts further.
     let mutants: usize = std::env::var("SOK_MUTANTS")
         .ok()
         .and_then(|n| n.parse().ok())

@@ -2,12 +2,12 @@
 //! a small handbook. Each case is checked for the classes it must produce, then snapshotted in
 //! all three formats (human without colour, markdown, json).
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use sok::diff::{self, Class, HandbookDiff, output};
+
+use crate::common;
 
 fn load(dir: &Path) -> sok::Checked {
     let checked = sok::check_dir(dir).unwrap();
@@ -21,7 +21,7 @@ fn load(dir: &Path) -> sok::Checked {
 }
 
 fn diff_case(case: &str) -> HandbookDiff {
-    let dir = common::root().join("tests/fixtures/diff").join(case);
+    let dir = common::fixture("diff").join(case);
     let (old, new) = (load(&dir.join("old")), load(&dir.join("new")));
     let mut diff = diff::diff(&old.handbook, &new.handbook);
     diff.old.label = "old".to_string();
@@ -55,7 +55,7 @@ const CASES: &[(&str, &[Class])] = &[
 
 #[test]
 fn every_fixture_is_listed() {
-    let dir = common::root().join("tests/fixtures/diff");
+    let dir = common::fixture("diff");
     let mut found: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

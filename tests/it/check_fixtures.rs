@@ -2,14 +2,13 @@
 //! without `sok::`, `::` written as `-`). Each is checked as a library, and its human and JSON
 //! reports are snapshots; see `tests/README.md` for adding one.
 
-mod common;
-
 use std::path::Path;
 
-use common::{Report, check, fixture, redact_root, span_violation};
 use sok::commands::Fatal;
 use sok::diagnostics::codes::{self, CODES};
 use sok::diagnostics::emit;
+
+use crate::common::{self, Report, check, fixture, redact_root, span_violation};
 
 /// Codes that have no fixture directory, and why. Each is covered by a test named here.
 const NO_FIXTURE: &[(&str, &str)] = &[
@@ -21,7 +20,7 @@ const NO_FIXTURE: &[(&str, &str)] = &[
     (
         "sok::build::template",
         "an error of a template override found while rendering, after the checks pass \
-         (covered by `tests/cli_build.rs`)",
+         (covered by `tests/it/cli_build.rs`)",
     ),
     (
         "sok::io::read",
@@ -73,7 +72,7 @@ fn every_code_has_a_fixture() {
 
 #[test]
 fn fixtures() {
-    insta::glob!("fixtures/invalid/*", |dir| {
+    insta::glob!("../fixtures", "invalid/*", |dir| {
         let code = code_of(dir);
         assert!(dir.is_dir(), "{} is not a directory", dir.display());
         if code == codes::DISCOVER_NO_HANDBOOK.name {

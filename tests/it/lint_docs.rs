@@ -2,12 +2,11 @@
 //! the registry, `docs/vague-phrases.md` from the built-in phrase lists, and the pre-commit
 //! hook runs a command that works.
 
-mod common;
-
 use std::process::Command;
 
 use assert_cmd::prelude::*;
-use common::repo_path;
+
+use crate::common::{self, repo_path};
 
 /// `docs/<name>` must be `generated`; with `UPDATE_DOCS=1` it is rewritten instead.
 fn assert_generated(name: &str, generated: &str) {
@@ -19,7 +18,7 @@ fn assert_generated(name: &str, generated: &str) {
     let written = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         written == generated,
-        "docs/{name} is out of date: run `UPDATE_DOCS=1 cargo test --test lint_docs`"
+        "docs/{name} is out of date: run `UPDATE_DOCS=1 cargo test --test it lint_docs`"
     );
 }
 

@@ -1,12 +1,12 @@
 //! `sok lint`, `sok rules` and `sok explain RULE` as a user runs them: exit codes, every
-//! output format (snapshotted on the planted handbook), and `--changed-since`.
-
-mod common;
+//! output format (snapshotted on the planted handbook), `--changed-since`, and rule levels
+//! set in `sok.toml`.
 
 use std::process::Command;
 
 use assert_cmd::prelude::*;
-use common::{TODAY, copy_dir, git, repo_path};
+
+use crate::common::{TODAY, copy_dir, edit, git, repo_path};
 
 /// Runs `sok` in the repository root; returns the exit code, stdout and stderr.
 fn sok(args: &[&str]) -> (i32, String, String) {
@@ -118,6 +118,50 @@ fn sarif_is_well_formed_and_points_into_the_repository() {
         assert!(uri.starts_with("tests/fixtures/lint/planted/"), "{uri}");
         assert!(location["region"]["startLine"].as_u64().unwrap() >= 1);
     }
+}
+
+/// `(code, severity)` of every finding in `sok lint --format json` output.
+fn severities(json: &str) -> Vec<(String, String)> {
+    let findings: Vec<serde_json::Value> = serde_json::from_str(json).expect("a JSON array");
+    findings
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().into(),
+                f["severity"].as_str().unwrap().into(),
+            )
+        })
+        .collect()
+}
+
+/// Rule levels in a real `sok.toml`, written as users write them (`"vague-wording" = "off"`,
+/// a quoted key): `tests/fixtures/lint/levels` switches `vague-wording` off in a handbook where
+/// it fires. Without that line the rule warns; with `"error"` its finding is an error.
+#[test]
+fn levels_in_sok_toml_switch_a_rule_off_or_make_it_an_error() {
+    let fixture = "tests/fixtures/lint/levels";
+    let (code, stdout, stderr) = lint(fixture, &["--format", "json", "--deny", "warnings"]);
+    assert_eq!((code, stdout.as_str()), (0, "[]\n"), "{stderr}");
+
+    let temp = tempfile::tempdir().unwrap();
+    copy_dir(&repo_path(fixture), temp.path());
+    let sok_toml = temp.path().join("sok.toml");
+    let dir = temp.path().to_str().unwrap();
+    edit(&sok_toml, "\"vague-wording\" = \"off\"\n", "");
+    let (code, stdout, stderr) = lint(dir, &["--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let warning = ("vague-wording".to_string(), "warning".to_string());
+    assert_eq!(severities(&stdout), [warning], "{stdout}");
+
+    edit(
+        &sok_toml,
+        "[lint]\n",
+        "[lint]\n\"vague-wording\" = \"error\"\n",
+    );
+    let (code, stdout, stderr) = lint(dir, &["--format", "json"]);
+    assert_eq!(code, 1, "{stderr}");
+    let error = ("vague-wording".to_string(), "error".to_string());
+    assert_eq!(severities(&stdout), [error], "{stdout}");
 }
 
 #[test]

@@ -2,9 +2,7 @@
 //! and, as important, which measurable wording it leaves alone; and the message
 //! `principles-count` gives a handbook without principles.
 
-mod common;
-
-use common::{lint_dir, write};
+use crate::common::{lint_dir, write};
 
 /// Writes a handbook in `language` whose one standard has `body`, and lints it with `rule`.
 fn lint_body(language: &str, body: &str, rule: &str) -> Vec<String> {

@@ -1,0 +1,24 @@
+//! sok's integration tests, in one test binary (as mdBook does): one link of the crate
+//! instead of one per file, and one `cargo test` process that runs them all in parallel.
+//! Each module is one area; `tests/README.md` says what each covers. Run one area with
+//! `cargo test --test it <module>`, e.g. `cargo test --test it check_fixtures`.
+
+mod common;
+
+mod build_changes;
+mod check_cascade;
+mod check_fixtures;
+mod cli_build;
+mod cli_check;
+mod diff_cli;
+mod diff_fixtures;
+mod diff_git;
+mod diff_notice;
+mod docs;
+mod lint_cli;
+mod lint_docs;
+mod lint_planted;
+mod lint_rules;
+mod lint_vague;
+mod render_output;
+mod robustness;
