@@ -5,36 +5,29 @@
 //! link targets once, then render every page in parallel into a staging directory beside OUT
 //! and swap it into place (see `output`). Docs: docs/build.md and docs/templates.md.
 
-pub mod context;
-pub mod document;
-pub mod html;
+pub mod address;
 pub mod i18n;
-pub mod lookups;
-pub mod markdown_html;
-pub mod markdown_out;
-pub mod md_events;
+pub mod markdown;
 pub mod measure_text;
-pub mod nesting;
 pub mod output;
-pub mod pages;
-pub mod search;
 pub mod site;
-pub mod structure;
 pub mod templates;
-pub mod views;
+pub mod view;
 
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-pub use document::ExtraChapter;
+pub use view::document::ExtraChapter;
 
 use crate::Checked;
 use crate::model::Language;
 use crate::world::World;
-use context::{Ctx, Format, plain};
-use site::{Linker, Mode, Targets};
+use address::linker::{Linker, Mode, Targets};
+use site::{pages::Site, search};
 use templates::{TemplateError, Templates};
+use view::context::{Ctx, Format, plain};
+use view::{document, lookups};
 
 /// A page break that both PDF paths honour: weasyprint (HTML) and LaTeX.
 pub const PAGEBREAK: &str = "```{=html}\n<div style=\"page-break-after: always;\"></div>\n```\n\n```{=latex}\n\\newpage\n```";
@@ -42,7 +35,7 @@ pub const PAGEBREAK: &str = "```{=html}\n<div style=\"page-break-after: always;\
 /// What to build and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BuildOptions {
-    /// The output directory (already resolved; checked with [`output::check`]).
+    /// The output directory (already resolved; checked with [`output::staging::check`]).
     pub out: PathBuf,
     pub html: bool,
     pub markdown: bool,
@@ -145,12 +138,12 @@ pub fn build(checked: &Checked, options: &BuildOptions) -> Result<Built, BuildEr
         },
         format: Format::Html,
     };
-    let staging = output::Staging::new(&options.out)?;
+    let staging = output::staging::Staging::new(&options.out)?;
     let dir = staging.path();
     let mut pages = 0;
     if options.html {
         let html_dir = dir.join("html");
-        let site = html::Site::new(ctx, &templates, options.extra.as_ref());
+        let site = Site::new(ctx, &templates, options.extra.as_ref());
         let write = |path: &str, text: &str| write_file(&html_dir, path, text.as_bytes());
         pages = site.render_all(&write)?;
         let extra = options
@@ -177,11 +170,11 @@ pub fn build(checked: &Checked, options: &BuildOptions) -> Result<Built, BuildEr
         let settings = hb.settings.as_ref();
         let text = |t: Option<&crate::model::Text>| t.map(|t| plain(&t.value)).unwrap_or_default();
         let meta = MarkdownMeta {
-            title: markdown_out::yaml_string(&text(settings.map(|s| &s.title))),
-            subtitle: markdown_out::yaml_string(&text(
+            title: markdown::to_markdown::yaml_string(&text(settings.map(|s| &s.title))),
+            subtitle: markdown::to_markdown::yaml_string(&text(
                 settings.and_then(|s| s.organization.as_ref()),
             )),
-            date: markdown_out::yaml_string(
+            date: markdown::to_markdown::yaml_string(
                 &settings
                     .and_then(|s| s.effective.as_ref())
                     .map(|d| catalog.date(d.value))

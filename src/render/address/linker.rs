@@ -128,7 +128,7 @@ pub enum Mode {
 pub struct Targets {
     /// Root-relative source path → what its page is.
     files: HashMap<String, Target>,
-    /// Source path → the ids of the headings in its body (see `md_events::heading_ids`).
+    /// Source path → the ids of the headings in its body (see `events::heading_ids`).
     headings: HashMap<String, HashSet<String>>,
     assets: HashSet<String>,
 }
@@ -142,7 +142,10 @@ impl Targets {
             let path = path_of(meta.file);
             let target = if path.contains('/') {
                 if let Some(body) = body {
-                    headings.insert(path.clone(), super::md_events::heading_ids(&body.value));
+                    headings.insert(
+                        path.clone(),
+                        crate::render::markdown::events::heading_ids(&body.value),
+                    );
                 }
                 Target::Entity(kind, meta.id.value.clone())
             } else {

@@ -5,15 +5,15 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::context::{Ctx, Label, LinkView, plain};
-use super::document::{self, ExtraChapter, SectionEntry};
-use super::i18n::Form;
-use super::pages::{Page, pages, place};
-use super::site::{Mode, Section, Target};
-use super::structure;
-use super::templates::{TemplateError, Templates};
-use super::views;
 use crate::model::Kind;
+use crate::render::address::layout::{Page, pages, place};
+use crate::render::address::linker::{Mode, Section, Target};
+use crate::render::i18n::Form;
+use crate::render::templates::{TemplateError, Templates};
+use crate::render::view::context::{Ctx, Label, LinkView, plain};
+use crate::render::view::document::{self, ExtraChapter, SectionEntry};
+use crate::render::view::entities;
+use crate::render::view::structure;
 
 #[derive(Debug, Clone, Serialize)]
 struct NavItem {
@@ -171,7 +171,7 @@ impl<'a> Site<'a> {
                 c.insert(
                     "terms",
                     &(0..hb.terms.len())
-                        .filter_map(|i| views::term(ctx, i))
+                        .filter_map(|i| entities::term(ctx, i))
                         .collect::<Vec<_>>(),
                 );
                 section_title(Section::Glossary)
@@ -180,7 +180,7 @@ impl<'a> Site<'a> {
                 c.insert(
                     "principles",
                     &(0..hb.principles.len())
-                        .filter_map(|i| views::principle(ctx, i))
+                        .filter_map(|i| entities::principle(ctx, i))
                         .collect::<Vec<_>>(),
                 );
                 section_title(Section::Principles)
@@ -255,17 +255,19 @@ impl<'a> Site<'a> {
             Page::Journey(i) => {
                 insert(c, "journey", structure::journey(ctx, i), |v| v.name.clone())
             }
-            Page::Touchpoint(i) => insert(c, "touchpoint", views::touchpoint(ctx, i), |v| {
+            Page::Touchpoint(i) => insert(c, "touchpoint", entities::touchpoint(ctx, i), |v| {
                 v.name.clone()
             }),
-            Page::Situation(i) => {
-                insert(c, "situation", views::situation(ctx, i), |v| v.name.clone())
-            }
-            Page::Standard(i) => {
-                insert(c, "standard", views::standard(ctx, i), |v| v.title.clone())
-            }
+            Page::Situation(i) => insert(c, "situation", entities::situation(ctx, i), |v| {
+                v.name.clone()
+            }),
+            Page::Standard(i) => insert(c, "standard", entities::standard(ctx, i), |v| {
+                v.title.clone()
+            }),
             Page::Owner(i) => insert(c, "owner", structure::owner(ctx, i), |v| v.name.clone()),
-            Page::Chapter(i) => insert(c, "chapter", views::chapter(ctx, i), |v| v.title.clone()),
+            Page::Chapter(i) => {
+                insert(c, "chapter", entities::chapter(ctx, i), |v| v.title.clone())
+            }
             Page::Extra => match self.extra {
                 Some(extra) => insert(
                     c,
@@ -287,14 +289,16 @@ impl<'a> Site<'a> {
     pub fn render_all(
         &self,
         write: &(dyn Fn(&str, &str) -> std::io::Result<()> + Sync),
-    ) -> Result<usize, super::BuildError> {
+    ) -> Result<usize, crate::render::BuildError> {
         let pages = pages(self.ctx.hb, self.extra.is_some());
         pages
             .par_iter()
             .map(|&page| {
-                let (path, html) = self.render(page).map_err(super::BuildError::Template)?;
+                let (path, html) = self
+                    .render(page)
+                    .map_err(crate::render::BuildError::Template)?;
                 write(&path, &html)
-                    .map_err(|e| super::BuildError::Io(format!("writing html/{path}: {e}")))
+                    .map_err(|e| crate::render::BuildError::Io(format!("writing html/{path}: {e}")))
             })
             .collect::<Result<Vec<()>, _>>()?;
         Ok(pages.len())

@@ -14,7 +14,7 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
-use super::site::Linker;
+use crate::render::address::linker::Linker;
 use crate::values::slugify;
 
 /// Where a text is rendered.
