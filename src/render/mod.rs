@@ -6,6 +6,7 @@
 //! and swap it into place (see `output`). Docs: docs/build.md and docs/templates.md.
 
 pub mod address;
+pub mod error;
 pub mod i18n;
 pub mod markdown;
 pub mod measure_text;
@@ -18,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+pub use error::BuildError;
 pub use view::document::ExtraChapter;
 
 use crate::Checked;
@@ -42,29 +44,6 @@ pub struct BuildOptions {
     /// A chapter that is not in the sources (e.g. `sok build --changes-since`): it gets its
     /// own page, a navigation entry and a section at the end of handbook.md.
     pub extra: Option<ExtraChapter>,
-}
-
-/// Why a build stopped (nothing was written to OUT).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BuildError {
-    /// A template (or a UI catalogue override) of the handbook does not work.
-    Template(TemplateError),
-    Io(String),
-}
-
-impl std::fmt::Display for BuildError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            BuildError::Template(e) => e.fmt(f),
-            BuildError::Io(message) => f.write_str(message),
-        }
-    }
-}
-
-impl From<std::io::Error> for BuildError {
-    fn from(error: std::io::Error) -> BuildError {
-        BuildError::Io(error.to_string())
-    }
 }
 
 /// What a build wrote.

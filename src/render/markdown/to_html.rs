@@ -7,8 +7,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::events::{self, TextCtx};
-use crate::render::address::linker::Linker;
+use super::events::{self, Links, TextCtx};
 
 fn cleaner() -> &'static ammonia::Builder<'static> {
     static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
@@ -43,7 +42,7 @@ pub fn sanitize(html: &str) -> String {
 }
 
 /// Renders `text` as HTML: a block (paragraphs, lists...) or, for `ctx.inline`, a phrase.
-pub fn render(text: &str, ctx: TextCtx<'_>, linker: &Linker<'_>, table_label: &str) -> String {
+pub fn render(text: &str, ctx: TextCtx<'_>, linker: &dyn Links, table_label: &str) -> String {
     let events = events::prepare(text, ctx, linker);
     let mut html = String::with_capacity(text.len() + text.len() / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
@@ -82,7 +81,7 @@ pub fn escape_attr(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::address::linker::{Mode, Targets};
+    use crate::render::address::linker::{Linker, Mode, Targets};
 
     fn html(text: &str, inline: bool) -> String {
         let targets = Targets::default();

@@ -8,11 +8,10 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::events::{self, TextCtx};
-use crate::render::address::linker::Linker;
+use super::events::{self, Links, TextCtx};
 
 /// Renders `text` as pandoc-safe Markdown: a block, or for `ctx.inline` a one-line phrase.
-pub fn render(text: &str, ctx: TextCtx<'_>, linker: &Linker<'_>) -> String {
+pub fn render(text: &str, ctx: TextCtx<'_>, linker: &dyn Links) -> String {
     let mut events = heading_ids(pandoc_escapes(events::prepare(text, ctx, linker)));
     if ctx.inline {
         events.insert(0, Event::Start(Tag::Paragraph));
@@ -153,7 +152,7 @@ pub fn yaml_string(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::address::linker::{Mode, Targets};
+    use crate::render::address::linker::{Linker, Mode, Targets};
 
     fn md(text: &str, inline: bool) -> String {
         let targets = Targets::default();

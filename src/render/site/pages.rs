@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use crate::model::Kind;
 use crate::render::address::layout::{Page, pages, place};
-use crate::render::address::linker::{Mode, Section, Target};
+use crate::render::address::linker::Mode;
+use crate::render::address::target::{Section, Target};
+use crate::render::error::BuildError;
 use crate::render::i18n::Form;
 use crate::render::templates::{TemplateError, Templates};
 use crate::render::view::context::{Ctx, Label, LinkView, plain};
@@ -289,16 +291,13 @@ impl<'a> Site<'a> {
     pub fn render_all(
         &self,
         write: &(dyn Fn(&str, &str) -> std::io::Result<()> + Sync),
-    ) -> Result<usize, crate::render::BuildError> {
+    ) -> Result<usize, BuildError> {
         let pages = pages(self.ctx.hb, self.extra.is_some());
         pages
             .par_iter()
             .map(|&page| {
-                let (path, html) = self
-                    .render(page)
-                    .map_err(crate::render::BuildError::Template)?;
-                write(&path, &html)
-                    .map_err(|e| crate::render::BuildError::Io(format!("writing html/{path}: {e}")))
+                let (path, html) = self.render(page).map_err(BuildError::Template)?;
+                write(&path, &html).map_err(|e| BuildError::Io(format!("writing html/{path}: {e}")))
             })
             .collect::<Result<Vec<()>, _>>()?;
         Ok(pages.len())

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::model::{Kind, Text};
-use crate::render::address::linker::Target;
+use crate::render::address::target::{EXTRA_ID, Target};
 use crate::render::measure_text;
 use crate::render::view::context::{Ctx, plain};
 
@@ -203,7 +203,7 @@ pub fn entries(ctx: &Ctx<'_>, extra: Option<(&str, &str)>) -> Vec<Entry> {
     if let Some((title, body)) = extra {
         out.push(Entry {
             title: plain(title),
-            id: crate::render::address::linker::EXTRA_ID.into(),
+            id: EXTRA_ID.into(),
             kind: Kind::Chapter.name(),
             url: ctx.linker.href(&Target::Extra),
             measure: String::new(),

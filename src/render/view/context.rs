@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use super::lookups::{Lookups, StepPos};
 use crate::model::{Handbook, Kind, Text};
-use crate::render::address::linker::{Linker, Mode, Target};
+use crate::render::address::linker::{Linker, Mode, Targets};
+use crate::render::address::target::Target;
 use crate::render::i18n::Catalog;
 use crate::render::markdown::events::TextCtx;
 use crate::render::markdown::{to_html, to_markdown};
@@ -227,7 +228,7 @@ impl<'a> Ctx<'a> {
 /// a dropped link survives here either.
 pub fn plain(text: &str) -> String {
     use pulldown_cmark::Event;
-    let targets = crate::render::address::linker::Targets::default();
+    let targets = Targets::default();
     let linker = Linker {
         targets: &targets,
         mode: Mode::Single,

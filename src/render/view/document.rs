@@ -14,7 +14,7 @@ use super::structure::{
     self, CatalogueRow, CoverView, Coverage, DutyRow, JourneyView, OwnerView, TreeNode,
 };
 use crate::model::{Handbook, Kind};
-use crate::render::address::linker::{Section, Target};
+use crate::render::address::target::{EXTRA_ID, Section, Target};
 
 /// A chapter that is not in the sources, such as a change notice.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,7 +94,7 @@ pub fn sections(ctx: &Ctx<'_>, extra: Option<&ExtraChapter>) -> Vec<SectionEntry
     out.extend(chapters.iter().skip(1).map(|&i| chapter(i)));
     if let Some(extra) = extra {
         out.push(SectionEntry {
-            key: crate::render::address::linker::EXTRA_ID.into(),
+            key: EXTRA_ID.into(),
             anchor: Target::Extra.single_anchor(),
             href: ctx.linker.href(&Target::Extra),
             title: ctx.markdown(&extra.title, "", "", 0, true),
@@ -109,7 +109,7 @@ pub fn extra_chapter(ctx: &Ctx<'_>, extra: &ExtraChapter) -> ChapterView {
     let target = Target::Extra;
     let prefix = ctx.linker.heading_prefix(&target, !ctx.single());
     ChapterView {
-        id: crate::render::address::linker::EXTRA_ID.into(),
+        id: EXTRA_ID.into(),
         anchor: ctx.anchor(&target, true),
         title: ctx.markdown(&extra.title, "CHANGES.md", "", 0, true),
         body: ctx.markdown(&extra.markdown, "CHANGES.md", &prefix, 1, false),

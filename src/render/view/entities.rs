@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::context::{Ctx, Label, LinkView};
 use crate::model::Kind;
-use crate::render::address::linker::Target;
+use crate::render::address::target::Target;
 use crate::render::i18n::Form;
 use crate::render::measure_text::{self, MeasureCells};
 
@@ -277,7 +277,7 @@ pub fn situation(ctx: &Ctx<'_>, i: usize) -> Option<SituationView> {
         procedure_titled: e
             .procedure
             .as_ref()
-            .is_some_and(|p| crate::render::markdown::events::starts_with_heading(&p.value)),
+            .is_some_and(|p| crate::render::markdown::headings::starts_with_heading(&p.value)),
         standards: ctx
             .look
             .situation_standards

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::context::{Ctx, Label, LinkView};
 use super::entities::{self, StandardRef};
 use crate::model::Kind;
-use crate::render::address::linker::Target;
+use crate::render::address::target::Target;
 use crate::render::i18n::Form;
 use crate::render::measure_text::{self, MeasureCells};
 
