@@ -8,7 +8,7 @@ use crate::diagnostics::codes;
 use crate::diagnostics::emit::{self, Style};
 use crate::diff;
 use crate::model::{Handbook, Language};
-use crate::render::{self, BuildError, BuildOptions, ExtraChapter, output::staging as output};
+use crate::render::{self, BuildError, BuildOptions, ExtraChapter, output};
 
 pub(super) fn execute(args: BuildArgs, style: Style) -> Result<Outcome, Fatal> {
     let checked = crate::check_dir(&args.dir)?;

@@ -11,6 +11,13 @@ pub enum BuildError {
     Io(String),
 }
 
+impl BuildError {
+    /// An output file that the sink could not take.
+    pub fn writing(path: &str, error: &std::io::Error) -> BuildError {
+        BuildError::Io(format!("writing {path}: {error}"))
+    }
+}
+
 impl std::fmt::Display for BuildError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -1,107 +1,17 @@
-//! The output directory: which directories `sok build` may replace, and replacing one as a
-//! whole so that a reader never sees half a build and a failed build leaves the previous
-//! one exactly as it was.
-//!
-//! A build is written into a sibling `OUT.tmp-*` directory; only when everything is written
-//! is the old OUT renamed away, the new one renamed into place, and the old one deleted.
+//! Committing a build: it is written into a sibling `OUT.tmp-*` directory, and only when
+//! everything is written is the old OUT renamed away, the new one renamed into place and the
+//! old one deleted, so that a reader never sees half a build and a failed build leaves the
+//! previous one exactly as it was.
 
 use std::io;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
+use super::absolute::absolute;
 use crate::discover::OUTPUT_MARKER;
 
 /// The content of the marker file every build leaves in OUT.
 pub const MARKER_TEXT: &str = "This directory was written by `sok build`.\n\
 It is replaced as a whole on every build: do not keep your own files here.\n";
-
-/// Why an output directory is refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refusal {
-    pub message: String,
-    pub help: String,
-}
-
-/// `path` made absolute and free of `.`/`..`, with symbolic links resolved as far as the
-/// path exists.
-pub fn absolute(path: &Path) -> io::Result<PathBuf> {
-    let joined = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir()?.join(path)
-    };
-    let mut clean = PathBuf::new();
-    for component in joined.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                clean.pop();
-            }
-            other => clean.push(other),
-        }
-    }
-    let mut existing = clean.clone();
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        match existing.file_name() {
-            Some(name) => rest.push(name.to_os_string()),
-            None => break,
-        }
-        existing.pop();
-    }
-    let mut resolved = existing.canonicalize().unwrap_or(existing);
-    for name in rest.into_iter().rev() {
-        resolved.push(name);
-    }
-    Ok(resolved)
-}
-
-/// Checks that `out` may be (re)written for the handbook at `root`.
-pub fn check(root: &Path, out: &Path) -> Result<(), Refusal> {
-    let shown = out.display();
-    let (Ok(root_abs), Ok(out_abs)) = (absolute(root), absolute(out)) else {
-        return Err(Refusal {
-            message: format!("cannot resolve the output directory `{shown}`"),
-            help: "check that the current directory exists".into(),
-        });
-    };
-    if root_abs.starts_with(&out_abs) {
-        return Err(Refusal {
-            message: format!("the output directory `{shown}` is the handbook root or contains it"),
-            help: "choose a directory inside or beside the handbook, for example `--out build`"
-                .into(),
-        });
-    }
-    if out_abs.parent().is_none() {
-        return Err(Refusal {
-            message: format!("the output directory `{shown}` is a file-system root"),
-            help: "choose a directory such as `build`".into(),
-        });
-    }
-    match std::fs::symlink_metadata(&out_abs) {
-        Err(_) => Ok(()),
-        Ok(meta) if !meta.is_dir() => Err(Refusal {
-            message: format!("the output path `{shown}` exists and is not a directory"),
-            help: "remove it or choose another `--out`".into(),
-        }),
-        Ok(_) => {
-            let marked = out_abs.join(OUTPUT_MARKER).is_file();
-            let empty = std::fs::read_dir(&out_abs).is_ok_and(|mut d| d.next().is_none());
-            if marked || empty {
-                Ok(())
-            } else {
-                Err(Refusal {
-                    message: format!(
-                        "the output directory `{shown}` is not empty and was not written by `sok build`"
-                    ),
-                    help: format!(
-                        "sok replaces its output as a whole and will not delete files it did not write; \
-                         choose an empty or new directory (a previous build holds `{OUTPUT_MARKER}`)"
-                    ),
-                })
-            }
-        }
-    }
-}
 
 /// A build being written next to its final place.
 pub struct Staging {
@@ -169,22 +79,6 @@ impl Staging {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn refuses_the_root_its_parents_and_foreign_directories() {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("hb");
-        std::fs::create_dir_all(root.join("standards")).unwrap();
-        std::fs::write(root.join("standards/a.md"), "x").unwrap();
-        assert!(check(&root, &root).is_err());
-        assert!(check(&root, tmp.path()).is_err());
-        assert!(check(&root, &root.join("standards")).is_err());
-        assert!(check(&root, &root.join("standards/a.md")).is_err());
-        assert!(check(&root, &root.join("build")).is_ok());
-        std::fs::create_dir_all(root.join("empty")).unwrap();
-        assert!(check(&root, &root.join("empty")).is_ok());
-        assert!(check(&root, &root.join("standards/..")).is_err());
-    }
 
     #[test]
     fn commit_replaces_the_old_build() {

@@ -11,6 +11,7 @@ use crate::render::address::linker::Mode;
 use crate::render::address::target::{Section, Target};
 use crate::render::error::BuildError;
 use crate::render::i18n::Form;
+use crate::render::output::Sink;
 use crate::render::templates::{TemplateError, Templates};
 use crate::render::view::context::{Ctx, Label, LinkView, plain};
 use crate::render::view::document::{self, ExtraChapter, SectionEntry};
@@ -287,19 +288,16 @@ impl<'a> Site<'a> {
         }
     }
 
-    /// Renders every page in parallel and hands each to `write` (also in parallel).
-    pub fn render_all(
-        &self,
-        write: &(dyn Fn(&str, &str) -> std::io::Result<()> + Sync),
-    ) -> Result<usize, BuildError> {
+    /// Renders every page in parallel and hands each to `sink` as soon as it is rendered, as
+    /// `html/<path>`; returns how many pages there are.
+    pub fn render_all(&self, sink: &dyn Sink) -> Result<usize, BuildError> {
         let pages = pages(self.ctx.hb, self.extra.is_some());
-        pages
-            .par_iter()
-            .map(|&page| {
-                let (path, html) = self.render(page).map_err(BuildError::Template)?;
-                write(&path, &html).map_err(|e| BuildError::Io(format!("writing html/{path}: {e}")))
-            })
-            .collect::<Result<Vec<()>, _>>()?;
+        pages.par_iter().try_for_each(|&page| {
+            let (path, html) = self.render(page).map_err(BuildError::Template)?;
+            let path = format!("html/{path}");
+            sink.write(&path, html.as_bytes())
+                .map_err(|error| BuildError::writing(&path, &error))
+        })?;
         Ok(pages.len())
     }
 }
