@@ -1,6 +1,7 @@
-//! The static site: which pages exist, the context each template gets, and rendering them
-//! in parallel. Every page carries only its own entity and links; the catalogue, the search
-//! index and print.html are the only pages that span the whole handbook.
+//! The site's pages: the context each template gets ([`Site`]), and rendering every page
+//! (listed in `address::layout`) in parallel into the sink. Every page carries only its own
+//! entity and links; the catalogue, the search index and print.html are the only pages that
+//! span the whole handbook.
 
 use rayon::prelude::*;
 use serde::Serialize;

@@ -1,7 +1,7 @@
 //! The renderer's view of one page or document: the handbook, its lookups, the language,
 //! where links go, and whether text is written as HTML or as Markdown. The view models in
-//! `views` and `structure` are built through it, so every text field is sanitized and every
-//! reference becomes a link the same way in every output.
+//! `entities` and `structure` are built through it, so every text field is sanitized and
+//! every reference becomes a link the same way in every output.
 
 use serde::Serialize;
 
