@@ -30,25 +30,16 @@ fn options(out: PathBuf) -> BuildOptions {
 
 /// Every file under `dir` by its `/`-separated relative path, with its bytes.
 fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut todo = vec![dir.to_path_buf()];
-    while let Some(next) = todo.pop() {
-        for entry in std::fs::read_dir(&next).expect("readable") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                todo.push(path);
-            } else {
-                let relative = path.strip_prefix(dir).expect("inside");
-                let name = relative
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                out.insert(name, std::fs::read(&path).expect("read"));
-            }
-        }
-    }
-    out
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|entry| entry.expect("readable"))
+        .filter(|entry| entry.file_type().is_file())
+        .map(|entry| {
+            let relative = entry.path().strip_prefix(dir).expect("inside");
+            let name = relative.to_str().expect("UTF-8").replace('\\', "/");
+            (name, std::fs::read(entry.path()).expect("read"))
+        })
+        .collect()
 }
 
 /// The same file lists and bytes, with the first difference named.
