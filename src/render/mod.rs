@@ -1,77 +1,52 @@
 //! Render: the checked handbook as a static HTML site (`OUT/html/`) and one PDF-ready
-//! Markdown file (`OUT/handbook.md` with `OUT/assets/`), written atomically.
+//! Markdown file (`OUT/handbook.md` with `OUT/assets/`).
 //!
-//! The flow: load the templates and the UI catalogue, precompute the reverse lookups and the
-//! link targets once, then render every page in parallel into a staging directory beside OUT
-//! and swap it into place (see `output`). Docs: docs/build.md and docs/templates.md.
+//! This file is the orchestration only. [`render`] loads the templates and the UI catalogue,
+//! precomputes the reverse lookups and the link targets once, then renders every page in
+//! parallel and hands each file to an [`output::Sink`] as soon as it is made: a directory
+//! or memory, never the disk unless the sink is a directory. [`build`] renders into a
+//! staging directory beside OUT and commits it in one step (`output::staging`). Templates
+//! and assets are read only through the handbook's [`World`](crate::world::World). Docs:
+//! docs/build.md and docs/templates.md.
 
-pub mod context;
-pub mod document;
-pub mod html;
+pub mod address;
+pub mod error;
+pub mod handbook_md;
 pub mod i18n;
-pub mod lookups;
-pub mod markdown_html;
-pub mod markdown_out;
-pub mod md_events;
+pub mod markdown;
 pub mod measure_text;
-pub mod nesting;
 pub mod output;
-pub mod pages;
-pub mod search;
 pub mod site;
-pub mod structure;
 pub mod templates;
-pub mod views;
+pub mod view;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use serde::Serialize;
-
-pub use document::ExtraChapter;
+pub use error::BuildError;
+pub use handbook_md::PAGEBREAK;
+pub use view::document::ExtraChapter;
 
 use crate::check::Checked;
 use crate::model::Language;
-use crate::world::World;
-use context::{Ctx, Format, plain};
-use site::{Linker, Mode, Targets};
+use address::linker::{Linker, Mode, Targets};
+use i18n::Catalog;
+use output::{DirSink, Sink, Staging};
+use site::{pages::Site, search};
 use templates::{TemplateError, Templates};
-
-/// A page break that both PDF paths honour: weasyprint (HTML) and LaTeX.
-pub const PAGEBREAK: &str = "```{=html}\n<div style=\"page-break-after: always;\"></div>\n```\n\n```{=latex}\n\\newpage\n```";
+use view::context::{Ctx, Format};
+use view::lookups::Lookups;
 
 /// What to build and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BuildOptions {
-    /// The output directory (already resolved; checked with [`output::check`]).
+    /// The output directory (already resolved; checked with [`output::check`]). Only
+    /// [`build`] uses it: [`render`] writes wherever its sink puts files.
     pub out: PathBuf,
     pub html: bool,
     pub markdown: bool,
     /// A chapter that is not in the sources (e.g. `sok build --changes-since`): it gets its
     /// own page, a navigation entry and a section at the end of handbook.md.
     pub extra: Option<ExtraChapter>,
-}
-
-/// Why a build stopped (nothing was written to OUT).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BuildError {
-    /// A template (or a UI catalogue override) of the handbook does not work.
-    Template(TemplateError),
-    Io(String),
-}
-
-impl std::fmt::Display for BuildError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            BuildError::Template(e) => e.fmt(f),
-            BuildError::Io(message) => f.write_str(message),
-        }
-    }
-}
-
-impl From<std::io::Error> for BuildError {
-    fn from(error: std::io::Error) -> BuildError {
-        BuildError::Io(error.to_string())
-    }
 }
 
 /// What a build wrote.
@@ -82,37 +57,46 @@ pub struct Built {
     pub markdown: bool,
 }
 
-#[derive(Debug, Serialize)]
-struct MarkdownMeta {
-    title: String,
-    subtitle: String,
-    date: String,
-    lang: &'static str,
+/// What a render produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The pages of the HTML site (0 without `html`).
+    pub pages: usize,
 }
 
-fn write_file(dir: &Path, path: &str, content: &[u8]) -> std::io::Result<()> {
-    let target = dir.join(path);
-    if let Some(parent) = target.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    std::fs::write(target, content)
+/// Renders the handbook `checked` into `sink`: `html/…`, `handbook.md` and `assets/…` as
+/// `options` asks (`options.out` is not used). Nothing is read from or written to the disk
+/// beyond what the handbook's world and the sink do.
+pub fn render(
+    checked: &Checked,
+    options: &BuildOptions,
+    sink: &dyn Sink,
+) -> Result<Rendered, BuildError> {
+    let (templates, catalog) = load_templates(checked)?;
+    render_with(checked, &templates, &catalog, options, sink)
 }
 
-fn copy_assets(world: &dyn World, assets: &[String], to: &Path) -> Result<(), BuildError> {
-    for asset in assets {
-        let bytes = world
-            .read(asset)
-            .map_err(|e| BuildError::Io(format!("reading `{asset}`: {e}")))?;
-        write_file(to, asset, &bytes)?;
-    }
-    Ok(())
-}
-
-/// Builds the handbook `checked` into `options.out`, reading templates and assets through
-/// its world.
+/// Builds the handbook `checked` into `options.out`: renders into a staging directory beside
+/// it and puts that in place of the old OUT only once everything is written.
 pub fn build(checked: &Checked, options: &BuildOptions) -> Result<Built, BuildError> {
-    let hb = &checked.handbook;
-    let language = hb
+    // A template that does not compile stops the build before anything is created on disk.
+    let (templates, catalog) = load_templates(checked)?;
+    let staging = Staging::new(&options.out)?;
+    let sink = DirSink::new(staging.path());
+    let rendered = render_with(checked, &templates, &catalog, options, &sink)?;
+    let out = staging.commit()?;
+    Ok(Built {
+        out,
+        pages: rendered.pages,
+        markdown: options.markdown,
+    })
+}
+
+/// The templates (the handbook's overrides over the built-ins) and the UI catalogue of the
+/// handbook's language, read through its world.
+fn load_templates(checked: &Checked) -> Result<(Templates, Catalog), BuildError> {
+    let language = checked
+        .handbook
         .settings
         .as_ref()
         .map_or(Language::En, |s| s.language.value);
@@ -123,87 +107,76 @@ pub fn build(checked: &Checked, options: &BuildOptions) -> Result<Built, BuildEr
     )
     .map_err(BuildError::Template)?;
     let catalog = match &templates.i18n {
-        Some((path, text)) => i18n::Catalog::load(language, Some(text)).map_err(|message| {
+        Some((path, text)) => Catalog::load(language, Some(text)).map_err(|message| {
             BuildError::Template(TemplateError {
                 template: path.clone(),
                 message,
             })
         })?,
-        None => i18n::Catalog::builtin(language),
+        None => Catalog::builtin(language),
     };
-    let look = lookups::Lookups::new(hb, &checked.index);
+    Ok((templates, catalog))
+}
+
+fn render_with(
+    checked: &Checked,
+    templates: &Templates,
+    catalog: &Catalog,
+    options: &BuildOptions,
+    sink: &dyn Sink,
+) -> Result<Rendered, BuildError> {
+    let hb = &checked.handbook;
+    let look = Lookups::new(hb, &checked.index);
     let targets = Targets::new(hb, &checked.sources);
     let ctx = Ctx {
         hb,
         index: &checked.index,
         sources: &checked.sources,
         look: &look,
-        cat: &catalog,
+        cat: catalog,
         linker: Linker {
             targets: &targets,
             mode: Mode::Page { depth: 0 },
         },
         format: Format::Html,
     };
-    let staging = output::Staging::new(&options.out)?;
-    let dir = staging.path();
+    let extra = options.extra.as_ref();
     let mut pages = 0;
+    let mut asset_dirs = Vec::new();
     if options.html {
-        let html_dir = dir.join("html");
-        let site = html::Site::new(ctx, &templates, options.extra.as_ref());
-        let write = |path: &str, text: &str| write_file(&html_dir, path, text.as_bytes());
-        pages = site.render_all(&write)?;
-        let extra = options
-            .extra
-            .as_ref()
-            .map(|e| (e.title.as_str(), e.markdown.as_str()));
-        let entries = search::entries(&ctx, extra);
-        write_file(
-            &html_dir,
-            "search-index.js",
+        pages = Site::new(ctx, templates, extra).render_all(sink)?;
+        let entries = search::entries(&ctx, extra.map(|e| (e.title.as_str(), e.markdown.as_str())));
+        write(
+            sink,
+            "html/search-index.js",
             search::script(&entries, &ctx).as_bytes(),
         )?;
         for (name, bytes) in &templates.statics {
-            write_file(&html_dir.join("static"), name, bytes)?;
+            write(sink, &format!("html/static/{name}"), bytes)?;
         }
-        copy_assets(checked.world.as_ref(), &hb.assets, &html_dir)?;
+        asset_dirs.push("html/");
     }
     if options.markdown {
-        let md = Ctx {
-            format: Format::Markdown,
-            ..ctx.with_mode(Mode::Single)
-        };
-        let doc = document::document(&md, options.extra.as_ref());
-        let settings = hb.settings.as_ref();
-        let text = |t: Option<&crate::model::Text>| t.map(|t| plain(&t.value)).unwrap_or_default();
-        let meta = MarkdownMeta {
-            title: markdown_out::yaml_string(&text(settings.map(|s| &s.title))),
-            subtitle: markdown_out::yaml_string(&text(
-                settings.and_then(|s| s.organization.as_ref()),
-            )),
-            date: markdown_out::yaml_string(
-                &settings
-                    .and_then(|s| s.effective.as_ref())
-                    .map(|d| catalog.date(d.value))
-                    .unwrap_or_default(),
-            ),
-            lang: language.keyword(),
-        };
-        let mut context = tera::Context::new();
-        context.insert("doc", &doc);
-        context.insert("meta", &meta);
-        context.insert("t", &catalog.to_json());
-        context.insert("pagebreak", PAGEBREAK);
-        let text = templates
-            .render("markdown/handbook.md.tera", &context)
-            .map_err(BuildError::Template)?;
-        write_file(dir, "handbook.md", text.as_bytes())?;
-        copy_assets(checked.world.as_ref(), &hb.assets, dir)?;
+        let text = handbook_md::render(&ctx, templates, extra).map_err(BuildError::Template)?;
+        write(sink, "handbook.md", text.as_bytes())?;
+        asset_dirs.push("");
     }
-    let out = staging.commit()?;
-    Ok(Built {
-        out,
-        pages,
-        markdown: options.markdown,
-    })
+    for asset in &hb.assets {
+        if asset_dirs.is_empty() {
+            break;
+        }
+        let bytes = checked
+            .world
+            .read(asset)
+            .map_err(|e| BuildError::Io(format!("reading `{asset}`: {e}")))?;
+        for dir in &asset_dirs {
+            write(sink, &format!("{dir}{asset}"), &bytes)?;
+        }
+    }
+    Ok(Rendered { pages })
+}
+
+fn write(sink: &dyn Sink, path: &str, bytes: &[u8]) -> Result<(), BuildError> {
+    sink.write(path, bytes)
+        .map_err(|error| BuildError::writing(path, &error))
 }

@@ -127,7 +127,7 @@ impl Templates {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html.tera"]);
         // Like Tera's default, but `/` stays readable in hrefs (`../standards/x.html`).
-        tera.set_escape_fn(super::markdown_html::escape_attr);
+        tera.set_escape_fn(crate::render::markdown::to_html::escape_attr);
         tera.add_raw_templates(raw).map_err(|e| TemplateError {
             template: "templates/".into(),
             message: describe(&e),

@@ -20,5 +20,6 @@ mod lint_docs;
 mod lint_planted;
 mod lint_rules;
 mod lint_vague;
+mod render_memory;
 mod render_output;
 mod robustness;

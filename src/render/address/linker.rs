@@ -1,121 +1,19 @@
-//! Where everything lives in the output, and how one place links to another.
+//! How one place in the output links to another.
 //!
 //! The site has one page per entity (standards, situations, touchpoints, owners, journeys,
 //! chapters) and one page per section; print.html and handbook.md hold everything, so there
 //! an entity is an anchor prefixed by its kind (`standard-phone-answer`). Every link in every
-//! output goes through [`Linker::href`], so the two layouts can never disagree.
+//! output goes through [`Linker::href`], so the two layouts can never disagree; the links
+//! inside a text are rewritten here too, as the [`Links`] of the Markdown pipeline.
 
 use std::collections::{HashMap, HashSet};
 
+use super::target::{Section, Target, section_of};
 use crate::links::{self, LinkTarget};
 use crate::model::{Handbook, Kind};
+use crate::render::markdown::events::Links;
+use crate::render::markdown::headings::heading_ids;
 use crate::source::Sources;
-
-/// The top-level parts of the handbook that are not one entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Section {
-    Cover,
-    Glossary,
-    Principles,
-    Journeys,
-    Touchpoints,
-    Situations,
-    Standards,
-    Owners,
-    Search,
-    Print,
-}
-
-impl Section {
-    pub fn key(self) -> &'static str {
-        match self {
-            Section::Cover => "cover",
-            Section::Glossary => "glossary",
-            Section::Principles => "principles",
-            Section::Journeys => "journeys",
-            Section::Touchpoints => "touchpoints",
-            Section::Situations => "situations",
-            Section::Standards => "standards",
-            Section::Owners => "owners",
-            Section::Search => "search",
-            Section::Print => "print",
-        }
-    }
-
-    fn path(self) -> &'static str {
-        match self {
-            Section::Cover => "index.html",
-            Section::Glossary => "glossary.html",
-            Section::Principles => "principles.html",
-            Section::Journeys => "journeys/index.html",
-            Section::Touchpoints => "touchpoints/index.html",
-            Section::Situations => "situations/index.html",
-            Section::Standards => "standards/index.html",
-            Section::Owners => "owners/index.html",
-            Section::Search => "search.html",
-            Section::Print => "print.html",
-        }
-    }
-}
-
-/// Something a link can point at.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Target {
-    Section(Section),
-    Entity(Kind, String),
-    Step(String, String),
-    /// The extra chapter given by the caller (`BuildOptions::extra`).
-    Extra,
-    /// A file under `assets/`, root-relative.
-    Asset(String),
-}
-
-/// The id the extra chapter's page and anchor use.
-pub const EXTRA_ID: &str = "changes";
-
-impl Target {
-    /// The page and fragment in the multi-page site, relative to the site root.
-    pub fn page_path(&self) -> String {
-        match self {
-            Target::Section(s) => s.path().to_string(),
-            Target::Entity(Kind::Term, id) => format!("glossary.html#{id}"),
-            Target::Entity(Kind::Principle, id) => format!("principles.html#{id}"),
-            Target::Entity(kind, id) => {
-                format!(
-                    "{}/{id}.html",
-                    crate::layout::kind_folder(*kind).unwrap_or("pages")
-                )
-            }
-            Target::Step(journey, step) => format!("journeys/{journey}.html#{step}"),
-            Target::Extra => format!("{EXTRA_ID}.html"),
-            Target::Asset(path) => encode_path(path),
-        }
-    }
-
-    /// The anchor in the single-document outputs (print.html, handbook.md).
-    pub fn single_anchor(&self) -> String {
-        match self {
-            Target::Section(s) => format!("section-{}", s.key()),
-            Target::Entity(kind, id) => format!("{}-{id}", kind.name()),
-            Target::Step(journey, step) => format!("step-{journey}-{step}"),
-            Target::Extra => format!("section-{EXTRA_ID}"),
-            Target::Asset(path) => encode_path(path),
-        }
-    }
-}
-
-/// Percent-encodes a relative path for a URL, keeping `/`.
-pub fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
 
 /// How links are written on the page being rendered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,7 +29,7 @@ pub enum Mode {
 pub struct Targets {
     /// Root-relative source path → what its page is.
     files: HashMap<String, Target>,
-    /// Source path → the ids of the headings in its body (see `md_events::heading_ids`).
+    /// Source path → the ids of the headings in its body (see [`heading_ids`]).
     headings: HashMap<String, HashSet<String>>,
     assets: HashSet<String>,
 }
@@ -145,7 +43,7 @@ impl Targets {
             let path = path_of(meta.file);
             let target = if path.contains('/') {
                 if let Some(body) = body {
-                    headings.insert(path.clone(), super::md_events::heading_ids(&body.value));
+                    headings.insert(path.clone(), heading_ids(&body.value));
                 }
                 Target::Entity(kind, meta.id.value.clone())
             } else {
@@ -184,20 +82,6 @@ impl Targets {
     }
 }
 
-/// The section that lists entities of `kind`.
-pub fn section_of(kind: Kind) -> Section {
-    match kind {
-        Kind::Term => Section::Glossary,
-        Kind::Principle => Section::Principles,
-        Kind::Owner => Section::Owners,
-        Kind::Touchpoint => Section::Touchpoints,
-        Kind::Journey => Section::Journeys,
-        Kind::Situation => Section::Situations,
-        Kind::Standard => Section::Standards,
-        Kind::Chapter => Section::Cover,
-    }
-}
-
 /// Writes links for one page (or for a single document).
 #[derive(Debug, Clone, Copy)]
 pub struct Linker<'a> {
@@ -228,10 +112,10 @@ impl Linker<'_> {
             Mode::Single => format!("{}--", target.single_anchor()),
         }
     }
+}
 
-    /// Rewrites a Markdown link found in the file `from`; `None` drops the link (its text
-    /// stays). `own` holds the heading ids of the text itself, `prefix` their prefix.
-    pub fn rewrite(
+impl Links for Linker<'_> {
+    fn rewrite(
         &self,
         from: &str,
         url: &str,
@@ -271,11 +155,9 @@ impl Linker<'_> {
             }
         }
     }
-}
 
-impl Linker<'_> {
-    /// The `src` of an image in the file `from`: only files under `assets/` are shown.
-    pub fn image(&self, from: &str, url: &str) -> Option<String> {
+    /// Only files under `assets/` are shown.
+    fn image(&self, from: &str, url: &str) -> Option<String> {
         match links::classify(from, url) {
             LinkTarget::File { path, .. } if self.targets.assets.contains(&path) => {
                 Some(self.href(&Target::Asset(path)))

@@ -7,14 +7,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::context::Ctx;
-use super::site::{Section, Target};
+use super::entities::{
+    self, ChapterView, PrincipleView, SituationView, StandardView, TermView, TouchpointView,
+};
 use super::structure::{
     self, CatalogueRow, CoverView, Coverage, DutyRow, JourneyView, OwnerView, TreeNode,
 };
-use super::views::{
-    self, ChapterView, PrincipleView, SituationView, StandardView, TermView, TouchpointView,
-};
 use crate::model::{Handbook, Kind};
+use crate::render::address::target::{EXTRA_ID, Section, Target};
 
 /// A chapter that is not in the sources, such as a change notice.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,7 +94,7 @@ pub fn sections(ctx: &Ctx<'_>, extra: Option<&ExtraChapter>) -> Vec<SectionEntry
     out.extend(chapters.iter().skip(1).map(|&i| chapter(i)));
     if let Some(extra) = extra {
         out.push(SectionEntry {
-            key: super::site::EXTRA_ID.into(),
+            key: EXTRA_ID.into(),
             anchor: Target::Extra.single_anchor(),
             href: ctx.linker.href(&Target::Extra),
             title: ctx.markdown(&extra.title, "", "", 0, true),
@@ -109,7 +109,7 @@ pub fn extra_chapter(ctx: &Ctx<'_>, extra: &ExtraChapter) -> ChapterView {
     let target = Target::Extra;
     let prefix = ctx.linker.heading_prefix(&target, !ctx.single());
     ChapterView {
-        id: super::site::EXTRA_ID.into(),
+        id: EXTRA_ID.into(),
         anchor: ctx.anchor(&target, true),
         title: ctx.markdown(&extra.title, "CHANGES.md", "", 0, true),
         body: ctx.markdown(&extra.markdown, "CHANGES.md", &prefix, 1, false),
@@ -173,14 +173,14 @@ pub fn document(ctx: &Ctx<'_>, extra: Option<&ExtraChapter>) -> DocumentView {
     DocumentView {
         cover: structure::cover(ctx),
         sections: sections(ctx, extra),
-        glossary: all(hb.terms.len(), |i| views::term(ctx, i)),
-        general: chapters.first().and_then(|&i| views::chapter(ctx, i)),
-        principles: all(hb.principles.len(), |i| views::principle(ctx, i)),
+        glossary: all(hb.terms.len(), |i| entities::term(ctx, i)),
+        general: chapters.first().and_then(|&i| entities::chapter(ctx, i)),
+        principles: all(hb.principles.len(), |i| entities::principle(ctx, i)),
         journeys: all(hb.journeys.len(), |i| structure::journey(ctx, i)),
-        touchpoints: all(hb.touchpoints.len(), |i| views::touchpoint(ctx, i)),
-        situations: all(hb.situations.len(), |i| views::situation(ctx, i)),
+        touchpoints: all(hb.touchpoints.len(), |i| entities::touchpoint(ctx, i)),
+        situations: all(hb.situations.len(), |i| entities::situation(ctx, i)),
         catalogue: structure::catalogue(ctx),
-        standards: all(hb.standards.len(), |i| views::standard(ctx, i)),
+        standards: all(hb.standards.len(), |i| entities::standard(ctx, i)),
         owners: {
             let tree = structure::owner_tree(ctx);
             let mut tree_lines = Vec::new();
@@ -196,7 +196,7 @@ pub fn document(ctx: &Ctx<'_>, extra: Option<&ExtraChapter>) -> DocumentView {
         chapters: chapters
             .iter()
             .skip(1)
-            .filter_map(|&i| views::chapter(ctx, i))
+            .filter_map(|&i| entities::chapter(ctx, i))
             .collect(),
         extra: extra.map(|e| extra_chapter(ctx, e)),
     }

@@ -5,10 +5,10 @@
 
 use serde::Serialize;
 
-use super::context::{Ctx, plain};
-use super::measure_text;
-use super::site::Target;
 use crate::model::{Kind, Text};
+use crate::render::address::target::{EXTRA_ID, Target};
+use crate::render::measure_text;
+use crate::render::view::context::{Ctx, plain};
 
 /// The longest excerpt, in characters.
 pub const EXCERPT_CHARS: usize = 160;
@@ -203,7 +203,7 @@ pub fn entries(ctx: &Ctx<'_>, extra: Option<(&str, &str)>) -> Vec<Entry> {
     if let Some((title, body)) = extra {
         out.push(Entry {
             title: plain(title),
-            id: super::site::EXTRA_ID.into(),
+            id: EXTRA_ID.into(),
             kind: Kind::Chapter.name(),
             url: ctx.linker.href(&Target::Extra),
             measure: String::new(),

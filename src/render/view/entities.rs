@@ -6,10 +6,10 @@
 use serde::Serialize;
 
 use super::context::{Ctx, Label, LinkView};
-use super::i18n::Form;
-use super::measure_text::{self, MeasureCells};
-use super::site::Target;
 use crate::model::Kind;
+use crate::render::address::target::Target;
+use crate::render::i18n::Form;
+use crate::render::measure_text::{self, MeasureCells};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TermView {
@@ -277,7 +277,7 @@ pub fn situation(ctx: &Ctx<'_>, i: usize) -> Option<SituationView> {
         procedure_titled: e
             .procedure
             .as_ref()
-            .is_some_and(|p| super::md_events::starts_with_heading(&p.value)),
+            .is_some_and(|p| crate::render::markdown::headings::starts_with_heading(&p.value)),
         standards: ctx
             .look
             .situation_standards

@@ -1,16 +1,17 @@
 //! The renderer's view of one page or document: the handbook, its lookups, the language,
 //! where links go, and whether text is written as HTML or as Markdown. The view models in
-//! `views` and `structure` are built through it, so every text field is sanitized and every
-//! reference becomes a link the same way in every output.
+//! `entities` and `structure` are built through it, so every text field is sanitized and
+//! every reference becomes a link the same way in every output.
 
 use serde::Serialize;
 
-use super::i18n::Catalog;
 use super::lookups::{Lookups, StepPos};
-use super::md_events::TextCtx;
-use super::site::{Linker, Mode, Target};
-use super::{markdown_html, markdown_out};
 use crate::model::{Handbook, Kind, Text};
+use crate::render::address::linker::{Linker, Mode, Targets};
+use crate::render::address::target::Target;
+use crate::render::i18n::Catalog;
+use crate::render::markdown::events::TextCtx;
+use crate::render::markdown::{to_html, to_markdown};
 use crate::resolve::Index;
 use crate::source::Sources;
 
@@ -100,10 +101,8 @@ impl<'a> Ctx<'a> {
 
     fn render_text(&self, ctx: TextCtx<'_>, text: &str) -> String {
         match self.format {
-            Format::Html => {
-                markdown_html::render(text, ctx, &self.linker, self.cat.get("ui.table"))
-            }
-            Format::Markdown => markdown_out::render(text, ctx, &self.linker),
+            Format::Html => to_html::render(text, ctx, &self.linker, self.cat.get("ui.table")),
+            Format::Markdown => to_markdown::render(text, ctx, &self.linker),
         }
     }
 
@@ -198,8 +197,8 @@ impl<'a> Ctx<'a> {
     /// Plain text (an id, a number) escaped for the output format.
     pub fn plain_text(&self, text: &str) -> String {
         match self.format {
-            Format::Html => markdown_html::escape_attr(text),
-            Format::Markdown => markdown_out::escape_plain(text),
+            Format::Html => to_html::escape_attr(text),
+            Format::Markdown => to_markdown::escape_plain(text),
         }
     }
 
@@ -229,7 +228,7 @@ impl<'a> Ctx<'a> {
 /// a dropped link survives here either.
 pub fn plain(text: &str) -> String {
     use pulldown_cmark::Event;
-    let targets = super::site::Targets::default();
+    let targets = Targets::default();
     let linker = Linker {
         targets: &targets,
         mode: Mode::Single,
@@ -242,7 +241,7 @@ pub fn plain(text: &str) -> String {
         links: true,
     };
     let mut out = String::new();
-    for event in super::md_events::prepare(text, ctx, &linker) {
+    for event in crate::render::markdown::events::prepare(text, ctx, &linker) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),

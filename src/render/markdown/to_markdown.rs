@@ -1,6 +1,6 @@
 //! Markdown → Markdown for handbook.md, written for pandoc.
 //!
-//! The events come from [`md_events::prepare`] (raw HTML already reduced to text, links
+//! The events come from [`events::prepare`] (raw HTML already reduced to text, links
 //! rewritten to `#anchors` and `assets/`), and pulldown-cmark-to-cmark writes them back.
 //! Pandoc reads more than CommonMark: `{=html}` raw attributes, `{onclick=...}` attributes,
 //! `:::` divs, raw TeX and `$math$`. So every `{ } $ ^ @ \` in text, and a `:` that starts a
@@ -8,12 +8,11 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::md_events::{self, TextCtx};
-use super::site::Linker;
+use super::events::{self, Links, TextCtx};
 
 /// Renders `text` as pandoc-safe Markdown: a block, or for `ctx.inline` a one-line phrase.
-pub fn render(text: &str, ctx: TextCtx<'_>, linker: &Linker<'_>) -> String {
-    let mut events = heading_ids(pandoc_escapes(md_events::prepare(text, ctx, linker)));
+pub fn render(text: &str, ctx: TextCtx<'_>, linker: &dyn Links) -> String {
+    let mut events = heading_ids(pandoc_escapes(events::prepare(text, ctx, linker)));
     if ctx.inline {
         events.insert(0, Event::Start(Tag::Paragraph));
         events.push(Event::End(TagEnd::Paragraph));
@@ -153,7 +152,7 @@ pub fn yaml_string(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::site::{Mode, Targets};
+    use crate::render::address::linker::{Linker, Mode, Targets};
 
     fn md(text: &str, inline: bool) -> String {
         let targets = Targets::default();

@@ -1,14 +1,13 @@
 //! Markdown → sanitized HTML for the site and print.html.
 //!
-//! The events come from [`md_events::prepare`] (raw HTML already reduced to text, links
+//! The events come from [`events::prepare`] (raw HTML already reduced to text, links
 //! already rewritten); ammonia then cleans the HTML pulldown-cmark wrote, as a second line of
 //! defence, and tables get a focusable scrolling wrapper so wide tables work on phones.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::md_events::{self, TextCtx};
-use super::site::Linker;
+use super::events::{self, Links, TextCtx};
 
 fn cleaner() -> &'static ammonia::Builder<'static> {
     static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
@@ -43,8 +42,8 @@ pub fn sanitize(html: &str) -> String {
 }
 
 /// Renders `text` as HTML: a block (paragraphs, lists...) or, for `ctx.inline`, a phrase.
-pub fn render(text: &str, ctx: TextCtx<'_>, linker: &Linker<'_>, table_label: &str) -> String {
-    let events = md_events::prepare(text, ctx, linker);
+pub fn render(text: &str, ctx: TextCtx<'_>, linker: &dyn Links, table_label: &str) -> String {
+    let events = events::prepare(text, ctx, linker);
     let mut html = String::with_capacity(text.len() + text.len() / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     let clean = sanitize(&html);
@@ -82,7 +81,7 @@ pub fn escape_attr(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::site::{Mode, Targets};
+    use crate::render::address::linker::{Linker, Mode, Targets};
 
     fn html(text: &str, inline: bool) -> String {
         let targets = Targets::default();

@@ -5,11 +5,11 @@
 use serde::Serialize;
 
 use super::context::{Ctx, Label, LinkView};
-use super::i18n::Form;
-use super::measure_text::{self, MeasureCells};
-use super::site::Target;
-use super::views::{self, StandardRef};
+use super::entities::{self, StandardRef};
 use crate::model::Kind;
+use crate::render::address::target::Target;
+use crate::render::i18n::Form;
+use crate::render::measure_text::{self, MeasureCells};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StepView {
@@ -88,7 +88,7 @@ pub fn journey(ctx: &Ctx<'_>, j: usize) -> Option<JourneyView> {
                             .get(&(j, s))
                             .into_iter()
                             .flatten()
-                            .filter_map(|i| views::standard_ref(ctx, *i))
+                            .filter_map(|i| entities::standard_ref(ctx, *i))
                             .collect(),
                     }
                 })
@@ -183,7 +183,7 @@ pub fn owner(ctx: &Ctx<'_>, i: usize) -> Option<OwnerView> {
         standards: duties
             .standards
             .iter()
-            .filter_map(|s| views::standard_ref(ctx, *s))
+            .filter_map(|s| entities::standard_ref(ctx, *s))
             .collect(),
         situations: ids(Kind::Situation, &duties.situations),
     })
@@ -335,7 +335,7 @@ pub fn catalogue(ctx: &Ctx<'_>) -> Vec<CatalogueRow> {
             measure: e
                 .measure
                 .as_ref()
-                .map(|m| views::escape_cells(ctx, measure_text::cells(m, ctx.cat))),
+                .map(|m| entities::escape_cells(ctx, measure_text::cells(m, ctx.cat))),
             owner: ctx.entity_link(Kind::Owner, &e.owner.value),
         })
         .collect()

@@ -1,6 +1,6 @@
 //! The pages of the site: which exist, where each lives and which template draws it.
 
-use super::site::{EXTRA_ID, Section, Target};
+use super::target::{EXTRA_ID, Section, Target};
 use crate::model::{Handbook, Kind};
 
 /// One page of the site.

@@ -1,19 +1,23 @@
-//! The static site: which pages exist, the context each template gets, and rendering them
-//! in parallel. Every page carries only its own entity and links; the catalogue, the search
-//! index and print.html are the only pages that span the whole handbook.
+//! The site's pages: the context each template gets ([`Site`]), and rendering every page
+//! (listed in `address::layout`) in parallel into the sink. Every page carries only its own
+//! entity and links; the catalogue, the search index and print.html are the only pages that
+//! span the whole handbook.
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::context::{Ctx, Label, LinkView, plain};
-use super::document::{self, ExtraChapter, SectionEntry};
-use super::i18n::Form;
-use super::pages::{Page, pages, place};
-use super::site::{Mode, Section, Target};
-use super::structure;
-use super::templates::{TemplateError, Templates};
-use super::views;
 use crate::model::Kind;
+use crate::render::address::layout::{Page, pages, place};
+use crate::render::address::linker::Mode;
+use crate::render::address::target::{Section, Target};
+use crate::render::error::BuildError;
+use crate::render::i18n::Form;
+use crate::render::output::Sink;
+use crate::render::templates::{TemplateError, Templates};
+use crate::render::view::context::{Ctx, Label, LinkView, plain};
+use crate::render::view::document::{self, ExtraChapter, SectionEntry};
+use crate::render::view::entities;
+use crate::render::view::structure;
 
 #[derive(Debug, Clone, Serialize)]
 struct NavItem {
@@ -171,7 +175,7 @@ impl<'a> Site<'a> {
                 c.insert(
                     "terms",
                     &(0..hb.terms.len())
-                        .filter_map(|i| views::term(ctx, i))
+                        .filter_map(|i| entities::term(ctx, i))
                         .collect::<Vec<_>>(),
                 );
                 section_title(Section::Glossary)
@@ -180,7 +184,7 @@ impl<'a> Site<'a> {
                 c.insert(
                     "principles",
                     &(0..hb.principles.len())
-                        .filter_map(|i| views::principle(ctx, i))
+                        .filter_map(|i| entities::principle(ctx, i))
                         .collect::<Vec<_>>(),
                 );
                 section_title(Section::Principles)
@@ -255,17 +259,19 @@ impl<'a> Site<'a> {
             Page::Journey(i) => {
                 insert(c, "journey", structure::journey(ctx, i), |v| v.name.clone())
             }
-            Page::Touchpoint(i) => insert(c, "touchpoint", views::touchpoint(ctx, i), |v| {
+            Page::Touchpoint(i) => insert(c, "touchpoint", entities::touchpoint(ctx, i), |v| {
                 v.name.clone()
             }),
-            Page::Situation(i) => {
-                insert(c, "situation", views::situation(ctx, i), |v| v.name.clone())
-            }
-            Page::Standard(i) => {
-                insert(c, "standard", views::standard(ctx, i), |v| v.title.clone())
-            }
+            Page::Situation(i) => insert(c, "situation", entities::situation(ctx, i), |v| {
+                v.name.clone()
+            }),
+            Page::Standard(i) => insert(c, "standard", entities::standard(ctx, i), |v| {
+                v.title.clone()
+            }),
             Page::Owner(i) => insert(c, "owner", structure::owner(ctx, i), |v| v.name.clone()),
-            Page::Chapter(i) => insert(c, "chapter", views::chapter(ctx, i), |v| v.title.clone()),
+            Page::Chapter(i) => {
+                insert(c, "chapter", entities::chapter(ctx, i), |v| v.title.clone())
+            }
             Page::Extra => match self.extra {
                 Some(extra) => insert(
                     c,
@@ -283,20 +289,16 @@ impl<'a> Site<'a> {
         }
     }
 
-    /// Renders every page in parallel and hands each to `write` (also in parallel).
-    pub fn render_all(
-        &self,
-        write: &(dyn Fn(&str, &str) -> std::io::Result<()> + Sync),
-    ) -> Result<usize, super::BuildError> {
+    /// Renders every page in parallel and hands each to `sink` as soon as it is rendered, as
+    /// `html/<path>`; returns how many pages there are.
+    pub fn render_all(&self, sink: &dyn Sink) -> Result<usize, BuildError> {
         let pages = pages(self.ctx.hb, self.extra.is_some());
-        pages
-            .par_iter()
-            .map(|&page| {
-                let (path, html) = self.render(page).map_err(super::BuildError::Template)?;
-                write(&path, &html)
-                    .map_err(|e| super::BuildError::Io(format!("writing html/{path}: {e}")))
-            })
-            .collect::<Result<Vec<()>, _>>()?;
+        pages.par_iter().try_for_each(|&page| {
+            let (path, html) = self.render(page).map_err(BuildError::Template)?;
+            let path = format!("html/{path}");
+            sink.write(&path, html.as_bytes())
+                .map_err(|error| BuildError::writing(&path, &error))
+        })?;
         Ok(pages.len())
     }
 }

@@ -2,20 +2,35 @@
 //! both writers (HTML and handbook.md) consume.
 //!
 //! - raw HTML becomes its plain text (tags removed by ammonia, `<script>` content dropped);
-//! - links are rewritten by [`Linker::rewrite`]; one with a dangerous scheme or an unknown
-//!   target loses its link and keeps its text; images outside `assets/` keep only their alt;
+//! - links and images are rewritten by the caller's [`Links`] (sok's addressing); one the
+//!   caller drops (a dangerous scheme, an unknown target, an image outside `assets/`) keeps
+//!   its text or alt;
 //! - body headings get stable ids (`prefix` + ASCII slug) and are shifted below the entity's
 //!   own heading; footnote labels get the same prefix, so ids stay unique in print.html;
 //! - `inline` fields (titles, names, say phrases) lose every block wrapper;
 //! - nesting and table padding are limited so the output stays linear in the input
 //!   (see [`super::nesting`]).
+//!
+//! Nothing here knows where pages live: that is asked of [`Links`], so the Markdown
+//! pipeline sits below the addressing and can be tested on its own.
 
 use std::collections::HashSet;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
-use super::site::Linker;
+use super::headings::heading_list;
 use crate::values::slugify;
+
+/// Where the links and images of a text point: the caller decides, the pipeline only asks.
+pub trait Links {
+    /// The href of a link to `url` found in the file `from`; `None` drops the link (its text
+    /// stays). `own` holds the heading ids of the text itself, `prefix` their prefix.
+    fn rewrite(&self, from: &str, url: &str, own: &HashSet<String>, prefix: &str)
+    -> Option<String>;
+
+    /// The `src` of an image in the file `from`; `None` keeps only its alt text.
+    fn image(&self, from: &str, url: &str) -> Option<String>;
+}
 
 /// Where a text is rendered.
 #[derive(Debug, Clone, Copy)]
@@ -30,55 +45,6 @@ pub struct TextCtx<'a> {
     /// Whether links are kept; names shown inside a link of sok's own drop theirs (an
     /// `<a>` may not contain another).
     pub links: bool,
-}
-
-/// The ids of the headings of `text`, in order, each unique within the text.
-pub fn heading_list(text: &str) -> Vec<String> {
-    let mut ids = Vec::new();
-    let mut seen = HashSet::new();
-    let mut current: Option<(Option<String>, String)> = None;
-    for event in crate::markdown::parser(text) {
-        match event {
-            Event::Start(Tag::Heading { id, .. }) => {
-                current = Some((id.map(|i| i.to_string()), String::new()));
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((_, plain)) = &mut current {
-                    plain.push_str(&t);
-                }
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((explicit, plain)) = current.take() {
-                    let mut slug = slugify(explicit.as_deref().unwrap_or(&plain));
-                    if slug.is_empty() {
-                        slug = "section".into();
-                    }
-                    let mut unique = slug.clone();
-                    let mut n = 2;
-                    while !seen.insert(unique.clone()) {
-                        unique = format!("{slug}-{n}");
-                        n += 1;
-                    }
-                    ids.push(unique);
-                }
-            }
-            _ => {}
-        }
-    }
-    ids
-}
-
-/// Whether the first block of `text` is a heading (so the template need not add its own).
-pub fn starts_with_heading(text: &str) -> bool {
-    matches!(
-        crate::markdown::parser(text).next(),
-        Some(Event::Start(Tag::Heading { .. }))
-    )
-}
-
-/// The heading ids of `text` as a set, for link checks.
-pub fn heading_ids(text: &str) -> HashSet<String> {
-    heading_list(text).into_iter().collect()
 }
 
 /// Escapes what would turn a one-line field into a block (`1. `, `# `, `- `...).
@@ -145,7 +111,7 @@ fn opens_raw_element(html: &str) -> Option<&'static str> {
 }
 
 /// The events of `text`, safe and placed (see the module docs).
-pub fn prepare(text: &str, ctx: TextCtx<'_>, linker: &Linker<'_>) -> Vec<Event<'static>> {
+pub fn prepare(text: &str, ctx: TextCtx<'_>, linker: &dyn Links) -> Vec<Event<'static>> {
     prepare_source(text, ctx, linker, 0)
 }
 
@@ -154,7 +120,7 @@ pub fn prepare(text: &str, ctx: TextCtx<'_>, linker: &Linker<'_>) -> Vec<Event<'
 fn prepare_source(
     text: &str,
     ctx: TextCtx<'_>,
-    linker: &Linker<'_>,
+    linker: &dyn Links,
     depth: u8,
 ) -> Vec<Event<'static>> {
     let source = if ctx.inline {
@@ -348,14 +314,6 @@ fn drop_empty_paragraphs(events: Vec<Event<'static>>) -> Vec<Event<'static>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn heading_ids_are_ascii_and_unique() {
-        assert_eq!(
-            heading_list("## Cel standardu\n\n## Процедура\n\n## Cel standardu\n\n## Own {#x-y}"),
-            ["cel-standardu", "protsedura", "cel-standardu-2", "x-y"]
-        );
-    }
 
     #[test]
     fn raw_html_becomes_text() {

@@ -1,0 +1,122 @@
+//! What a link can point at: the sections of the handbook, its entities and steps, the
+//! extra chapter and the assets, with the path of each in the site and its anchor in the
+//! single-document outputs.
+
+use crate::model::Kind;
+
+/// The top-level parts of the handbook that are not one entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Section {
+    Cover,
+    Glossary,
+    Principles,
+    Journeys,
+    Touchpoints,
+    Situations,
+    Standards,
+    Owners,
+    Search,
+    Print,
+}
+
+impl Section {
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Cover => "cover",
+            Section::Glossary => "glossary",
+            Section::Principles => "principles",
+            Section::Journeys => "journeys",
+            Section::Touchpoints => "touchpoints",
+            Section::Situations => "situations",
+            Section::Standards => "standards",
+            Section::Owners => "owners",
+            Section::Search => "search",
+            Section::Print => "print",
+        }
+    }
+
+    fn path(self) -> &'static str {
+        match self {
+            Section::Cover => "index.html",
+            Section::Glossary => "glossary.html",
+            Section::Principles => "principles.html",
+            Section::Journeys => "journeys/index.html",
+            Section::Touchpoints => "touchpoints/index.html",
+            Section::Situations => "situations/index.html",
+            Section::Standards => "standards/index.html",
+            Section::Owners => "owners/index.html",
+            Section::Search => "search.html",
+            Section::Print => "print.html",
+        }
+    }
+}
+
+/// Something a link can point at.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Target {
+    Section(Section),
+    Entity(Kind, String),
+    Step(String, String),
+    /// The extra chapter given by the caller (`BuildOptions::extra`).
+    Extra,
+    /// A file under `assets/`, root-relative.
+    Asset(String),
+}
+
+/// The id the extra chapter's page and anchor use.
+pub const EXTRA_ID: &str = "changes";
+
+impl Target {
+    /// The page and fragment in the multi-page site, relative to the site root.
+    pub fn page_path(&self) -> String {
+        match self {
+            Target::Section(s) => s.path().to_string(),
+            Target::Entity(Kind::Term, id) => format!("glossary.html#{id}"),
+            Target::Entity(Kind::Principle, id) => format!("principles.html#{id}"),
+            Target::Entity(kind, id) => {
+                format!("{}/{id}.html", crate::layout::kind_folder(*kind).unwrap_or("pages"))
+            }
+            Target::Step(journey, step) => format!("journeys/{journey}.html#{step}"),
+            Target::Extra => format!("{EXTRA_ID}.html"),
+            Target::Asset(path) => encode_path(path),
+        }
+    }
+
+    /// The anchor in the single-document outputs (print.html, handbook.md).
+    pub fn single_anchor(&self) -> String {
+        match self {
+            Target::Section(s) => format!("section-{}", s.key()),
+            Target::Entity(kind, id) => format!("{}-{id}", kind.name()),
+            Target::Step(journey, step) => format!("step-{journey}-{step}"),
+            Target::Extra => format!("section-{EXTRA_ID}"),
+            Target::Asset(path) => encode_path(path),
+        }
+    }
+}
+
+/// Percent-encodes a relative path for a URL, keeping `/`.
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The section that lists entities of `kind`.
+pub fn section_of(kind: Kind) -> Section {
+    match kind {
+        Kind::Term => Section::Glossary,
+        Kind::Principle => Section::Principles,
+        Kind::Owner => Section::Owners,
+        Kind::Touchpoint => Section::Touchpoints,
+        Kind::Journey => Section::Journeys,
+        Kind::Situation => Section::Situations,
+        Kind::Standard => Section::Standards,
+        Kind::Chapter => Section::Cover,
+    }
+}

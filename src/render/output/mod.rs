@@ -1,0 +1,13 @@
+//! Getting a build out: which output directories sok may replace (`refusal`), where the
+//! rendered files go (`sink`: a directory or memory), and committing a staging directory as
+//! the new OUT in one step (`staging`). Producing files and committing them are separate, so
+//! a test or a server can render without touching the disk.
+
+pub mod absolute;
+pub mod refusal;
+pub mod sink;
+pub mod staging;
+
+pub use refusal::{Refusal, check};
+pub use sink::{DirSink, MemorySink, Sink};
+pub use staging::Staging;

@@ -1,0 +1,84 @@
+//! Which output directories `sok build` may replace: never the handbook root or one of its
+//! parents, never a file, and never a non-empty directory that sok did not write (it has no
+//! `.sok-output` marker). Nothing sok did not write is ever deleted.
+
+use std::path::Path;
+
+use super::absolute::absolute;
+use crate::layout::OUTPUT_MARKER;
+
+/// Why an output directory is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub message: String,
+    pub help: String,
+}
+
+/// Checks that `out` may be (re)written for the handbook at `root`.
+pub fn check(root: &Path, out: &Path) -> Result<(), Refusal> {
+    let shown = out.display();
+    let (Ok(root_abs), Ok(out_abs)) = (absolute(root), absolute(out)) else {
+        return Err(Refusal {
+            message: format!("cannot resolve the output directory `{shown}`"),
+            help: "check that the current directory exists".into(),
+        });
+    };
+    if root_abs.starts_with(&out_abs) {
+        return Err(Refusal {
+            message: format!("the output directory `{shown}` is the handbook root or contains it"),
+            help: "choose a directory inside or beside the handbook, for example `--out build`"
+                .into(),
+        });
+    }
+    if out_abs.parent().is_none() {
+        return Err(Refusal {
+            message: format!("the output directory `{shown}` is a file-system root"),
+            help: "choose a directory such as `build`".into(),
+        });
+    }
+    match std::fs::symlink_metadata(&out_abs) {
+        Err(_) => Ok(()),
+        Ok(meta) if !meta.is_dir() => Err(Refusal {
+            message: format!("the output path `{shown}` exists and is not a directory"),
+            help: "remove it or choose another `--out`".into(),
+        }),
+        Ok(_) => {
+            let marked = out_abs.join(OUTPUT_MARKER).is_file();
+            let empty = std::fs::read_dir(&out_abs).is_ok_and(|mut d| d.next().is_none());
+            if marked || empty {
+                Ok(())
+            } else {
+                Err(Refusal {
+                    message: format!(
+                        "the output directory `{shown}` is not empty and was not written by `sok build`"
+                    ),
+                    help: format!(
+                        "sok replaces its output as a whole and will not delete files it did not write; \
+                         choose an empty or new directory (a previous build holds `{OUTPUT_MARKER}`)"
+                    ),
+                })
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_the_root_its_parents_and_foreign_directories() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("hb");
+        std::fs::create_dir_all(root.join("standards")).unwrap();
+        std::fs::write(root.join("standards/a.md"), "x").unwrap();
+        assert!(check(&root, &root).is_err());
+        assert!(check(&root, tmp.path()).is_err());
+        assert!(check(&root, &root.join("standards")).is_err());
+        assert!(check(&root, &root.join("standards/a.md")).is_err());
+        assert!(check(&root, &root.join("build")).is_ok());
+        std::fs::create_dir_all(root.join("empty")).unwrap();
+        assert!(check(&root, &root.join("empty")).is_ok());
+        assert!(check(&root, &root.join("standards/..")).is_err());
+    }
+}

@@ -1,0 +1,12 @@
+//! The view models the templates draw (documented in docs/templates.md): what one page or
+//! the whole document shows, with every text already rendered and sanitized and every
+//! reference already a link. `context` is the renderer's view of one page; `lookups` holds
+//! the reverse relations, computed once; `entities` and `structure` build the views of
+//! single entities and of what connects them; `document` puts everything in the method's
+//! order for print.html and handbook.md.
+
+pub mod context;
+pub mod document;
+pub mod entities;
+pub mod lookups;
+pub mod structure;
