@@ -19,6 +19,7 @@ pub mod diagnostics;
 pub mod diff;
 pub mod discover;
 pub mod git;
+pub mod i18n;
 pub mod links;
 pub mod lint;
 pub mod load;

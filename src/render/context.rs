@@ -5,11 +5,11 @@
 
 use serde::Serialize;
 
-use super::i18n::Catalog;
 use super::lookups::{Lookups, StepPos};
 use super::md_events::TextCtx;
 use super::site::{Linker, Mode, Target};
 use super::{markdown_html, markdown_out};
+use crate::i18n::Catalog;
 use crate::model::{Handbook, Kind, Text};
 use crate::resolve::Index;
 use crate::source::Sources;

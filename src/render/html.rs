@@ -7,12 +7,12 @@ use serde::Serialize;
 
 use super::context::{Ctx, Label, LinkView, plain};
 use super::document::{self, ExtraChapter, SectionEntry};
-use super::i18n::Form;
 use super::pages::{Page, pages, place};
 use super::site::{Mode, Section, Target};
 use super::structure;
 use super::templates::{TemplateError, Templates};
 use super::views;
+use crate::i18n::Form;
 use crate::model::Kind;
 
 #[derive(Debug, Clone, Serialize)]

@@ -8,12 +8,10 @@
 pub mod context;
 pub mod document;
 pub mod html;
-pub mod i18n;
 pub mod lookups;
 pub mod markdown_html;
 pub mod markdown_out;
 pub mod md_events;
-pub mod measure_text;
 pub mod nesting;
 pub mod output;
 pub mod pages;
@@ -30,6 +28,7 @@ use serde::Serialize;
 pub use document::ExtraChapter;
 
 use crate::Checked;
+use crate::i18n;
 use crate::model::Language;
 use context::{Ctx, Format, plain};
 use site::{Linker, Mode, Targets};

@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use super::context::{Ctx, plain};
-use super::measure_text;
 use super::site::Target;
+use crate::i18n::measure::{self, MeasureValue};
 use crate::model::{Kind, Text};
 
 /// The longest excerpt, in characters.
@@ -176,7 +176,7 @@ pub fn entries(ctx: &Ctx<'_>, extra: Option<(&str, &str)>) -> Vec<Entry> {
             measure: e
                 .measure
                 .as_ref()
-                .map(|m| measure_text::sentence(m, ctx.cat))
+                .map(|m| measure::sentence(&MeasureValue::of(m), ctx.cat))
                 .unwrap_or_default(),
             excerpt: text_excerpt(e.text.as_ref()),
         });

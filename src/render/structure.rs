@@ -5,10 +5,10 @@
 use serde::Serialize;
 
 use super::context::{Ctx, Label, LinkView};
-use super::i18n::Form;
-use super::measure_text::{self, MeasureCells};
 use super::site::Target;
 use super::views::{self, StandardRef};
+use crate::i18n::Form;
+use crate::i18n::measure::{self, MeasureCells, MeasureValue};
 use crate::model::Kind;
 
 #[derive(Debug, Clone, Serialize)]
@@ -335,7 +335,7 @@ pub fn catalogue(ctx: &Ctx<'_>) -> Vec<CatalogueRow> {
             measure: e
                 .measure
                 .as_ref()
-                .map(|m| views::escape_cells(ctx, measure_text::cells(m, ctx.cat))),
+                .map(|m| views::escape_cells(ctx, measure::cells(&MeasureValue::of(m), ctx.cat))),
             owner: ctx.entity_link(Kind::Owner, &e.owner.value),
         })
         .collect()
