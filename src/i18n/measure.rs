@@ -1,6 +1,7 @@
 //! The one measure in words. A standard's target is read by several people: staff on its
 //! page ("90% połączeń odebranych w ciągu 2 min, liczone miesięcznie, w godzinach pracy"),
-//! the catalogue table, the search index and handbook.md. All of them start from the same
+//! the catalogue table, the search index and handbook.md, and reviewers in `sok diff`
+//! ("max 2 min, 90% of events, per month, business hours"). All of them start from the same
 //! [`MeasureValue`], the target as plain typed values.
 
 use serde::Serialize;
@@ -9,6 +10,7 @@ use super::Catalog;
 use super::catalog::fill;
 use super::format::{Form, capitalize};
 use crate::model::{BoundValue, Direction, Hours, Measure, MetricKind, Period};
+use crate::values::format_number;
 
 /// A standard's target as plain typed values, without spans: what its words are made of, and
 /// what two editions of it are compared by.
@@ -47,6 +49,42 @@ impl MeasureValue {
             _ => None,
         }
     }
+}
+
+/// The word the sources use for a bound's direction: `max` or `min`.
+pub fn direction(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Max => "max",
+        Direction::Min => "min",
+    }
+}
+
+/// The bound as the sources write it back: `2 min`, `90%`, `50`, `20 PLN`.
+pub fn written(m: &MeasureValue) -> String {
+    match &m.bound {
+        BoundValue::Duration(d) => d.to_string(),
+        BoundValue::Number(n) if m.kind == MetricKind::Percent => format!("{}%", format_number(*n)),
+        BoundValue::Number(n) => match m.unit() {
+            Some(unit) => format!("{} {unit}", format_number(*n)),
+            None => format_number(*n),
+        },
+    }
+}
+
+/// One line for reviewers in the sources' own words (`sok diff` speaks English and source
+/// keys): `max 2 min, 90% of events, per month, business hours (answer_time)`.
+pub fn summary(m: &MeasureValue) -> String {
+    let mut parts = vec![format!("{} {}", direction(m.direction), written(m))];
+    if let Some(share) = m.share {
+        parts.push(format!("{}% of events", format_number(share)));
+    }
+    if let Some(period) = m.period {
+        parts.push(format!("per {}", period.keyword()));
+    }
+    if m.hours == Hours::Business {
+        parts.push("business hours".to_string());
+    }
+    format!("{} ({})", parts.join(", "), m.metric)
 }
 
 /// The catalogue table's columns for one measure.

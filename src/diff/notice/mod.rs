@@ -17,9 +17,9 @@ use std::collections::BTreeMap;
 use self::fields::field_label;
 use self::strings::{Strings, strings};
 use super::output::escape;
-use super::{Class, EntityChange, FieldChange, HandbookDiff, MeasureValue, OwnerRef, Value};
-use crate::model::{Handbook, Kind, Language};
-use crate::values::Duration;
+use super::{Class, EntityChange, FieldChange, HandbookDiff, OwnerRef, Value};
+use crate::i18n::measure::MeasureValue;
+use crate::model::{Handbook, Kind, Language, Status};
 
 /// The chapter "what changed in this edition": a title and a Markdown body (sections are
 /// `##` headings, so the title can be the chapter's `#`).
@@ -74,6 +74,10 @@ pub(super) fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values.iter().fold(template.to_string(), |t, (key, value)| {
         t.replace(&format!("{{{key}}}"), value)
     })
+}
+
+fn is_status(f: &FieldChange) -> bool {
+    matches!(f.new, Some(Value::Status(_)))
 }
 
 /// Fields that are bookkeeping rather than something staff act on.
@@ -216,11 +220,13 @@ impl Writer<'_> {
                 ("respond_within", old, new) => {
                     sentences.push(self.deadline_sentence(old.as_ref(), new.as_ref()));
                 }
-                ("status", _, Some(Value::Text(status))) => {
-                    let index = ["active", "draft", "retired"]
-                        .iter()
-                        .position(|s| s == status);
-                    sentences.extend(index.map(|i| s.status_now[i].to_string()));
+                (_, _, Some(Value::Status(status))) => {
+                    let index = match status {
+                        Status::Active => 0,
+                        Status::Draft => 1,
+                        Status::Retired => 2,
+                    };
+                    sentences.push(s.status_now[index].to_string());
                 }
                 (key, _, _) => {
                     let label = field_label(self.language, key);
@@ -241,12 +247,11 @@ impl Writer<'_> {
         }
         // A status change has its own sentence ("It no longer applies"); "we loosened" would
         // misread a withdrawal, so it does not set the headline.
-        let head =
-            match super::headline(rest.iter().filter(|f| f.field != "status").map(|f| f.class)) {
-                Class::Tightened => s.tightened,
-                Class::Loosened => s.loosened,
-                _ => s.changed,
-            };
+        let head = match super::headline(rest.iter().filter(|f| !is_status(f)).map(|f| f.class)) {
+            Class::Tightened => s.tightened,
+            Class::Loosened => s.loosened,
+            _ => s.changed,
+        };
         let mut out = vec![fill(head, &[("what", what)])];
         out.extend(sentences);
         if !labels.is_empty() {
@@ -298,14 +303,10 @@ impl Writer<'_> {
 
     fn deadline_sentence(&self, old: Option<&Value>, new: Option<&Value>) -> String {
         let within = |v: Option<&Value>| match v {
-            Some(Value::Text(t)) => Duration::parse(t)
-                .map(|d| {
-                    fill(
-                        self.s.at_most,
-                        &[("value", &values::duration(self.s, self.language, &d))],
-                    )
-                })
-                .unwrap_or_else(|_| escape(t)),
+            Some(Value::Duration(d)) => fill(
+                self.s.at_most,
+                &[("value", &values::duration(self.s, self.language, d))],
+            ),
             _ => String::new(),
         };
         match (old, new) {

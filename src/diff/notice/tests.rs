@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::diff::{Edition, StepChange};
-use crate::values::Version;
+use crate::values::{Date, Version};
 
 fn owner(id: &str, name: &str) -> Option<OwnerRef> {
     Some(OwnerRef {
@@ -52,8 +52,8 @@ fn everyone_first_then_owners_and_bookkeeping_left_out() {
         field: "last_reviewed",
         class: Class::Changed,
         prose: false,
-        old: Some(Value::Text("2026-01-01".into())),
-        new: Some(Value::Text("2026-06-01".into())),
+        old: Date::parse("2026-01-01").map(Value::Date),
+        new: Date::parse("2026-06-01").map(Value::Date),
     };
     let mut journey = change(Kind::Journey, "order", Class::Changed, None);
     journey.steps.push(StepChange {

@@ -4,9 +4,9 @@
 
 use super::fill;
 use super::strings::{Strings, plural};
-use crate::diff::MeasureValue;
 use crate::diff::output::escape;
-use crate::model::{BoundValue, Language, MetricKind};
+use crate::i18n::measure::MeasureValue;
+use crate::model::{BoundValue, Direction, Hours, Language, MetricKind};
 use crate::values::{Date, Duration, DurationUnit, format_number};
 
 pub(super) fn number(s: &Strings, n: f64) -> String {
@@ -30,7 +30,7 @@ pub(super) fn duration(s: &Strings, language: Language, d: &Duration) -> String 
 
 /// "at most 2 minutes in 90% of cases, each month, in business hours".
 pub(super) fn target(s: &Strings, language: Language, m: &MeasureValue) -> String {
-    let value = match (&m.typed, m.kind) {
+    let value = match (&m.bound, m.kind) {
         (BoundValue::Duration(d), _) => duration(s, language, d),
         (BoundValue::Number(n), MetricKind::Percent) => fill(s.percent, &[("n", &number(s, *n))]),
         (BoundValue::Number(n), _) => match &m.unit {
@@ -40,7 +40,7 @@ pub(super) fn target(s: &Strings, language: Language, m: &MeasureValue) -> Strin
             _ => number(s, *n),
         },
     };
-    let bound = if m.bound == "min" {
+    let bound = if m.direction == Direction::Min {
         s.at_least
     } else {
         s.at_most
@@ -57,11 +57,10 @@ pub(super) fn target(s: &Strings, language: Language, m: &MeasureValue) -> Strin
         first = format!("{first} {share}");
     }
     let mut parts = vec![first];
-    let periods = ["day", "week", "month", "quarter", "year"];
-    if let Some(i) = m.period.and_then(|p| periods.iter().position(|q| *q == p)) {
-        parts.push(s.periods[i].to_string());
+    if let Some(period) = m.period {
+        parts.push(s.periods[period as usize].to_string());
     }
-    if m.hours == "business" {
+    if m.hours == Hours::Business {
         parts.push(s.business_hours.to_string());
     }
     parts.join(", ")
@@ -77,18 +76,18 @@ pub(super) fn date(s: &Strings, d: &Date) -> String {
 mod tests {
     use super::super::strings::strings;
     use super::*;
+    use crate::model::Period;
 
     fn measure(bound: BoundValue, kind: MetricKind, share: Option<f64>) -> MeasureValue {
         MeasureValue {
             metric: "m".into(),
-            unit: Some("PLN".into()),
-            bound: "max",
-            value: String::new(),
-            share,
-            period: Some("quarter"),
-            hours: "business",
             kind,
-            typed: bound,
+            unit: Some("PLN".into()),
+            direction: Direction::Max,
+            bound,
+            share,
+            period: Some(Period::Quarter),
+            hours: Hours::Business,
         }
     }
 
@@ -118,8 +117,8 @@ mod tests {
             assert_eq!(target(strings(language), language, &answer), expected);
         }
         let rate = MeasureValue {
-            bound: "min",
-            hours: "calendar",
+            direction: Direction::Min,
+            hours: Hours::Calendar,
             ..measure(BoundValue::Number(92.5), MetricKind::Percent, None)
         };
         let sl = strings(Language::Sl);
@@ -128,7 +127,7 @@ mod tests {
             "najmanj 92,5 %, vsako četrtletje"
         );
         let gift = MeasureValue {
-            hours: "calendar",
+            hours: Hours::Calendar,
             ..measure(BoundValue::Number(20.0), MetricKind::Custom, Some(95.0))
         };
         let pl = strings(Language::Pl);
