@@ -29,7 +29,7 @@ use std::collections::BTreeSet;
 use serde::{Serialize, Serializer};
 
 pub use compare::diff;
-pub use notice::{ChangeNotice, change_notice};
+pub use notice::{ChangeNotice, change_notice, change_notice_in};
 
 use crate::i18n::measure::{self as target, MeasureValue};
 use crate::model::{Kind, Status};

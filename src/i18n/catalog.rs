@@ -157,6 +157,9 @@ mod tests {
     fn every_language_has_every_key() {
         let english = Catalog::load(Language::En, None).unwrap().keys();
         assert!(english.len() > 100);
+        for table in ["notice.", "notice.kind.", "field.", "duration.words."] {
+            assert!(english.iter().any(|k| k.starts_with(table)), "{table}");
+        }
         for &(_, language) in Language::KEYWORDS {
             let keys = Catalog::load(language, None).unwrap().keys();
             assert_eq!(keys, english, "{}", language.keyword());

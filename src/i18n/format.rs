@@ -13,6 +13,8 @@ pub enum Form {
     Count,
     /// After the language's "within" (genitive in pl and ru: "w ciągu 2 dni").
     Within,
+    /// Standalone in full words, for prose: "at most 2 minutes" in the change notice.
+    Words,
 }
 
 impl Form {
@@ -20,6 +22,7 @@ impl Form {
         match self {
             Form::Count => "count",
             Form::Within => "within",
+            Form::Words => "words",
         }
     }
 }
@@ -111,10 +114,60 @@ mod tests {
         assert_eq!(ru.duration(&d("1.5 h"), Form::Count), "1,5 ч");
         let sl = Catalog::builtin(Language::Sl);
         assert_eq!(sl.duration(&d("2 days"), Form::Count), "2 dneva");
+        assert_eq!(
+            sl.duration(&d("5 business days"), Form::Words),
+            "5 delovnih dni"
+        );
         let date = Date::new(2026, 3, 1).unwrap();
         assert_eq!(pl.date(date), "1 marca 2026");
         assert_eq!(ru.date(date), "1 марта 2026 г.");
         assert_eq!(sl.date(date), "1. marca 2026");
         assert_eq!(Catalog::builtin(Language::En).date(date), "1 March 2026");
+    }
+
+    #[test]
+    fn plural_forms_in_words() {
+        let minutes = |language, n: f64| {
+            let d = Duration::parse(&format!("{n} min")).unwrap();
+            Catalog::builtin(language).duration(&d, Form::Words)
+        };
+        assert_eq!(minutes(Language::Pl, 1.0), "1 minuta");
+        assert_eq!(minutes(Language::Pl, 2.0), "2 minuty");
+        assert_eq!(minutes(Language::Pl, 5.0), "5 minut");
+        assert_eq!(minutes(Language::Pl, 22.0), "22 minuty");
+        assert_eq!(minutes(Language::Pl, 12.0), "12 minut");
+        assert_eq!(minutes(Language::Ru, 21.0), "21 минута");
+        assert_eq!(minutes(Language::Ru, 11.0), "11 минут");
+        assert_eq!(minutes(Language::Ru, 1.5), "1,5 минуты");
+        assert_eq!(minutes(Language::Sl, 2.0), "2 minuti");
+        assert_eq!(minutes(Language::Sl, 3.0), "3 minute");
+        assert_eq!(minutes(Language::Sl, 102.0), "102 minuti");
+        assert_eq!(minutes(Language::En, 1.0), "1 minute");
+        assert_eq!(minutes(Language::En, 0.5), "0.5 minutes");
+    }
+
+    /// A decimal takes the genitive singular in Slovenian ("1,5 dneva"), on a page and in the
+    /// change notice alike; Polish and Russian have a CLDR category of their own for it.
+    #[test]
+    fn decimals_agree_everywhere() {
+        let d = Duration::parse("1.5 d").unwrap();
+        let cases = [
+            (Language::Sl, ["1,5 dneva", "1,5 dneva", "1,5 dneva"]),
+            (Language::Pl, ["1,5 dnia", "1,5 dnia", "1,5 dnia"]),
+            (Language::Ru, ["1,5 дня", "1,5 дня", "1,5 дня"]),
+            (Language::En, ["1.5 days", "1.5 days", "1.5 days"]),
+        ];
+        for (language, expected) in cases {
+            let cat = Catalog::builtin(language);
+            let forms = [Form::Count, Form::Within, Form::Words].map(|f| cat.duration(&d, f));
+            assert_eq!(forms, expected, "{language:?}");
+        }
+        let sl = Catalog::builtin(Language::Sl);
+        let weeks = Duration::parse("2.5 weeks").unwrap();
+        assert_eq!(sl.duration(&weeks, Form::Count), "2,5 tedna");
+        assert_eq!(
+            sl.duration(&Duration::parse("3 weeks").unwrap(), Form::Count),
+            "3 tedni"
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! The one measure in words. A standard's target is read by several people: staff on its
 //! page ("90% połączeń odebranych w ciągu 2 min, liczone miesięcznie, w godzinach pracy"),
-//! the catalogue table, the search index and handbook.md, and reviewers in `sok diff`
+//! the catalogue table, the search index and handbook.md, staff in the change notice ("at
+//! most 2 minutes in 90% of cases, each month"), and reviewers in `sok diff`
 //! ("max 2 min, 90% of events, per month, business hours"). All of them start from the same
 //! [`MeasureValue`], the target as plain typed values.
 
@@ -85,6 +86,34 @@ pub fn summary(m: &MeasureValue) -> String {
         parts.push("business hours".to_string());
     }
     format!("{} ({})", parts.join(", "), m.metric)
+}
+
+/// The target in the words of the change notice: "at most 2 minutes in 90% of cases, each
+/// month, in business hours".
+pub fn target(m: &MeasureValue, cat: &Catalog) -> String {
+    let value = bound(m, cat, Form::Words);
+    let mut first = match m.direction {
+        Direction::Max => cat.fill("notice.at_most", &[("value", &value)]),
+        Direction::Min => cat.fill("notice.at_least", &[("value", &value)]),
+    };
+    if let Some(share) = m.share {
+        let share = match share >= 100.0 {
+            true => cat.get("notice.every_case").to_string(),
+            false => cat.fill("notice.share", &[("share", &cat.percent(share))]),
+        };
+        first = format!("{first} {share}");
+    }
+    let mut parts = vec![first];
+    if let Some(period) = m.period {
+        parts.push(
+            cat.get(&format!("notice.period.{}", period.keyword()))
+                .to_string(),
+        );
+    }
+    if m.hours == Hours::Business {
+        parts.push(cat.get("notice.business_hours").to_string());
+    }
+    parts.join(", ")
 }
 
 /// The catalogue table's columns for one measure.
@@ -251,5 +280,67 @@ mod tests {
             sentence(&custom, &pl),
             "Gratis value: co najmniej 20 PLN w 90% przypadków, liczone miesięcznie, w godzinach pracy"
         );
+    }
+
+    #[test]
+    fn targets_in_every_language() {
+        let d = |s: &str| BoundValue::Duration(Duration::parse(s).unwrap());
+        let answer = MeasureValue {
+            share: Some(100.0),
+            period: Some(Period::Quarter),
+            ..measure("m", MetricKind::Duration, Direction::Max, d("1.5 h"))
+        };
+        let cases = [
+            (
+                Language::En,
+                "at most 1.5 hours in every case, each quarter, in business hours",
+            ),
+            (
+                Language::Pl,
+                "najwyżej 1,5 godziny w każdym przypadku, w każdym kwartale, w godzinach pracy",
+            ),
+            (
+                Language::Ru,
+                "максимум 1,5 часа в каждом случае, каждый квартал, в рабочее время",
+            ),
+            (
+                Language::Sl,
+                "največ 1,5 ure v vsakem primeru, vsako četrtletje, v delovnem času",
+            ),
+        ];
+        for (language, expected) in cases {
+            assert_eq!(target(&answer, &Catalog::builtin(language)), expected);
+        }
+        let rate = MeasureValue {
+            period: Some(Period::Quarter),
+            hours: Hours::Calendar,
+            ..measure(
+                "m",
+                MetricKind::Percent,
+                Direction::Min,
+                BoundValue::Number(92.5),
+            )
+        };
+        let sl = Catalog::builtin(Language::Sl);
+        assert_eq!(target(&rate, &sl), "najmanj 92,5 %, vsako četrtletje");
+        let gift = MeasureValue {
+            unit: Some("PLN".into()),
+            share: Some(95.0),
+            period: Some(Period::Quarter),
+            hours: Hours::Calendar,
+            ..measure(
+                "m",
+                MetricKind::Custom,
+                Direction::Max,
+                BoundValue::Number(20.0),
+            )
+        };
+        let pl = Catalog::builtin(Language::Pl);
+        assert_eq!(
+            target(&gift, &pl),
+            "najwyżej 20 PLN w 95% przypadków, w każdym kwartale"
+        );
+        assert_eq!(summary(&gift), "max 20 PLN, 95% of events, per quarter (m)");
+        assert_eq!(written(&rate), "92.5%");
     }
 }

@@ -1,7 +1,7 @@
 //! Render: the checked handbook as a static HTML site (`OUT/html/`) and one PDF-ready
 //! Markdown file (`OUT/handbook.md` with `OUT/assets/`), written atomically.
 //!
-//! The flow: load the templates and the UI catalogue, precompute the reverse lookups and the
+//! The flow: load the templates and the catalogue (the [`Theme`]), precompute the reverse lookups and the
 //! link targets once, then render every page in parallel into a staging directory beside OUT
 //! and swap it into place (see `output`). Docs: docs/build.md and docs/templates.md.
 
@@ -28,7 +28,7 @@ use serde::Serialize;
 pub use document::ExtraChapter;
 
 use crate::Checked;
-use crate::i18n;
+use crate::i18n::Catalog;
 use crate::model::Language;
 use context::{Ctx, Format, plain};
 use site::{Linker, Mode, Targets};
@@ -105,24 +105,52 @@ fn copy_assets(root: &Path, assets: &[String], to: &Path) -> Result<(), BuildErr
     Ok(())
 }
 
+/// What a build draws with: the templates and the catalogue of the handbook's language, each
+/// the built-in one with the handbook's overrides laid over it. `sok build --changes-since`
+/// writes its change notice with the same catalogue.
+pub struct Theme {
+    pub templates: Templates,
+    pub catalog: Catalog,
+}
+
+impl Theme {
+    /// Loads the theme of the handbook `checked` (read from `root`).
+    pub fn load(checked: &Checked, root: &Path) -> Result<Theme, BuildError> {
+        let language = checked
+            .handbook
+            .settings
+            .as_ref()
+            .map_or(Language::En, |s| s.language.value);
+        let templates = Templates::load(root, &checked.templates, language.keyword())
+            .map_err(BuildError::Template)?;
+        let catalog = match &templates.i18n {
+            Some((path, text)) => Catalog::load(language, Some(text)).map_err(|message| {
+                BuildError::Template(TemplateError {
+                    template: path.clone(),
+                    message,
+                })
+            })?,
+            None => Catalog::builtin(language),
+        };
+        Ok(Theme { templates, catalog })
+    }
+}
+
 /// Builds the handbook `checked` (read from `root`) into `options.out`.
 pub fn build(checked: &Checked, root: &Path, options: &BuildOptions) -> Result<Built, BuildError> {
+    build_with(checked, root, options, &Theme::load(checked, root)?)
+}
+
+/// Builds with a theme already loaded.
+pub fn build_with(
+    checked: &Checked,
+    root: &Path,
+    options: &BuildOptions,
+    theme: &Theme,
+) -> Result<Built, BuildError> {
     let hb = &checked.handbook;
-    let language = hb
-        .settings
-        .as_ref()
-        .map_or(Language::En, |s| s.language.value);
-    let templates = Templates::load(root, &checked.templates, language.keyword())
-        .map_err(BuildError::Template)?;
-    let catalog = match &templates.i18n {
-        Some((path, text)) => i18n::Catalog::load(language, Some(text)).map_err(|message| {
-            BuildError::Template(TemplateError {
-                template: path.clone(),
-                message,
-            })
-        })?,
-        None => i18n::Catalog::builtin(language),
-    };
+    let Theme { templates, catalog } = theme;
+    let language = catalog.language;
     let look = lookups::Lookups::new(hb, &checked.index);
     let targets = Targets::new(hb, &checked.sources);
     let ctx = Ctx {
@@ -130,7 +158,7 @@ pub fn build(checked: &Checked, root: &Path, options: &BuildOptions) -> Result<B
         index: &checked.index,
         sources: &checked.sources,
         look: &look,
-        cat: &catalog,
+        cat: catalog,
         linker: Linker {
             targets: &targets,
             mode: Mode::Page { depth: 0 },
@@ -142,7 +170,7 @@ pub fn build(checked: &Checked, root: &Path, options: &BuildOptions) -> Result<B
     let mut pages = 0;
     if options.html {
         let html_dir = dir.join("html");
-        let site = html::Site::new(ctx, &templates, options.extra.as_ref());
+        let site = html::Site::new(ctx, templates, options.extra.as_ref());
         let write = |path: &str, text: &str| write_file(&html_dir, path, text.as_bytes());
         pages = site.render_all(&write)?;
         let extra = options
