@@ -6,7 +6,7 @@
 //! - [`catalog`]: the built-in TOML catalogues and the handbook's overrides, key lookup and
 //!   `{placeholder}` filling;
 //! - [`plural`]: the CLDR plural category of a number;
-//! - [`format`]: numbers, percentages, dates and durations;
+//! - [`format`](mod@format): numbers, percentages, dates and durations;
 //! - [`measure`]: a standard's target in words.
 //!
 //! A leaf: it depends on `model` and `values` only.

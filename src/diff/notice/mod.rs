@@ -9,7 +9,7 @@
 //!
 //! Every word comes from the handbook's catalogue ([`crate::i18n`]): the sentences from its
 //! `[notice]` table, the field names from `[field]`, targets and durations in words from
-//! [`crate::i18n::measure`] and [`crate::i18n::format`], so a handbook can reword the notice
+//! [`crate::i18n::measure`] and [`crate::i18n::format`](mod@crate::i18n::format), so a handbook can reword the notice
 //! in its `templates/i18n/<lang>.toml` like any other string.
 
 use std::collections::BTreeMap;
