@@ -104,15 +104,7 @@ pub fn target(m: &MeasureValue, cat: &Catalog) -> String {
         first = format!("{first} {share}");
     }
     let mut parts = vec![first];
-    if let Some(period) = m.period {
-        parts.push(
-            cat.get(&format!("notice.period.{}", period.keyword()))
-                .to_string(),
-        );
-    }
-    if m.hours == Hours::Business {
-        parts.push(cat.get("notice.business_hours").to_string());
-    }
+    parts.extend(window(m, cat, "notice.period", "notice.business_hours"));
     parts.join(", ")
 }
 
@@ -146,6 +138,16 @@ fn bound(m: &MeasureValue, cat: &Catalog, form: Form) -> String {
     }
 }
 
+/// When the target is measured, in words: the period from the table `periods` ("measured
+/// monthly", "each month"), then the string at `business` for business hours.
+fn window(m: &MeasureValue, cat: &Catalog, periods: &str, business: &str) -> Vec<String> {
+    let period = m
+        .period
+        .map(|p| cat.get(&format!("{periods}.{}", p.keyword())).to_string());
+    let hours = (m.hours == Hours::Business).then(|| cat.get(business).to_string());
+    period.into_iter().chain(hours).collect()
+}
+
 /// The measure as one sentence, starting with a capital letter.
 pub fn sentence(m: &MeasureValue, cat: &Catalog) -> String {
     let share = cat.percent(m.share.unwrap_or(100.0));
@@ -170,15 +172,7 @@ pub fn sentence(m: &MeasureValue, cat: &Catalog) -> String {
         },
     };
     let mut parts = vec![fill(pattern, &args)];
-    if let Some(period) = m.period {
-        parts.push(
-            cat.get(&format!("measure.period.{}", period.keyword()))
-                .to_string(),
-        );
-    }
-    if m.hours == Hours::Business {
-        parts.push(cat.get("measure.hours.business").to_string());
-    }
+    parts.extend(window(m, cat, "measure.period", "measure.hours.business"));
     capitalize(&parts.join(cat.get("measure.separator")))
 }
 
