@@ -20,6 +20,7 @@ pub mod diagnostics;
 pub mod diff;
 pub mod discover;
 pub mod git;
+pub mod i18n;
 pub mod layout;
 pub mod links;
 pub mod lint;

@@ -3,6 +3,8 @@
 //! Link checks, `vague-wording` and `long-sentence` all walk the same list, so a text field
 //! added to the model is checked everywhere once it is listed here.
 
+/// Sentence case lives with the other formatters of the vocabulary.
+pub use crate::i18n::format::capitalize;
 use crate::model::{Handbook, Kind, Sp, Text};
 
 /// One text field of one entity.
@@ -137,13 +139,4 @@ pub fn text_fields(hb: &Handbook) -> Vec<TextField<'_>> {
         );
     }
     out
-}
-
-/// `text` with its first letter in uppercase ("the rule" → "The rule").
-pub fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

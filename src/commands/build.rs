@@ -7,7 +7,8 @@ use crate::cli::{BuildArgs, BuildFormat};
 use crate::diagnostics::codes;
 use crate::diagnostics::emit::{self, Style};
 use crate::diff;
-use crate::model::{Handbook, Language};
+use crate::i18n::Catalog;
+use crate::model::Handbook;
 use crate::render::{self, BuildError, BuildOptions, ExtraChapter, output};
 
 pub(super) fn execute(args: BuildArgs, style: Style) -> Result<Outcome, Fatal> {
@@ -38,8 +39,17 @@ pub(super) fn execute(args: BuildArgs, style: Style) -> Result<Outcome, Fatal> {
             .with_code(&codes::BUILD_OUT_DIR)
             .with_help(refusal.help)
     })?;
+    let theme = match render::Theme::load(&checked) {
+        Ok(theme) => theme,
+        Err(error) => return stopped(error),
+    };
     let extra = match &args.changes_since {
-        Some(spec) => Some(change_notice(spec, &args.dir, &checked.handbook)?),
+        Some(spec) => Some(change_notice(
+            spec,
+            &args.dir,
+            &checked.handbook,
+            &theme.catalog,
+        )?),
         None => None,
     };
     let options = BuildOptions {
@@ -48,7 +58,7 @@ pub(super) fn execute(args: BuildArgs, style: Style) -> Result<Outcome, Fatal> {
         markdown: args.format != BuildFormat::Html,
         extra,
     };
-    match render::build(&checked, &options) {
+    match render::build_with(&checked, &options, &theme) {
         Ok(built) => {
             let shown = display(&out);
             let mut parts = Vec::new();
@@ -61,29 +71,37 @@ pub(super) fn execute(args: BuildArgs, style: Style) -> Result<Outcome, Fatal> {
             print(&format!("built {}\n", parts.join(" and ")))?;
             Ok(Outcome::Clean)
         }
-        Err(BuildError::Template(error)) => {
+        Err(error) => stopped(error),
+    }
+}
+
+/// Reports why the build stopped; nothing was written.
+fn stopped(error: BuildError) -> Result<Outcome, Fatal> {
+    match error {
+        BuildError::Template(error) => {
             eprintln!("error[{}]: {error}", codes::BUILD_TEMPLATE.name);
             eprintln!(
                 "  help: fix the template or delete it to use the built-in one; nothing was written"
             );
             Ok(Outcome::Problems)
         }
-        Err(BuildError::Io(message)) => Err(Fatal::new(format!("I/O error: {message}"))),
+        BuildError::Io(message) => Err(Fatal::new(format!("I/O error: {message}"))),
     }
 }
 
-/// The chapter "what changed in this edition" for staff, in the handbook's language; the
-/// version warnings of `sok diff` are printed on the way.
-fn change_notice(spec: &str, root: &Path, handbook: &Handbook) -> Result<ExtraChapter, Fatal> {
+/// The chapter "what changed in this edition" for staff, in the words of the handbook's
+/// catalogue; the version warnings of `sok diff` are printed on the way.
+fn change_notice(
+    spec: &str,
+    root: &Path,
+    handbook: &Handbook,
+    catalog: &Catalog,
+) -> Result<ExtraChapter, Fatal> {
     let diff = diff::editions::diff_since(spec, root, handbook)?;
     for warning in &diff.warnings {
         eprintln!("warning[{}]: {}", warning.code, warning.message);
     }
-    let language = handbook
-        .settings
-        .as_ref()
-        .map_or(Language::En, |s| s.language.value);
-    let notice = diff::change_notice(&diff, handbook, language);
+    let notice = diff::change_notice_in(&diff, handbook, catalog);
     Ok(ExtraChapter {
         title: notice.title,
         markdown: notice.markdown,

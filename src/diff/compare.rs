@@ -10,7 +10,7 @@ use super::project::{self, Field, Owners, Projected, Rule};
 use super::{
     Class, Edition, FieldChange, HandbookDiff, StepChange, Value, headline, measure, warnings,
 };
-use crate::model::Handbook;
+use crate::model::{Handbook, Status};
 
 /// Everything that changed from `old` to `new`. The editions' labels are left empty for the
 /// caller to fill in ([`super::editions`] does).
@@ -102,8 +102,8 @@ fn targets(e: &Projected, class: Class) -> Vec<FieldChange> {
 
 /// A standard that stops applying (active → draft or retired) asks less of staff, so a
 /// review gate on `loosened` stops for it; one that starts applying asks more.
-fn status_class(old: &str, new: &str) -> Class {
-    match (old == "active", new == "active") {
+fn status_class(old: Status, new: Status) -> Class {
+    match (old == Status::Active, new == Status::Active) {
         (true, false) => Class::Loosened,
         (false, true) => Class::Tightened,
         _ => Class::Changed,
@@ -124,13 +124,13 @@ fn compare_field(o: &Field, n: &Field) -> Option<FieldChange> {
         (None, None) => return None,
         (Some(a), Some(b)) if same(a, b, o.rule) => return None,
         (Some(Value::Measure(a)), Some(Value::Measure(b))) => measure::classify(a, b)?,
-        (Some(Value::Text(a)), Some(Value::Text(b))) if o.rule == Rule::Deadline => {
+        (Some(Value::Duration(a)), Some(Value::Duration(b))) if o.rule == Rule::Deadline => {
             measure::classify_deadline(a, b)?
         }
         (None, Some(_)) if matches!(o.rule, Rule::Measure | Rule::Deadline) => Class::Added,
         (Some(_), None) if matches!(o.rule, Rule::Measure | Rule::Deadline) => Class::Removed,
         _ if o.rule == Rule::Owner => Class::Reassigned,
-        (Some(Value::Text(a)), Some(Value::Text(b))) if o.key == "status" => status_class(a, b),
+        (Some(Value::Status(a)), Some(Value::Status(b))) => status_class(*a, *b),
         _ => Class::Changed,
     };
     Some(FieldChange {
@@ -161,8 +161,7 @@ fn same(a: &Value, b: &Value, rule: Rule) -> bool {
             key(a) == key(b)
         }
         (Value::Owner(a), Value::Owner(b)) => a.id == b.id,
-        (Value::Measure(a), Value::Measure(b)) => a == b,
-        _ => false,
+        _ => a == b,
     }
 }
 
@@ -255,12 +254,13 @@ mod tests {
                 .unwrap()
                 .class
         };
+        let hours = |s: &str| Some(Value::Duration(crate::values::Duration::parse(s).unwrap()));
         assert_eq!(
-            class(Rule::Deadline, text("2 h"), text("1 h")),
+            class(Rule::Deadline, hours("2 h"), hours("1 h")),
             Class::Tightened
         );
-        assert_eq!(class(Rule::Deadline, None, text("1 h")), Class::Added);
-        assert_eq!(class(Rule::Deadline, text("1 h"), None), Class::Removed);
+        assert_eq!(class(Rule::Deadline, None, hours("1 h")), Class::Added);
+        assert_eq!(class(Rule::Deadline, hours("1 h"), None), Class::Removed);
         assert_eq!(class(Rule::Text, text("a"), None), Class::Changed);
         let owner = |id: &str| {
             Some(Value::Owner(super::super::OwnerRef {
@@ -273,9 +273,19 @@ mod tests {
             Class::Reassigned
         );
         assert_eq!(class(Rule::Ref, owner("a"), owner("b")), Class::Changed);
-        assert_eq!(status_class("active", "retired"), Class::Loosened);
-        assert_eq!(status_class("draft", "active"), Class::Tightened);
-        assert_eq!(status_class("draft", "retired"), Class::Changed);
+        let status = |s| Some(Value::Status(s));
+        assert_eq!(
+            class(Rule::Plain, status(Status::Active), status(Status::Retired)),
+            Class::Loosened
+        );
+        assert_eq!(
+            class(Rule::Plain, status(Status::Draft), status(Status::Active)),
+            Class::Tightened
+        );
+        assert_eq!(
+            class(Rule::Plain, status(Status::Draft), status(Status::Retired)),
+            Class::Changed
+        );
     }
 
     #[test]

@@ -25,84 +25,10 @@
 
 use std::cmp::Ordering;
 
-use serde::{Serialize, Serializer};
-
 use super::Class;
-use crate::model::{BoundValue, Direction, Measure, MetricKind};
-use crate::values::{Duration, DurationUnit, format_number};
-
-/// A standard's target as plain values, without spans.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct MeasureValue {
-    pub metric: String,
-    pub unit: Option<String>,
-    /// `max` or `min`.
-    pub bound: &'static str,
-    /// The bound as written back: `2 min`, `90%`, `50`, `20 PLN`.
-    pub value: String,
-    /// Percent of events that must meet the bound (per-event metrics only; 100 by default).
-    #[serde(serialize_with = "number")]
-    pub share: Option<f64>,
-    pub period: Option<&'static str>,
-    /// `business` or `calendar`.
-    pub hours: &'static str,
-    #[serde(skip)]
-    pub kind: MetricKind,
-    #[serde(skip)]
-    pub typed: BoundValue,
-}
-
-fn number<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
-    match value {
-        Some(n) if n.fract() == 0.0 && n.abs() < 1e15 => s.serialize_i64(*n as i64),
-        Some(n) => s.serialize_f64(*n),
-        None => s.serialize_none(),
-    }
-}
-
-impl MeasureValue {
-    pub fn of(m: &Measure) -> MeasureValue {
-        let unit = m.unit.as_ref().map(|u| u.value.trim().to_string());
-        let value = match (&m.bound.value, m.kind) {
-            (BoundValue::Duration(d), _) => d.to_string(),
-            (BoundValue::Number(n), MetricKind::Percent) => format!("{}%", format_number(*n)),
-            (BoundValue::Number(n), MetricKind::Custom) => match &unit {
-                Some(unit) => format!("{} {unit}", format_number(*n)),
-                None => format_number(*n),
-            },
-            (BoundValue::Number(n), _) => format_number(*n),
-        };
-        MeasureValue {
-            metric: m.metric.value.clone(),
-            unit,
-            bound: match m.bound.direction {
-                Direction::Max => "max",
-                Direction::Min => "min",
-            },
-            value,
-            share: m.per_event.then(|| m.effective_share()),
-            period: m.period.as_ref().map(|p| p.value.keyword()),
-            hours: m.hours.keyword(),
-            kind: m.kind,
-            typed: m.bound.value.clone(),
-        }
-    }
-
-    /// One line for reviewers: `max 2 min, 90% of events, per month, business hours`.
-    pub fn describe(&self) -> String {
-        let mut parts = vec![format!("{} {}", self.bound, self.value)];
-        if let Some(share) = self.share {
-            parts.push(format!("{}% of events", format_number(share)));
-        }
-        if let Some(period) = self.period {
-            parts.push(format!("per {period}"));
-        }
-        if self.hours == "business" {
-            parts.push("business hours".to_string());
-        }
-        format!("{} ({})", parts.join(", "), self.metric)
-    }
-}
+use crate::i18n::measure::MeasureValue;
+use crate::model::{BoundValue, Direction, Hours, MetricKind};
+use crate::values::{Duration, DurationUnit};
 
 /// Which way one part of a target moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,15 +46,15 @@ pub fn classify(old: &MeasureValue, new: &MeasureValue) -> Option<Class> {
     }
     if old.metric != new.metric
         || old.unit != new.unit
-        || old.bound != new.bound
+        || old.direction != new.direction
         || old.kind != new.kind
         || old.share.is_some() != new.share.is_some()
     {
         return Some(Class::Changed);
     }
-    let lower_is_stricter = old.bound == "max";
+    let lower_is_stricter = old.direction == Direction::Max;
     let moves = [
-        ordered(compare_bounds(&old.typed, &new.typed), lower_is_stricter),
+        ordered(compare_bounds(&old.bound, &new.bound), lower_is_stricter),
         match (old.share, new.share) {
             (Some(a), Some(b)) => ordered(b.partial_cmp(&a), false),
             _ => Move::Same,
@@ -171,20 +97,12 @@ pub fn compare_durations(a: &Duration, b: &Duration) -> Option<Ordering> {
 }
 
 fn period_move(old: &MeasureValue, new: &MeasureValue) -> Move {
-    let rank = |p: Option<&str>| match p {
-        Some("day") => Some(0),
-        Some("week") => Some(1),
-        Some("month") => Some(2),
-        Some("quarter") => Some(3),
-        Some("year") => Some(4),
-        _ => None,
-    };
     if old.period == new.period {
         return Move::Same;
     }
     let averaged = old.share.is_some() || old.kind != MetricKind::Custom;
-    match (rank(old.period), rank(new.period)) {
-        (Some(a), Some(b)) if averaged => ordered(b.partial_cmp(&a), true),
+    match (old.period, new.period) {
+        (Some(a), Some(b)) if averaged => ordered(Some(b.cmp(&a)), true),
         _ => Move::Unordered,
     }
 }
@@ -193,9 +111,9 @@ fn hours_move(old: &MeasureValue, new: &MeasureValue) -> Move {
     if old.hours == new.hours {
         return Move::Same;
     }
-    match (&new.typed, new.hours) {
-        (BoundValue::Duration(_), "calendar") => Move::Stricter,
-        (BoundValue::Duration(_), _) => Move::Looser,
+    match (&new.bound, new.hours) {
+        (BoundValue::Duration(_), Hours::Calendar) => Move::Stricter,
+        (BoundValue::Duration(_), Hours::Business) => Move::Looser,
         _ => Move::Unordered,
     }
 }
@@ -214,61 +132,52 @@ fn combine(moves: &[Move]) -> Option<Class> {
 
 /// The class of a change of a response deadline such as a situation's `respond_within`, or
 /// `None` for the same length written differently (`1 h` → `60 min`).
-pub fn classify_deadline(old: &str, new: &str) -> Option<Class> {
-    match (Duration::parse(old), Duration::parse(new)) {
-        (Ok(a), Ok(b)) => match compare_durations(&b, &a) {
-            Some(Ordering::Less) => Some(Class::Tightened),
-            Some(Ordering::Greater) => Some(Class::Loosened),
-            Some(Ordering::Equal) => None,
-            None => Some(Class::Changed),
-        },
-        _ => (old != new).then_some(Class::Changed),
+pub fn classify_deadline(old: &Duration, new: &Duration) -> Option<Class> {
+    match compare_durations(new, old) {
+        Some(Ordering::Less) => Some(Class::Tightened),
+        Some(Ordering::Greater) => Some(Class::Loosened),
+        Some(Ordering::Equal) => None,
+        None => Some(Class::Changed),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Period;
 
-    fn duration(metric: &str, max: &str, share: f64, period: &str) -> MeasureValue {
-        let d = Duration::parse(max).unwrap();
+    fn duration(metric: &str, max: &str, share: f64, period: Period) -> MeasureValue {
         MeasureValue {
             metric: metric.into(),
-            unit: None,
-            bound: "max",
-            value: d.to_string(),
-            share: Some(share),
-            period: Some(match period {
-                "day" => "day",
-                "week" => "week",
-                _ => "month",
-            }),
-            hours: "calendar",
             kind: MetricKind::Duration,
-            typed: BoundValue::Duration(d),
+            unit: None,
+            direction: Direction::Max,
+            bound: BoundValue::Duration(Duration::parse(max).unwrap()),
+            share: Some(share),
+            period: Some(period),
+            hours: Hours::Calendar,
         }
     }
 
-    fn percent(min: f64, period: &str, kind: MetricKind) -> MeasureValue {
+    fn percent(min: f64, period: Period, kind: MetricKind) -> MeasureValue {
         MeasureValue {
             metric: "csat".into(),
-            unit: None,
-            bound: "min",
-            value: format!("{min}%"),
-            share: None,
-            period: Some(if period == "day" { "day" } else { "month" }),
-            hours: "calendar",
             kind,
-            typed: BoundValue::Number(min),
+            unit: None,
+            direction: Direction::Min,
+            bound: BoundValue::Number(min),
+            share: None,
+            period: Some(period),
+            hours: Hours::Calendar,
         }
     }
 
     #[test]
     fn bounds_and_shares() {
-        let base = duration("answer_time", "2 min", 90.0, "month");
-        let same = duration("answer_time", "2 minutes", 90.0, "month");
+        let base = duration("answer_time", "2 min", 90.0, Period::Month);
+        let same = duration("answer_time", "2 minutes", 90.0, Period::Month);
         assert_eq!(classify(&base, &same), None);
-        let seconds = duration("answer_time", "120 s", 90.0, "month");
+        let seconds = duration("answer_time", "120 s", 90.0, Period::Month);
         assert_eq!(
             classify(&base, &seconds),
             None,
@@ -276,39 +185,39 @@ mod tests {
         );
         let cases = [
             (
-                duration("answer_time", "1 min", 90.0, "month"),
+                duration("answer_time", "1 min", 90.0, Period::Month),
                 Class::Tightened,
             ),
             (
-                duration("answer_time", "3 min", 90.0, "month"),
+                duration("answer_time", "3 min", 90.0, Period::Month),
                 Class::Loosened,
             ),
             (
-                duration("answer_time", "2 min", 95.0, "month"),
+                duration("answer_time", "2 min", 95.0, Period::Month),
                 Class::Tightened,
             ),
             (
-                duration("answer_time", "2 min", 80.0, "month"),
+                duration("answer_time", "2 min", 80.0, Period::Month),
                 Class::Loosened,
             ),
             (
-                duration("answer_time", "1 min", 80.0, "month"),
+                duration("answer_time", "1 min", 80.0, Period::Month),
                 Class::Changed,
             ),
             (
-                duration("wait_time", "2 min", 90.0, "month"),
+                duration("wait_time", "2 min", 90.0, Period::Month),
                 Class::Changed,
             ),
             (
-                duration("answer_time", "2 min", 90.0, "day"),
+                duration("answer_time", "2 min", 90.0, Period::Day),
                 Class::Tightened,
             ),
             (
-                duration("answer_time", "1 min", 90.0, "day"),
+                duration("answer_time", "1 min", 90.0, Period::Day),
                 Class::Tightened,
             ),
             (
-                duration("answer_time", "3 min", 90.0, "day"),
+                duration("answer_time", "3 min", 90.0, Period::Day),
                 Class::Changed,
             ),
         ];
@@ -319,26 +228,26 @@ mod tests {
 
     #[test]
     fn percent_metrics_and_periods() {
-        let base = percent(85.0, "month", MetricKind::Percent);
-        let up = percent(90.0, "month", MetricKind::Percent);
+        let base = percent(85.0, Period::Month, MetricKind::Percent);
+        let up = percent(90.0, Period::Month, MetricKind::Percent);
         assert_eq!(classify(&base, &up), Some(Class::Tightened));
         assert_eq!(classify(&up, &base), Some(Class::Loosened));
-        let daily = percent(85.0, "day", MetricKind::Percent);
+        let daily = percent(85.0, Period::Day, MetricKind::Percent);
         assert_eq!(classify(&base, &daily), Some(Class::Tightened));
         assert_eq!(classify(&daily, &base), Some(Class::Loosened));
         // A custom total per period: a shorter window may allow more in total.
-        let custom = percent(85.0, "month", MetricKind::Custom);
-        let custom_daily = percent(85.0, "day", MetricKind::Custom);
+        let custom = percent(85.0, Period::Month, MetricKind::Custom);
+        let custom_daily = percent(85.0, Period::Day, MetricKind::Custom);
         assert_eq!(classify(&custom, &custom_daily), Some(Class::Changed));
     }
 
     #[test]
     fn hours_count_for_durations_only() {
         let business = MeasureValue {
-            hours: "business",
-            ..duration("answer_time", "2 min", 90.0, "month")
+            hours: Hours::Business,
+            ..duration("answer_time", "2 min", 90.0, Period::Month)
         };
-        let calendar = duration("answer_time", "2 min", 90.0, "month");
+        let calendar = duration("answer_time", "2 min", 90.0, Period::Month);
         assert_eq!(classify(&business, &calendar), Some(Class::Tightened));
         assert_eq!(classify(&calendar, &business), Some(Class::Loosened));
     }
@@ -356,15 +265,17 @@ mod tests {
             Some(Ordering::Less)
         );
         assert_eq!(
-            classify_deadline("3 business days", "3 d"),
+            classify_deadline(&d("3 business days"), &d("3 d")),
             Some(Class::Tightened)
         );
-        assert_eq!(classify_deadline("1 h", "2 h"), Some(Class::Loosened));
-        assert_eq!(classify_deadline("1 h", "60 min"), None);
         assert_eq!(
-            classify_deadline("2 business days", "3 d"),
+            classify_deadline(&d("1 h"), &d("2 h")),
+            Some(Class::Loosened)
+        );
+        assert_eq!(classify_deadline(&d("1 h"), &d("60 min")), None);
+        assert_eq!(
+            classify_deadline(&d("2 business days"), &d("3 d")),
             Some(Class::Changed)
         );
-        assert_eq!(classify_deadline("junk", "3 d"), Some(Class::Changed));
     }
 }

@@ -26,14 +26,14 @@ mod warnings;
 
 use std::collections::BTreeSet;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 pub use compare::diff;
-pub use measure::MeasureValue;
-pub use notice::{ChangeNotice, change_notice};
+pub use notice::{ChangeNotice, change_notice, change_notice_in};
 
-use crate::model::Kind;
-use crate::values::{Date, Version};
+use crate::i18n::measure::{self as target, MeasureValue};
+use crate::model::{Kind, Status};
+use crate::values::{Date, Duration, Version};
 
 /// How a change is classified. The lowercase names are the JSON and `--fail-on` words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -102,14 +102,80 @@ impl OwnerRef {
     }
 }
 
-/// A field's plain value.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
+/// A field's value without its span, typed as the model has it.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Value {
+    /// A name, a phrase or prose, with its whitespace normalised.
     Text(String),
+    /// The items of a list: texts, ids, `journey/step` references, escalation rungs.
     List(Vec<String>),
     Owner(OwnerRef),
     Measure(MeasureValue),
+    Status(Status),
+    Duration(Duration),
+    Date(Date),
+    /// A word from a fixed set: a channel, a severity, a language, `true` for a flag.
+    Word(&'static str),
+    Number(i64),
+}
+
+impl Value {
+    /// A single value as the sources write it (`None` for lists, owners and targets).
+    pub(crate) fn written(&self) -> Option<String> {
+        match self {
+            Value::Text(text) => Some(text.clone()),
+            Value::Status(status) => Some(status.keyword().to_string()),
+            Value::Duration(duration) => Some(duration.to_string()),
+            Value::Date(date) => Some(date.to_string()),
+            Value::Word(word) => Some(word.to_string()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::List(_) | Value::Owner(_) | Value::Measure(_) => None,
+        }
+    }
+}
+
+/// JSON (`docs/diff.md`): a single value is a string as the sources write it, a list an
+/// array of strings, an owner `{ id, name }`, a target `{ metric, unit, bound, value, share,
+/// period, hours }`.
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::List(items) => s.collect_seq(items),
+            Value::Owner(owner) => owner.serialize(s),
+            Value::Measure(m) => TargetJson {
+                metric: &m.metric,
+                unit: m.unit.as_deref(),
+                bound: target::direction(m.direction),
+                value: target::written(m),
+                share: m.share,
+                period: m.period.map(|p| p.keyword()),
+                hours: m.hours.keyword(),
+            }
+            .serialize(s),
+            single => s.serialize_str(&single.written().unwrap_or_default()),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct TargetJson<'a> {
+    metric: &'a str,
+    unit: Option<&'a str>,
+    bound: &'static str,
+    value: String,
+    #[serde(serialize_with = "number")]
+    share: Option<f64>,
+    period: Option<&'static str>,
+    hours: &'static str,
+}
+
+/// A whole number without a fraction (`90`, not `90.0`).
+fn number<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(n) if n.fract() == 0.0 && n.abs() < 1e15 => s.serialize_i64(*n as i64),
+        Some(n) => s.serialize_f64(*n),
+        None => s.serialize_none(),
+    }
 }
 
 /// One field of one entity that differs between the editions.

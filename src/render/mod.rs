@@ -1,7 +1,7 @@
 //! Render: the checked handbook as a static HTML site (`OUT/html/`) and one PDF-ready
 //! Markdown file (`OUT/handbook.md` with `OUT/assets/`).
 //!
-//! This file is the orchestration only. [`render`] loads the templates and the UI catalogue,
+//! This file is the orchestration only. [`render`] loads the [`Theme`] (templates and catalogue),
 //! precomputes the reverse lookups and the link targets once, then renders every page in
 //! parallel and hands each file to an [`output::Sink`] as soon as it is made: a directory
 //! or memory, never the disk unless the sink is a directory. [`build`] renders into a
@@ -12,9 +12,7 @@
 pub mod address;
 pub mod error;
 pub mod handbook_md;
-pub mod i18n;
 pub mod markdown;
-pub mod measure_text;
 pub mod output;
 pub mod site;
 pub mod templates;
@@ -27,9 +25,9 @@ pub use handbook_md::PAGEBREAK;
 pub use view::document::ExtraChapter;
 
 use crate::check::Checked;
+use crate::i18n::Catalog;
 use crate::model::Language;
 use address::linker::{Linker, Mode, Targets};
-use i18n::Catalog;
 use output::{DirSink, Sink, Staging};
 use site::{pages::Site, search};
 use templates::{TemplateError, Templates};
@@ -72,18 +70,25 @@ pub fn render(
     options: &BuildOptions,
     sink: &dyn Sink,
 ) -> Result<Rendered, BuildError> {
-    let (templates, catalog) = load_templates(checked)?;
-    render_with(checked, &templates, &catalog, options, sink)
+    render_with(checked, &Theme::load(checked)?, options, sink)
 }
 
 /// Builds the handbook `checked` into `options.out`: renders into a staging directory beside
 /// it and puts that in place of the old OUT only once everything is written.
 pub fn build(checked: &Checked, options: &BuildOptions) -> Result<Built, BuildError> {
     // A template that does not compile stops the build before anything is created on disk.
-    let (templates, catalog) = load_templates(checked)?;
+    build_with(checked, options, &Theme::load(checked)?)
+}
+
+/// [`build`] with a theme already loaded.
+pub fn build_with(
+    checked: &Checked,
+    options: &BuildOptions,
+    theme: &Theme,
+) -> Result<Built, BuildError> {
     let staging = Staging::new(&options.out)?;
     let sink = DirSink::new(staging.path());
-    let rendered = render_with(checked, &templates, &catalog, options, &sink)?;
+    let rendered = render_with(checked, theme, options, &sink)?;
     let out = staging.commit()?;
     Ok(Built {
         out,
@@ -92,39 +97,48 @@ pub fn build(checked: &Checked, options: &BuildOptions) -> Result<Built, BuildEr
     })
 }
 
-/// The templates (the handbook's overrides over the built-ins) and the UI catalogue of the
-/// handbook's language, read through its world.
-fn load_templates(checked: &Checked) -> Result<(Templates, Catalog), BuildError> {
-    let language = checked
-        .handbook
-        .settings
-        .as_ref()
-        .map_or(Language::En, |s| s.language.value);
-    let templates = Templates::load(
-        checked.world.as_ref(),
-        &checked.templates,
-        language.keyword(),
-    )
-    .map_err(BuildError::Template)?;
-    let catalog = match &templates.i18n {
-        Some((path, text)) => Catalog::load(language, Some(text)).map_err(|message| {
-            BuildError::Template(TemplateError {
-                template: path.clone(),
-                message,
-            })
-        })?,
-        None => Catalog::builtin(language),
-    };
-    Ok((templates, catalog))
+/// What a build draws with: the templates and the catalogue of the handbook's language, each
+/// the built-in one with the handbook's overrides laid over it, read through its world.
+/// `sok build --changes-since` writes its change notice with the same catalogue.
+pub struct Theme {
+    pub templates: Templates,
+    pub catalog: Catalog,
+}
+
+impl Theme {
+    /// Loads the theme of the handbook `checked`.
+    pub fn load(checked: &Checked) -> Result<Theme, BuildError> {
+        let language = checked
+            .handbook
+            .settings
+            .as_ref()
+            .map_or(Language::En, |s| s.language.value);
+        let templates = Templates::load(
+            checked.world.as_ref(),
+            &checked.templates,
+            language.keyword(),
+        )
+        .map_err(BuildError::Template)?;
+        let catalog = match &templates.i18n {
+            Some((path, text)) => Catalog::load(language, Some(text)).map_err(|message| {
+                BuildError::Template(TemplateError {
+                    template: path.clone(),
+                    message,
+                })
+            })?,
+            None => Catalog::builtin(language),
+        };
+        Ok(Theme { templates, catalog })
+    }
 }
 
 fn render_with(
     checked: &Checked,
-    templates: &Templates,
-    catalog: &Catalog,
+    theme: &Theme,
     options: &BuildOptions,
     sink: &dyn Sink,
 ) -> Result<Rendered, BuildError> {
+    let Theme { templates, catalog } = theme;
     let hb = &checked.handbook;
     let look = Lookups::new(hb, &checked.index);
     let targets = Targets::new(hb, &checked.sources);

@@ -5,19 +5,19 @@
 //! now responsible for (added, removed, tightened or relaxed with the old and new target,
 //! handed over to or from it). Changes without an owner (terms, principles, chapters, general
 //! settings) go to a section for everyone. Dates of review and tags are bookkeeping and are
-//! left out. `sok build --changes-since REV|DIR` adds the notice as a chapter; the words
-//! are in `strings`, the field names in `fields`, values in words in `values`.
-
-mod fields;
-mod strings;
-mod values;
+//! left out. `sok build --changes-since REV|DIR` adds the notice as a chapter.
+//!
+//! Every word comes from the handbook's catalogue ([`crate::i18n`]): the sentences from its
+//! `[notice]` table, the field names from `[field]`, targets and durations in words from
+//! [`crate::i18n::measure`] and [`crate::i18n::format`](mod@crate::i18n::format), so a handbook can reword the notice
+//! in its `templates/i18n/<lang>.toml` like any other string.
 
 use std::collections::BTreeMap;
 
-use self::fields::field_label;
-use self::strings::{Strings, strings};
 use super::output::escape;
-use super::{Class, EntityChange, FieldChange, HandbookDiff, MeasureValue, OwnerRef, Value};
+use super::{Class, EntityChange, FieldChange, HandbookDiff, OwnerRef, Value};
+use crate::i18n::measure::{self, MeasureValue};
+use crate::i18n::{Catalog, Form, fill};
 use crate::model::{Handbook, Kind, Language};
 use crate::values::Duration;
 
@@ -29,12 +29,17 @@ pub struct ChangeNotice {
     pub markdown: String,
 }
 
-/// Writes the notice for `diff` in `language`. `new` is the edition being announced: its
-/// owners give the sections their order and names, its standards the targets of new ones.
+/// Writes the notice for `diff` in the built-in words of `language`.
 pub fn change_notice(diff: &HandbookDiff, new: &Handbook, language: Language) -> ChangeNotice {
+    change_notice_in(diff, new, &Catalog::builtin(language))
+}
+
+/// Writes the notice for `diff` with the words of `cat`, the handbook's catalogue. `new` is
+/// the edition being announced: its owners give the sections their order and names, its
+/// standards the targets of new ones.
+pub fn change_notice_in(diff: &HandbookDiff, new: &Handbook, cat: &Catalog) -> ChangeNotice {
     let mut w = Writer {
-        s: strings(language),
-        language,
+        cat,
         new,
         names: BTreeMap::new(),
         sections: BTreeMap::new(),
@@ -49,7 +54,7 @@ pub fn change_notice(diff: &HandbookDiff, new: &Handbook, language: Language) ->
         w.entity(e);
     }
     ChangeNotice {
-        title: w.s.title.to_string(),
+        title: cat.get("notice.title").to_string(),
         markdown: w.finish(diff),
     }
 }
@@ -63,17 +68,14 @@ enum Section {
 }
 
 struct Writer<'a> {
-    s: &'static Strings,
-    language: Language,
+    cat: &'a Catalog,
     new: &'a Handbook,
     names: BTreeMap<String, String>,
     sections: BTreeMap<Section, Vec<String>>,
 }
 
-pub(super) fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values.iter().fold(template.to_string(), |t, (key, value)| {
-        t.replace(&format!("{{{key}}}"), value)
-    })
+fn is_status(f: &FieldChange) -> bool {
+    matches!(f.new, Some(Value::Status(_)))
 }
 
 /// Fields that are bookkeeping rather than something staff act on.
@@ -104,19 +106,22 @@ impl Writer<'_> {
     }
 
     fn quoted(&self, name: &str) -> String {
-        format!("{}{}{}", self.s.quotes.0, escape(name), self.s.quotes.1)
+        self.cat.fill("notice.quoted", &[("name", &escape(name))])
     }
 
+    /// The thing changed, as the object of the sentence: "the standard “…”".
     fn what(&self, kind: Kind, name: &str) -> String {
-        let index = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-        format!("{} {}", self.s.kinds[index], self.quoted(name))
+        let key = format!("notice.kind.{}", kind.name());
+        self.cat.fill(&key, &[("name", &self.quoted(name))])
     }
 
     fn settings(&mut self, fields: &[FieldChange]) {
-        let what = self.s.handbook.to_string();
+        let what = self.cat.get("notice.handbook").to_string();
         let labels = self.changes(&what, fields, None);
         if !labels.is_empty() {
-            let text = fill(self.s.settings, &[("fields", &labels.join(", "))]);
+            let text = self
+                .cat
+                .fill("notice.settings", &[("fields", &labels.join(", "))]);
             self.push(Section::Everyone, text);
         }
     }
@@ -133,10 +138,11 @@ impl Writer<'_> {
         };
         match e.class {
             Class::Added => {
-                let text = fill(self.s.added, &[("what", &what)]) + &self.first_target(e);
+                let text =
+                    self.cat.fill("notice.added", &[("what", &what)]) + &self.first_target(e);
                 self.push(home, text);
             }
-            Class::Removed => self.push(home, fill(self.s.removed, &[("what", &what)])),
+            Class::Removed => self.push(home, self.cat.fill("notice.removed", &[("what", &what)])),
             _ => {
                 let labels = self.changes(&what, &e.fields, Some(home.clone()));
                 if !labels.is_empty() {
@@ -145,20 +151,22 @@ impl Writer<'_> {
             }
         }
         for step in &e.steps {
-            let what = format!(
-                "{} {} {} {}",
-                self.s.kinds[8],
-                self.quoted(&step.name),
-                self.s.step_of,
-                self.quoted(&e.name)
+            let what = self.cat.fill(
+                "notice.kind.step",
+                &[
+                    ("name", &self.quoted(&step.name)),
+                    ("journey", &self.quoted(&e.name)),
+                ],
             );
             let home = step
                 .owner
                 .as_ref()
                 .map_or(Section::Everyone, |o| self.owner_section(o));
             match step.class {
-                Class::Added => self.push(home, fill(self.s.added, &[("what", &what)])),
-                Class::Removed => self.push(home, fill(self.s.removed, &[("what", &what)])),
+                Class::Added => self.push(home, self.cat.fill("notice.added", &[("what", &what)])),
+                Class::Removed => {
+                    self.push(home, self.cat.fill("notice.removed", &[("what", &what)]))
+                }
                 _ => {
                     let sentences = self.changes(&what, &step.fields, Some(home.clone()));
                     if !sentences.is_empty() {
@@ -177,18 +185,15 @@ impl Writer<'_> {
             Kind::Standard => standard
                 .and_then(|s| s.measure.as_ref())
                 .map(|m| {
-                    let target = values::target(self.s, self.language, &MeasureValue::of(m));
-                    format!(" {}", fill(self.s.target, &[("new", &target)]))
+                    let target = self.target(&MeasureValue::of(m));
+                    format!(" {}", self.cat.fill("notice.target", &[("new", &target)]))
                 })
                 .unwrap_or_default(),
             Kind::Situation => situation
                 .and_then(|s| s.respond_within.as_ref())
                 .map(|d| {
-                    let within = fill(
-                        self.s.at_most,
-                        &[("value", &values::duration(self.s, self.language, &d.value))],
-                    );
-                    format!(" {}", fill(self.s.response, &[("new", &within)]))
+                    let within = self.deadline(&d.value);
+                    format!(" {}", self.cat.fill("notice.response", &[("new", &within)]))
                 })
                 .unwrap_or_default(),
             _ => String::new(),
@@ -203,7 +208,6 @@ impl Writer<'_> {
         fields: &[FieldChange],
         home: Option<Section>,
     ) -> Vec<String> {
-        let s = self.s;
         let mut sentences = Vec::new();
         let mut labels: Vec<&str> = Vec::new();
         let rest: Vec<&FieldChange> = fields
@@ -216,14 +220,12 @@ impl Writer<'_> {
                 ("respond_within", old, new) => {
                     sentences.push(self.deadline_sentence(old.as_ref(), new.as_ref()));
                 }
-                ("status", _, Some(Value::Text(status))) => {
-                    let index = ["active", "draft", "retired"]
-                        .iter()
-                        .position(|s| s == status);
-                    sentences.extend(index.map(|i| s.status_now[i].to_string()));
+                (_, _, Some(Value::Status(status))) => {
+                    let key = format!("notice.status.{}", status.keyword());
+                    sentences.push(self.cat.get(&key).to_string());
                 }
                 (key, _, _) => {
-                    let label = field_label(self.language, key);
+                    let label = self.cat.try_get(&format!("field.{key}")).unwrap_or(key);
                     if !labels.contains(&label) {
                         labels.push(label);
                     }
@@ -241,16 +243,18 @@ impl Writer<'_> {
         }
         // A status change has its own sentence ("It no longer applies"); "we loosened" would
         // misread a withdrawal, so it does not set the headline.
-        let head =
-            match super::headline(rest.iter().filter(|f| f.field != "status").map(|f| f.class)) {
-                Class::Tightened => s.tightened,
-                Class::Loosened => s.loosened,
-                _ => s.changed,
-            };
-        let mut out = vec![fill(head, &[("what", what)])];
+        let head = match super::headline(rest.iter().filter(|f| !is_status(f)).map(|f| f.class)) {
+            Class::Tightened => "notice.tightened",
+            Class::Loosened => "notice.loosened",
+            _ => "notice.changed",
+        };
+        let mut out = vec![self.cat.fill(head, &[("what", what)])];
         out.extend(sentences);
         if !labels.is_empty() {
-            out.push(fill(s.changed_fields, &[("fields", &labels.join(", "))]));
+            out.push(
+                self.cat
+                    .fill("notice.changed_fields", &[("fields", &labels.join(", "))]),
+            );
         }
         out
     }
@@ -260,24 +264,36 @@ impl Writer<'_> {
             Some(Value::Owner(o)) => Some(o.clone()),
             _ => None,
         };
-        let s = self.s;
         match (owner(&f.old), owner(&f.new)) {
             (Some(old), Some(new)) => {
                 let (old_name, new_name) = (self.name_of(&old), self.name_of(&new));
-                let out = fill(s.reassigned_out, &[("what", what), ("owner", &new_name)]);
+                let out = self.cat.fill(
+                    "notice.reassigned_out",
+                    &[("what", what), ("owner", &new_name)],
+                );
                 let section = self.owner_section(&old);
                 self.push(section, out);
-                let into = fill(s.reassigned_in, &[("what", what), ("owner", &old_name)]);
+                let into = self.cat.fill(
+                    "notice.reassigned_in",
+                    &[("what", what), ("owner", &old_name)],
+                );
                 let section = self.owner_section(&new);
                 self.push(section, into);
             }
             (None, Some(new)) => {
                 let section = self.owner_section(&new);
-                self.push(section, fill(s.reassigned_in_new, &[("what", what)]));
+                self.push(
+                    section,
+                    self.cat.fill("notice.reassigned_in_new", &[("what", what)]),
+                );
             }
             (Some(old), None) => {
                 let section = self.owner_section(&old);
-                self.push(section, fill(s.reassigned_out_none, &[("what", what)]));
+                self.push(
+                    section,
+                    self.cat
+                        .fill("notice.reassigned_out_none", &[("what", what)]),
+                );
             }
             (None, None) => {}
         }
@@ -285,56 +301,67 @@ impl Writer<'_> {
 
     fn measure_sentence(&self, class: Class, old: &Option<Value>, new: &Option<Value>) -> String {
         let target = |v: &Option<Value>| match v {
-            Some(Value::Measure(m)) => values::target(self.s, self.language, m),
+            Some(Value::Measure(m)) => self.target(m),
             _ => String::new(),
         };
         let (old, new) = (target(old), target(new));
         match class {
-            Class::Added => fill(self.s.target_added, &[("new", &new)]),
-            Class::Removed => fill(self.s.target_removed, &[("old", &old)]),
-            _ => fill(self.s.target_now, &[("new", &new), ("old", &old)]),
+            Class::Added => self.cat.fill("notice.target_added", &[("new", &new)]),
+            Class::Removed => self.cat.fill("notice.target_removed", &[("old", &old)]),
+            _ => self
+                .cat
+                .fill("notice.target_now", &[("new", &new), ("old", &old)]),
         }
+    }
+
+    /// A target in words, with the handbook's own text (a custom unit) escaped.
+    fn target(&self, m: &MeasureValue) -> String {
+        escape(&measure::target(m, self.cat))
+    }
+
+    /// "at most 2 hours".
+    fn deadline(&self, d: &Duration) -> String {
+        let value = self.cat.duration(d, Form::Words);
+        self.cat.fill("notice.at_most", &[("value", &value)])
     }
 
     fn deadline_sentence(&self, old: Option<&Value>, new: Option<&Value>) -> String {
         let within = |v: Option<&Value>| match v {
-            Some(Value::Text(t)) => Duration::parse(t)
-                .map(|d| {
-                    fill(
-                        self.s.at_most,
-                        &[("value", &values::duration(self.s, self.language, &d))],
-                    )
-                })
-                .unwrap_or_else(|_| escape(t)),
+            Some(Value::Duration(d)) => self.deadline(d),
             _ => String::new(),
         };
         match (old, new) {
-            (_, None) => fill(self.s.response_removed, &[("old", &within(old))]),
-            (None, _) => fill(self.s.response, &[("new", &within(new))]),
-            _ => fill(
-                self.s.response_now,
+            (_, None) => self
+                .cat
+                .fill("notice.response_removed", &[("old", &within(old))]),
+            (None, _) => self.cat.fill("notice.response", &[("new", &within(new))]),
+            _ => self.cat.fill(
+                "notice.response_now",
                 &[("new", &within(new)), ("old", &within(old))],
             ),
         }
     }
 
     fn finish(self, diff: &HandbookDiff) -> String {
-        let s = self.s;
         let mut head = Vec::new();
         match (&diff.old.version, &diff.new.version) {
-            (Some(old), Some(new)) if old != new => head.push(fill(
-                s.version_change,
+            (Some(old), Some(new)) if old != new => head.push(self.cat.fill(
+                "notice.version_change",
                 &[("old", &old.to_string()), ("new", &new.to_string())],
             )),
-            (_, Some(new)) => head.push(fill(s.version, &[("new", &new.to_string())])),
+            (_, Some(new)) => head.push(
+                self.cat
+                    .fill("notice.version", &[("new", &new.to_string())]),
+            ),
             _ => {}
         }
         if let Some(date) = &diff.new.effective {
-            let date = values::date(self.s, date);
-            // "… od 1 września 2026 r." ends the sentence with the date's own full stop.
+            let date = self.cat.date(*date);
+            // "… с 1 апреля 2026 г." ends the sentence with the date's own full stop.
+            let effective = self.cat.get("notice.effective");
             let template = match date.ends_with('.') {
-                true => s.effective.replace("{date}.", "{date}"),
-                false => s.effective.to_string(),
+                true => effective.replace("{date}.", "{date}"),
+                false => effective.to_string(),
             };
             head.push(fill(&template, &[("date", &date)]));
         }
@@ -343,13 +370,13 @@ impl Writer<'_> {
             out.push_str(&format!("{}\n\n", head.join(" ")));
         }
         if self.sections.is_empty() {
-            out.push_str(&format!("{}\n", s.no_changes));
+            out.push_str(&format!("{}\n", self.cat.get("notice.no_changes")));
             return out;
         }
-        out.push_str(&format!("{}\n", s.intro));
+        out.push_str(&format!("{}\n", self.cat.get("notice.intro")));
         for (section, items) in &self.sections {
             let heading = match section {
-                Section::Everyone => s.everyone.to_string(),
+                Section::Everyone => self.cat.get("notice.everyone").to_string(),
                 Section::Owner(_, id) => self.names.get(id).map_or(id.clone(), |n| escape(n)),
             };
             out.push_str(&format!("\n## {heading}\n\n"));

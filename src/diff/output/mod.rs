@@ -14,6 +14,7 @@ pub(crate) use markdown::escape;
 pub use markdown::markdown;
 
 use super::{Class, Edition, FieldChange, HandbookDiff, Value};
+use crate::i18n::measure;
 use crate::model::Kind;
 
 /// The heading of a kind's group.
@@ -30,22 +31,22 @@ pub(crate) fn kind_title(kind: Kind) -> &'static str {
     }
 }
 
-/// A value on one line, text in quotes.
+/// A value on one line, a single value in quotes.
 pub(crate) fn show(value: Option<&Value>) -> String {
-    match value {
-        Some(Value::Text(t)) => format!("\"{}\"", t.replace('\n', " ")),
-        other => show_raw(other),
+    match value.and_then(Value::written) {
+        Some(text) => format!("\"{}\"", text.replace('\n', " ")),
+        None => show_raw(value),
     }
 }
 
-/// A value on one line, text as it is (for code spans).
+/// A value on one line, a single value as it is (for code spans).
 pub(crate) fn show_raw(value: Option<&Value>) -> String {
     match value {
         None => "(none)".to_string(),
-        Some(Value::Text(t)) => t.replace('\n', " "),
         Some(Value::List(items)) => items.join(", "),
         Some(Value::Owner(owner)) => owner.display(),
-        Some(Value::Measure(m)) => m.describe(),
+        Some(Value::Measure(m)) => measure::summary(m),
+        Some(single) => single.written().unwrap_or_default().replace('\n', " "),
     }
 }
 

@@ -7,7 +7,8 @@
 use std::collections::BTreeMap;
 
 use super::{Field, Fields, Owners, Projected, Rule, entity, normalize};
-use crate::diff::{MeasureValue, Value};
+use crate::diff::Value;
+use crate::i18n::measure::MeasureValue;
 use crate::model::{Handbook, Kind};
 
 /// Every entity of `hb` by kind and id; with duplicate ids (a handbook with errors) the first
@@ -89,7 +90,7 @@ pub(in crate::diff) fn entities(
                 continue;
             }
             f.text("name", Some(&s.name))
-                .word("stage", Some(&s.stage.value))
+                .value("stage", Some(Value::Text(s.stage.value.clone())))
                 .owner("owner", Rule::Owner, Some(&s.owner))
                 .refs("touchpoints", &s.touchpoints)
                 .refs("standards", &s.standards)
@@ -115,9 +116,7 @@ pub(in crate::diff) fn entities(
             .push(
                 "respond_within",
                 Rule::Deadline,
-                e.respond_within
-                    .as_ref()
-                    .map(|d| Value::Text(d.value.to_string())),
+                e.respond_within.as_ref().map(|d| Value::Duration(d.value)),
             )
             .texts("say", &e.say)
             .texts("never_say", &e.never_say)
@@ -139,7 +138,7 @@ pub(in crate::diff) fn entities(
             .collect();
         f.text("title", Some(&e.title))
             .owner("owner", Rule::Owner, Some(&e.owner))
-            .word("status", Some(e.status.value.keyword()))
+            .value("status", Some(Value::Status(e.status.value)))
             .refs("touchpoints", &e.touchpoints)
             .list("steps", Rule::Set, steps)
             .refs("situations", &e.situations)
@@ -152,20 +151,8 @@ pub(in crate::diff) fn entities(
             )
             .texts("say", &e.say)
             .texts("never_say", &e.never_say)
-            .word(
-                "review_every",
-                e.review_every
-                    .as_ref()
-                    .map(|d| d.value.to_string())
-                    .as_deref(),
-            )
-            .word(
-                "last_reviewed",
-                e.last_reviewed
-                    .as_ref()
-                    .map(|d| d.value.to_string())
-                    .as_deref(),
-            )
+            .duration("review_every", e.review_every.as_ref())
+            .date("last_reviewed", e.last_reviewed.as_ref())
             .prose("text", e.text.as_ref())
             .texts("tags", &e.meta.tags);
         let owner = Some(owners.get(&e.owner.value));
@@ -177,10 +164,7 @@ pub(in crate::diff) fn entities(
     }
     for e in &hb.chapters {
         f.text("title", Some(&e.title))
-            .word(
-                "order",
-                e.order.as_ref().map(|o| o.value.to_string()).as_deref(),
-            )
+            .value("order", e.order.as_ref().map(|o| Value::Number(o.value)))
             .prose("body", Some(&e.body))
             .texts("tags", &e.meta.tags);
         add(
@@ -211,25 +195,10 @@ pub(in crate::diff) fn settings(hb: &Handbook, owners: &Owners<'_>) -> Vec<Field
     f.text("title", Some(&s.title))
         .text("organization", s.organization.as_ref())
         .word("language", Some(s.language.value.keyword()))
-        .word(
-            "effective",
-            s.effective.as_ref().map(|d| d.value.to_string()).as_deref(),
-        )
+        .date("effective", s.effective.as_ref())
         .owner("owner", Rule::Owner, s.owner.as_ref())
-        .word(
-            "review_every",
-            s.review_every
-                .as_ref()
-                .map(|d| d.value.to_string())
-                .as_deref(),
-        )
-        .word(
-            "last_reviewed",
-            s.last_reviewed
-                .as_ref()
-                .map(|d| d.value.to_string())
-                .as_deref(),
-        )
+        .duration("review_every", s.review_every.as_ref())
+        .date("last_reviewed", s.last_reviewed.as_ref())
         .list("stages", Rule::Sequence, stages)
         .list("stage_names", Rule::Set, names)
         .done()

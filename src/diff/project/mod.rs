@@ -2,9 +2,10 @@
 //! works on.
 //!
 //! This is where "compare plain values, not spans" is decided: spans, files and paths are
-//! dropped, text is normalised (line endings, trailing spaces), durations are written back
-//! canonically, references keep their id and the owner's name. Lint opt-outs
-//! (`lint.allow`) are tooling, not content, and are left out.
+//! dropped, text is normalised (line endings, trailing spaces), references keep their id and
+//! the owner's name, and every other value keeps its type (a status, a duration, a date, the
+//! target), so `compare` and the notice compare types, never strings they parse again. Lint
+//! opt-outs (`lint.allow`) are tooling, not content, and are left out.
 
 mod kinds;
 
@@ -13,13 +14,16 @@ use std::collections::BTreeMap;
 pub(in crate::diff) use kinds::{entities, settings};
 
 use super::{OwnerRef, Value};
-use crate::model::{Handbook, Ref, Text};
+use crate::model::{Handbook, Ref, Sp, Text};
+use crate::values::{Date, Duration};
 
 /// How a field is compared and classified.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Rule {
     /// A short text: compared with whitespace collapsed.
     Text,
+    /// A typed value (a status, a date, a duration, a word from a fixed set, a number).
+    Plain,
     /// Sentences: like `Text`, shown as a word-level diff.
     Prose,
     /// A list whose order carries no meaning.
@@ -101,8 +105,21 @@ impl Fields<'_> {
         )
     }
 
-    fn word(&mut self, key: &'static str, word: Option<&str>) -> &mut Self {
-        self.push(key, Rule::Text, word.map(|w| Value::Text(w.to_string())))
+    fn value(&mut self, key: &'static str, value: Option<Value>) -> &mut Self {
+        self.push(key, Rule::Plain, value)
+    }
+
+    /// A word from a fixed set: a channel, a severity, a language, `true` for a flag.
+    fn word(&mut self, key: &'static str, word: Option<&'static str>) -> &mut Self {
+        self.value(key, word.map(Value::Word))
+    }
+
+    fn duration(&mut self, key: &'static str, duration: Option<&Sp<Duration>>) -> &mut Self {
+        self.value(key, duration.map(|d| Value::Duration(d.value)))
+    }
+
+    fn date(&mut self, key: &'static str, date: Option<&Sp<Date>>) -> &mut Self {
+        self.value(key, date.map(|d| Value::Date(d.value)))
     }
 
     fn prose(&mut self, key: &'static str, text: Option<&Text>) -> &mut Self {

@@ -11,7 +11,7 @@ use crate::render::address::layout::{Page, pages, place};
 use crate::render::address::linker::Mode;
 use crate::render::address::target::{Section, Target};
 use crate::render::error::BuildError;
-use crate::render::i18n::Form;
+use crate::i18n::Form;
 use crate::render::output::Sink;
 use crate::render::templates::{TemplateError, Templates};
 use crate::render::view::context::{Ctx, Label, LinkView, plain};

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::model::{Kind, Text};
 use crate::render::address::target::{EXTRA_ID, Target};
-use crate::render::measure_text;
+use crate::i18n::measure::{self, MeasureValue};
 use crate::render::view::context::{Ctx, plain};
 
 /// The longest excerpt, in characters.
@@ -176,7 +176,7 @@ pub fn entries(ctx: &Ctx<'_>, extra: Option<(&str, &str)>) -> Vec<Entry> {
             measure: e
                 .measure
                 .as_ref()
-                .map(|m| measure_text::sentence(m, ctx.cat))
+                .map(|m| measure::sentence(&MeasureValue::of(m), ctx.cat))
                 .unwrap_or_default(),
             excerpt: text_excerpt(e.text.as_ref()),
         });

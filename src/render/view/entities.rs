@@ -8,8 +8,8 @@ use serde::Serialize;
 use super::context::{Ctx, Label, LinkView};
 use crate::model::Kind;
 use crate::render::address::target::Target;
-use crate::render::i18n::Form;
-use crate::render::measure_text::{self, MeasureCells};
+use crate::i18n::Form;
+use crate::i18n::measure::{self, MeasureCells, MeasureValue};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TermView {
@@ -166,7 +166,7 @@ pub fn standard_ref(ctx: &Ctx<'_>, i: usize) -> Option<StandardRef> {
         measure: e
             .measure
             .as_ref()
-            .map(|m| ctx.plain_text(&measure_text::sentence(m, ctx.cat))),
+            .map(|m| ctx.plain_text(&measure::sentence(&MeasureValue::of(m), ctx.cat))),
     })
 }
 
@@ -187,10 +187,14 @@ pub fn standard(ctx: &Ctx<'_>, i: usize) -> Option<StandardView> {
         owner: ctx.entity_link(Kind::Owner, &e.owner.value),
         status: ctx.label("status", e.status.value.keyword()),
         text: ctx.block_opt(e.text.as_ref(), &target, true, level),
-        measure: e.measure.as_ref().map(|m| MeasureView {
-            sentence: ctx.plain_text(&measure_text::sentence(m, cat)),
-            cells: escape_cells(ctx, measure_text::cells(m, cat)),
-        }),
+        measure: e
+            .measure
+            .as_ref()
+            .map(MeasureValue::of)
+            .map(|m| MeasureView {
+                sentence: ctx.plain_text(&measure::sentence(&m, cat)),
+                cells: escape_cells(ctx, measure::cells(&m, cat)),
+            }),
         touchpoints: ctx.links(
             Kind::Touchpoint,
             e.touchpoints.iter().map(|r| r.value.as_str()),

@@ -8,8 +8,8 @@ use super::context::{Ctx, Label, LinkView};
 use super::entities::{self, StandardRef};
 use crate::model::Kind;
 use crate::render::address::target::Target;
-use crate::render::i18n::Form;
-use crate::render::measure_text::{self, MeasureCells};
+use crate::i18n::Form;
+use crate::i18n::measure::{self, MeasureCells, MeasureValue};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StepView {
@@ -335,7 +335,7 @@ pub fn catalogue(ctx: &Ctx<'_>) -> Vec<CatalogueRow> {
             measure: e
                 .measure
                 .as_ref()
-                .map(|m| entities::escape_cells(ctx, measure_text::cells(m, ctx.cat))),
+                .map(|m| entities::escape_cells(ctx, measure::cells(&MeasureValue::of(m), ctx.cat))),
             owner: ctx.entity_link(Kind::Owner, &e.owner.value),
         })
         .collect()
