@@ -123,7 +123,7 @@ pub fn load_from(paths: Vec<String>, world: Arc<dyn World>) -> Loaded {
         .collect();
     for (source, parsed) in results {
         loaded.sources.add(source);
-        merge(&mut loaded.handbook, parsed.entities);
+        loaded.handbook.extend(parsed.entities);
         if parsed.settings.is_some() {
             loaded.handbook.settings = parsed.settings;
         }
@@ -163,16 +163,4 @@ fn configured_output_dir(settings: &str) -> Option<String> {
     let table: toml::Table = settings.parse().ok()?;
     let out = table.get("build")?.get("out")?.as_str()?;
     Some(out.trim_start_matches("./").to_string())
-}
-
-fn merge(into: &mut Handbook, from: Handbook) {
-    into.owners.extend(from.owners);
-    into.touchpoints.extend(from.touchpoints);
-    into.journeys.extend(from.journeys);
-    into.situations.extend(from.situations);
-    into.standards.extend(from.standards);
-    into.terms.extend(from.terms);
-    into.principles.extend(from.principles);
-    into.chapters.extend(from.chapters);
-    into.unloaded.extend(from.unloaded);
 }

@@ -6,19 +6,13 @@
 use std::collections::HashMap;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, codes, did_you_mean};
-use crate::model::{Handbook, Kind, Meta, Ref, Sp};
+use crate::model::{Handbook, Kind, Ref, Sp};
 
 /// Positions of entities by id, per kind.
 #[derive(Debug, Default, Clone)]
 pub struct Index {
-    pub owners: HashMap<String, usize>,
-    pub touchpoints: HashMap<String, usize>,
-    pub journeys: HashMap<String, usize>,
-    pub situations: HashMap<String, usize>,
-    pub standards: HashMap<String, usize>,
-    pub terms: HashMap<String, usize>,
-    pub principles: HashMap<String, usize>,
-    pub chapters: HashMap<String, usize>,
+    /// One map per kind, in [`Kind::ALL`] order.
+    ids: [HashMap<String, usize>; Kind::ALL.len()],
     /// Steps by id, one map per journey (same positions as `Handbook::journeys`).
     pub steps: Vec<HashMap<String, usize>>,
     /// Entities whose file failed to load (`Handbook::unloaded`): their ids exist.
@@ -27,21 +21,12 @@ pub struct Index {
 
 impl Index {
     pub fn of(&self, kind: Kind) -> &HashMap<String, usize> {
-        match kind {
-            Kind::Owner => &self.owners,
-            Kind::Touchpoint => &self.touchpoints,
-            Kind::Journey => &self.journeys,
-            Kind::Situation => &self.situations,
-            Kind::Standard => &self.standards,
-            Kind::Term => &self.terms,
-            Kind::Principle => &self.principles,
-            Kind::Chapter => &self.chapters,
-        }
+        &self.ids[kind as usize]
     }
 
     /// The position of step `step` of journey `journey`.
     pub fn step(&self, journey: &str, step: &str) -> Option<(usize, usize)> {
-        let j = *self.journeys.get(journey)?;
+        let j = *self.of(Kind::Journey).get(journey)?;
         let s = *self.steps.get(j)?.get(step)?;
         Some((j, s))
     }
@@ -50,26 +35,8 @@ impl Index {
 /// Builds the index and reports duplicate ids, unknown references and reporting cycles.
 pub fn resolve(hb: &Handbook, diags: &mut Diagnostics) -> Index {
     let mut index = Index {
-        owners: unique(Kind::Owner, hb.owners.iter().map(|e| &e.meta), diags),
-        touchpoints: unique(
-            Kind::Touchpoint,
-            hb.touchpoints.iter().map(|e| &e.meta),
-            diags,
-        ),
-        journeys: unique(Kind::Journey, hb.journeys.iter().map(|e| &e.meta), diags),
-        situations: unique(
-            Kind::Situation,
-            hb.situations.iter().map(|e| &e.meta),
-            diags,
-        ),
-        standards: unique(Kind::Standard, hb.standards.iter().map(|e| &e.meta), diags),
-        terms: unique(Kind::Term, hb.terms.iter().map(|e| &e.meta), diags),
-        principles: unique(
-            Kind::Principle,
-            hb.principles.iter().map(|e| &e.meta),
-            diags,
-        ),
-        chapters: unique(Kind::Chapter, hb.chapters.iter().map(|e| &e.meta), diags),
+        ids: Kind::ALL
+            .map(|kind| unique_ids(kind.name(), hb.entities_of(kind).map(|e| &e.meta.id), diags)),
         steps: Vec::new(),
         unloaded: hb.unloaded.iter().cloned().collect(),
     };
@@ -84,14 +51,6 @@ pub fn resolve(hb: &Handbook, diags: &mut Diagnostics) -> Index {
     check_references(hb, &index, diags);
     check_reporting_cycles(hb, &index, diags);
     index
-}
-
-fn unique<'a>(
-    kind: Kind,
-    metas: impl Iterator<Item = &'a Meta>,
-    diags: &mut Diagnostics,
-) -> HashMap<String, usize> {
-    unique_ids(kind.name(), metas.map(|m| &m.id), diags)
 }
 
 fn unique_ids<'a>(
@@ -197,10 +156,10 @@ fn check_references(hb: &Handbook, index: &Index, diags: &mut Diagnostics) {
             .for_each(|r| check_ref(Kind::Situation, r, index, diags));
         for step in &s.steps {
             let journey = Sp::new(step.journey.clone(), step.span);
-            if !index.journeys.contains_key(&step.journey) {
+            if !index.of(Kind::Journey).contains_key(&step.journey) {
                 check_ref(Kind::Journey, &journey, index, diags);
             } else if index.step(&step.journey, &step.step).is_none() {
-                let j = &hb.journeys[index.journeys[&step.journey]];
+                let j = &hb.journeys[index.of(Kind::Journey)[&step.journey]];
                 let mut steps: Vec<&str> = j.steps.iter().map(|s| s.id.value.as_str()).collect();
                 steps.sort_unstable();
                 let help = did_you_mean(&step.step, steps.iter().copied())
@@ -232,7 +191,7 @@ fn check_reporting_cycles(hb: &Handbook, index: &Index, diags: &mut Diagnostics)
     }
     let next = |i: usize| -> Option<usize> {
         let r = hb.owners[i].reports_to.as_ref()?;
-        index.owners.get(&r.value).copied()
+        index.of(Kind::Owner).get(&r.value).copied()
     };
     let mut state = vec![State::New; hb.owners.len()];
     for start in 0..hb.owners.len() {

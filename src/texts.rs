@@ -3,8 +3,7 @@
 //! Link checks, `vague-wording` and `long-sentence` all walk the same list, so a text field
 //! added to the model is checked everywhere once it is listed here.
 
-/// Sentence case lives with the other formatters of the vocabulary.
-pub use crate::i18n::format::capitalize;
+use crate::model::fields::{self, Field};
 use crate::model::{Handbook, Kind, Sp, Text};
 
 /// One text field of one entity.
@@ -15,7 +14,8 @@ pub struct TextField<'a> {
     /// The field's key, `body` for a Markdown body.
     pub field: &'static str,
     pub text: &'a Text,
-    /// Whether the field is prose (sentences) rather than a name, phrase or label.
+    /// Whether the field is prose (sentences) rather than a name, phrase or label: a body,
+    /// or a Markdown field of the kind's field table.
     pub prose: bool,
     pub lint_allow: &'a [Sp<String>],
 }
@@ -24,10 +24,21 @@ fn push<'a>(
     out: &mut Vec<TextField<'a>>,
     kind: Kind,
     lint_allow: &'a [Sp<String>],
-    fields: &[(&'static str, Option<&'a Text>, bool)],
+    fields: &[(&'static str, Option<&'a Text>)],
 ) {
-    for &(field, text, prose) in fields {
+    push_in(out, kind, fields::of(kind), lint_allow, fields);
+}
+
+fn push_in<'a>(
+    out: &mut Vec<TextField<'a>>,
+    kind: Kind,
+    table: &'static [Field],
+    lint_allow: &'a [Sp<String>],
+    texts: &[(&'static str, Option<&'a Text>)],
+) {
+    for &(field, text) in texts {
         if let Some(text) = text {
+            let prose = field == "body" || fields::find(table, field).is_some_and(|f| f.prose);
             out.push(TextField {
                 kind,
                 field,
@@ -44,11 +55,11 @@ pub fn text_fields(hb: &Handbook) -> Vec<TextField<'_>> {
     let mut out = Vec::new();
     for e in &hb.terms {
         let mut fields = vec![
-            ("term", Some(&e.term), false),
-            ("definition", Some(&e.definition), true),
-            ("not", e.not.as_ref(), true),
+            ("term", Some(&e.term)),
+            ("definition", Some(&e.definition)),
+            ("not", e.not.as_ref()),
         ];
-        fields.extend(e.aka.iter().map(|a| ("aka", Some(a), false)));
+        fields.extend(e.aka.iter().map(|a| ("aka", Some(a))));
         push(&mut out, Kind::Term, &e.meta.lint_allow, &fields);
     }
     for e in &hb.principles {
@@ -56,10 +67,7 @@ pub fn text_fields(hb: &Handbook) -> Vec<TextField<'_>> {
             &mut out,
             Kind::Principle,
             &e.meta.lint_allow,
-            &[
-                ("title", Some(&e.title), false),
-                ("text", e.text.as_ref(), true),
-            ],
+            &[("title", Some(&e.title)), ("text", e.text.as_ref())],
         );
     }
     for e in &hb.owners {
@@ -68,9 +76,9 @@ pub fn text_fields(hb: &Handbook) -> Vec<TextField<'_>> {
             Kind::Owner,
             &e.meta.lint_allow,
             &[
-                ("name", Some(&e.name), false),
-                ("team", e.team.as_ref(), false),
-                ("description", e.description.as_ref(), true),
+                ("name", Some(&e.name)),
+                ("team", e.team.as_ref()),
+                ("description", e.description.as_ref()),
             ],
         );
     }
@@ -80,9 +88,9 @@ pub fn text_fields(hb: &Handbook) -> Vec<TextField<'_>> {
             Kind::Touchpoint,
             &e.meta.lint_allow,
             &[
-                ("name", Some(&e.name), false),
-                ("hours", e.hours.as_ref(), false),
-                ("description", e.description.as_ref(), true),
+                ("name", Some(&e.name)),
+                ("hours", e.hours.as_ref()),
+                ("description", e.description.as_ref()),
             ],
         );
     }
@@ -92,39 +100,37 @@ pub fn text_fields(hb: &Handbook) -> Vec<TextField<'_>> {
             Kind::Journey,
             &e.meta.lint_allow,
             &[
-                ("name", Some(&e.name), false),
-                ("description", e.description.as_ref(), true),
+                ("name", Some(&e.name)),
+                ("description", e.description.as_ref()),
             ],
         );
         for step in &e.steps {
-            push(
+            push_in(
                 &mut out,
                 Kind::Journey,
+                fields::STEP,
                 &step.lint_allow,
                 &[
-                    ("name", Some(&step.name), false),
-                    ("instruction", step.instruction.as_ref(), true),
+                    ("name", Some(&step.name)),
+                    ("instruction", step.instruction.as_ref()),
                 ],
             );
         }
     }
     for e in &hb.situations {
         let mut fields = vec![
-            ("name", Some(&e.name), false),
-            ("trigger", e.trigger.as_ref(), true),
-            ("procedure", e.procedure.as_ref(), true),
+            ("name", Some(&e.name)),
+            ("trigger", e.trigger.as_ref()),
+            ("procedure", e.procedure.as_ref()),
         ];
-        fields.extend(e.say.iter().map(|t| ("say", Some(t), false)));
-        fields.extend(e.never_say.iter().map(|t| ("never_say", Some(t), false)));
+        fields.extend(e.say.iter().map(|t| ("say", Some(t))));
+        fields.extend(e.never_say.iter().map(|t| ("never_say", Some(t))));
         push(&mut out, Kind::Situation, &e.meta.lint_allow, &fields);
     }
     for e in &hb.standards {
-        let mut fields = vec![
-            ("title", Some(&e.title), false),
-            ("text", e.text.as_ref(), true),
-        ];
-        fields.extend(e.say.iter().map(|t| ("say", Some(t), false)));
-        fields.extend(e.never_say.iter().map(|t| ("never_say", Some(t), false)));
+        let mut fields = vec![("title", Some(&e.title)), ("text", e.text.as_ref())];
+        fields.extend(e.say.iter().map(|t| ("say", Some(t))));
+        fields.extend(e.never_say.iter().map(|t| ("never_say", Some(t))));
         push(&mut out, Kind::Standard, &e.meta.lint_allow, &fields);
     }
     for e in &hb.chapters {
@@ -132,11 +138,29 @@ pub fn text_fields(hb: &Handbook) -> Vec<TextField<'_>> {
             &mut out,
             Kind::Chapter,
             &e.meta.lint_allow,
-            &[
-                ("title", Some(&e.title), false),
-                ("body", Some(&e.body), true),
-            ],
+            &[("title", Some(&e.title)), ("body", Some(&e.body))],
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every text the registry lists is a text key of its kind's field table.
+    #[test]
+    fn every_listed_text_is_a_field_of_its_kind() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        for example in ["sklep-kwiatek", "avtosalon"] {
+            let checked = crate::check::check_dir(&root.join(example)).unwrap();
+            for text in text_fields(&checked.handbook) {
+                let known = text.field == "body"
+                    || [fields::of(text.kind), fields::STEP]
+                        .iter()
+                        .any(|table| fields::find(table, text.field).is_some());
+                assert!(known, "{:?} `{}`", text.kind, text.field);
+            }
+        }
+    }
 }

@@ -3,7 +3,7 @@
 use super::{Fatal, Outcome, print};
 use crate::cli::ExplainArgs;
 use crate::diagnostics::{codes, did_you_mean};
-use crate::texts::capitalize;
+use crate::i18n::format::capitalize;
 
 pub(super) fn execute(args: ExplainArgs) -> Result<Outcome, Fatal> {
     let wanted = args.code.trim();

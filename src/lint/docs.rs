@@ -4,8 +4,8 @@
 
 use super::phrases::vague_phrases;
 use super::{RULES, Rule};
+use crate::i18n::format::capitalize;
 use crate::model::Language;
-use crate::texts::capitalize;
 
 /// The whole of `docs/rules.md`.
 pub fn rules_markdown() -> String {

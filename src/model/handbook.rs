@@ -2,6 +2,19 @@
 
 use super::*;
 
+/// One entity of any kind, seen through what every kind has: most code that walks "every
+/// entity" needs only this, so it is one loop rather than eight.
+#[derive(Debug, Clone, Copy)]
+pub struct Entity<'a> {
+    pub kind: Kind,
+    pub meta: &'a Meta,
+    /// Its name or title (a term's `term`).
+    pub name: &'a Text,
+    /// Its main text (FORMAT.md §7): the body, or `description`, `procedure`, `text`, a
+    /// term's `definition`.
+    pub main_text: Option<&'a Text>,
+}
+
 /// Everything read from one handbook directory.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Handbook {
@@ -31,16 +44,72 @@ impl Handbook {
         }
     }
 
+    /// Every entity of `kind`, in the order read, seen through what all kinds have.
+    pub fn entities_of(&self, kind: Kind) -> Box<dyn Iterator<Item = Entity<'_>> + '_> {
+        fn view<'a, T>(
+            kind: Kind,
+            items: &'a [T],
+            parts: fn(&'a T) -> (&'a Meta, &'a Text, Option<&'a Text>),
+        ) -> Box<dyn Iterator<Item = Entity<'a>> + 'a> {
+            Box::new(items.iter().map(move |e| {
+                let (meta, name, main_text) = parts(e);
+                Entity {
+                    kind,
+                    meta,
+                    name,
+                    main_text,
+                }
+            }))
+        }
+        match kind {
+            Kind::Term => view(kind, &self.terms, |e| {
+                (&e.meta, &e.term, Some(&e.definition))
+            }),
+            Kind::Principle => view(kind, &self.principles, |e| {
+                (&e.meta, &e.title, e.text.as_ref())
+            }),
+            Kind::Owner => view(kind, &self.owners, |e| {
+                (&e.meta, &e.name, e.description.as_ref())
+            }),
+            Kind::Touchpoint => view(kind, &self.touchpoints, |e| {
+                (&e.meta, &e.name, e.description.as_ref())
+            }),
+            Kind::Journey => view(kind, &self.journeys, |e| {
+                (&e.meta, &e.name, e.description.as_ref())
+            }),
+            Kind::Situation => view(kind, &self.situations, |e| {
+                (&e.meta, &e.name, e.procedure.as_ref())
+            }),
+            Kind::Standard => view(kind, &self.standards, |e| {
+                (&e.meta, &e.title, e.text.as_ref())
+            }),
+            Kind::Chapter => view(kind, &self.chapters, |e| (&e.meta, &e.title, Some(&e.body))),
+        }
+    }
+
+    /// Every entity, kind by kind in [`Kind::ALL`] order.
+    pub fn entities(&self) -> impl Iterator<Item = Entity<'_>> {
+        Kind::ALL
+            .into_iter()
+            .flat_map(|kind| self.entities_of(kind))
+    }
+
     /// The common data of every entity, kind by kind.
     pub fn metas(&self) -> impl Iterator<Item = &Meta> {
-        (self.terms.iter().map(|e| &e.meta))
-            .chain(self.principles.iter().map(|e| &e.meta))
-            .chain(self.owners.iter().map(|e| &e.meta))
-            .chain(self.touchpoints.iter().map(|e| &e.meta))
-            .chain(self.journeys.iter().map(|e| &e.meta))
-            .chain(self.situations.iter().map(|e| &e.meta))
-            .chain(self.standards.iter().map(|e| &e.meta))
-            .chain(self.chapters.iter().map(|e| &e.meta))
+        self.entities().map(|e| e.meta)
+    }
+
+    /// Moves every entity of `other` after this handbook's own, kind by kind.
+    pub fn extend(&mut self, other: Handbook) {
+        self.owners.extend(other.owners);
+        self.touchpoints.extend(other.touchpoints);
+        self.journeys.extend(other.journeys);
+        self.situations.extend(other.situations);
+        self.standards.extend(other.standards);
+        self.terms.extend(other.terms);
+        self.principles.extend(other.principles);
+        self.chapters.extend(other.chapters);
+        self.unloaded.extend(other.unloaded);
     }
 
     /// Every `lint.allow` list: the entities' and the journey steps'.
@@ -54,16 +123,7 @@ impl Handbook {
 
     /// How many entities of `kind` were read.
     pub fn count(&self, kind: Kind) -> usize {
-        match kind {
-            Kind::Term => self.terms.len(),
-            Kind::Principle => self.principles.len(),
-            Kind::Owner => self.owners.len(),
-            Kind::Touchpoint => self.touchpoints.len(),
-            Kind::Journey => self.journeys.len(),
-            Kind::Situation => self.situations.len(),
-            Kind::Standard => self.standards.len(),
-            Kind::Chapter => self.chapters.len(),
-        }
+        self.entities_of(kind).count()
     }
 
     pub fn handbook_stages(&self) -> Vec<&str> {

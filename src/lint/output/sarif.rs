@@ -9,10 +9,10 @@ use serde_json::{Value, json};
 
 use crate::diagnostics::emit::Position;
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::i18n::format::capitalize;
 use crate::lint::{RULES, Rule, position};
 use crate::model::Level;
 use crate::source::{Sources, Span};
-use crate::texts::capitalize;
 
 /// The `uriBaseId` of every location: the root GitHub checks the repository out to.
 pub const URI_BASE_ID: &str = "%SRCROOT%";

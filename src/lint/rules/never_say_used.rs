@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use crate::lint::words::{Matching, Phrase, words};
 use crate::lint::{Finding, LintContext, Rule};
-use crate::model::{Level, Sp, Text};
+use crate::model::{Kind, Level, Sp, Text};
 
 pub(crate) static RULE: Rule = Rule {
     name: "never-say-used",
@@ -59,7 +59,7 @@ fn check<'a>(cx: &LintContext<'a>) -> Vec<Finding<'a>> {
         for (j, journey) in cx.handbook.journeys.iter().enumerate() {
             for (s, step) in journey.steps.iter().enumerate() {
                 let lists = step.standards.iter().any(|r| {
-                    cx.index.standards.get(&r.value) == Some(&position)
+                    cx.index.of(Kind::Standard).get(&r.value) == Some(&position)
                         || r.value == standard.meta.id.value
                 });
                 if lists {

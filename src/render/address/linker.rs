@@ -51,28 +51,10 @@ impl Targets {
             };
             files.entry(path).or_insert(target);
         };
-        hb.terms.iter().for_each(|e| own(Kind::Term, &e.meta, None));
-        hb.principles
-            .iter()
-            .for_each(|e| own(Kind::Principle, &e.meta, e.text.as_ref()));
-        hb.owners
-            .iter()
-            .for_each(|e| own(Kind::Owner, &e.meta, e.description.as_ref()));
-        hb.touchpoints
-            .iter()
-            .for_each(|e| own(Kind::Touchpoint, &e.meta, e.description.as_ref()));
-        hb.journeys
-            .iter()
-            .for_each(|e| own(Kind::Journey, &e.meta, e.description.as_ref()));
-        hb.situations
-            .iter()
-            .for_each(|e| own(Kind::Situation, &e.meta, e.procedure.as_ref()));
-        hb.standards
-            .iter()
-            .for_each(|e| own(Kind::Standard, &e.meta, e.text.as_ref()));
-        hb.chapters
-            .iter()
-            .for_each(|e| own(Kind::Chapter, &e.meta, Some(&e.body)));
+        for e in hb.entities() {
+            // A term's definition is no body of a file of its own.
+            own(e.kind, e.meta, e.main_text.filter(|_| e.kind != Kind::Term));
+        }
         files.insert("sok.toml".into(), Target::Section(Section::Cover));
         Targets {
             files,

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::Handbook;
+use crate::model::{Handbook, Kind};
 use crate::resolve::Index;
 
 /// A step's position: (journey, step).
@@ -54,8 +54,8 @@ impl Lookups {
             situation_standards: vec![Vec::new(); hb.situations.len()],
             owners: vec![OwnerDuties::default(); hb.owners.len()],
         };
-        let owner = |id: &str| index.owners.get(id).copied();
-        let touchpoint = |id: &str| index.touchpoints.get(id).copied();
+        let owner = |id: &str| index.of(Kind::Owner).get(id).copied();
+        let touchpoint = |id: &str| index.of(Kind::Touchpoint).get(id).copied();
         for (j, journey) in hb.journeys.iter().enumerate() {
             if let Some(o) = journey.owner.as_ref().and_then(|r| owner(&r.value)) {
                 l.owners[o].journeys.push(j);
@@ -70,7 +70,7 @@ impl Lookups {
                 for st in step
                     .standards
                     .iter()
-                    .filter_map(|r| index.standards.get(&r.value))
+                    .filter_map(|r| index.of(Kind::Standard).get(&r.value))
                 {
                     l.step_standards.entry((j, s)).or_default().push(*st);
                     l.standard_steps[*st].push((j, s));
@@ -91,7 +91,7 @@ impl Lookups {
             for s in standard
                 .situations
                 .iter()
-                .filter_map(|r| index.situations.get(&r.value))
+                .filter_map(|r| index.of(Kind::Situation).get(&r.value))
             {
                 l.situation_standards[*s].push(i);
             }

@@ -6,10 +6,10 @@ use serde::Serialize;
 
 use super::context::{Ctx, Label, LinkView};
 use super::entities::{self, StandardRef};
-use crate::model::Kind;
-use crate::render::address::target::Target;
 use crate::i18n::Form;
 use crate::i18n::measure::{self, MeasureCells, MeasureValue};
+use crate::model::Kind;
+use crate::render::address::target::Target;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StepView {
@@ -220,7 +220,7 @@ pub fn owner_tree(ctx: &Ctx<'_>) -> Vec<TreeNode> {
     let has_boss = |i: usize, o: &crate::model::Owner| {
         o.reports_to
             .as_ref()
-            .and_then(|r| ctx.index.owners.get(&r.value))
+            .and_then(|r| ctx.index.of(Kind::Owner).get(&r.value))
             .is_some_and(|&boss| boss != i)
     };
     ctx.hb
@@ -332,10 +332,9 @@ pub fn catalogue(ctx: &Ctx<'_>) -> Vec<CatalogueRow> {
                 ctx.name(&e.title),
             ),
             status: ctx.label("status", e.status.value.keyword()),
-            measure: e
-                .measure
-                .as_ref()
-                .map(|m| entities::escape_cells(ctx, measure::cells(&MeasureValue::of(m), ctx.cat))),
+            measure: e.measure.as_ref().map(|m| {
+                entities::escape_cells(ctx, measure::cells(&MeasureValue::of(m), ctx.cat))
+            }),
             owner: ctx.entity_link(Kind::Owner, &e.owner.value),
         })
         .collect()
