@@ -57,8 +57,11 @@ pub enum Type {
 /// How `sok diff` compares two values of a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Diff {
-    /// A short text or a single value: compared with whitespace collapsed.
+    /// A short text: compared with whitespace collapsed.
     Text,
+    /// A typed value (a word from a fixed set, a date, a duration, a number): compared as
+    /// its type; a standard's `status` leaving force is `loosened`, entering it `tightened`.
+    Plain,
     /// Sentences: like `Text`, shown as a word-level diff.
     Prose,
     /// A list whose order carries no meaning.
@@ -73,8 +76,6 @@ pub enum Diff {
     Measure,
     /// A response deadline: shorter is `tightened`.
     Deadline,
-    /// A standard's status: leaving force is `loosened`, entering it `tightened`.
-    Status,
     /// Not content (ids, lint opt-outs, build settings): never a change.
     Ignored,
 }
@@ -101,7 +102,8 @@ const fn field(key: &'static str, ty: Type, doc: &'static str) -> Field {
         Type::Stages => (false, Diff::Sequence),
         Type::Id | Type::LintLevels => (false, Diff::Ignored),
         Type::Table(_) => (false, Diff::Measure),
-        _ => (false, Diff::Text),
+        Type::Text => (false, Diff::Text),
+        _ => (false, Diff::Plain),
     };
     Field {
         key,
@@ -198,7 +200,8 @@ pub const STEP: &[Field] = &[
         "the standards that apply",
     ),
     field("instruction", Type::Markdown, "what to do at this step"),
-    TAGS,
+    // Accepted for symmetry with entities; a step keeps no tags of its own yet.
+    TAGS.diff(Diff::Ignored),
     LINT,
 ];
 
@@ -320,8 +323,7 @@ pub const STANDARD: &[Field] = &[
         "status",
         Type::Choice(Status::WORDS),
         "whether it is in force (default active)",
-    )
-    .diff(Diff::Status),
+    ),
     field(
         "touchpoints",
         Type::Refs(Kind::Touchpoint),

@@ -6,10 +6,10 @@
 
 use std::collections::BTreeMap;
 
-use super::{Field, Fields, Owners, Projected, Rule, entity, normalize};
+use super::{Field, Fields, Owners, Projected, entity, normalize};
 use crate::diff::Value;
 use crate::i18n::measure::MeasureValue;
-use crate::model::{Handbook, Kind};
+use crate::model::{Handbook, Kind, fields};
 
 /// Every entity of `hb` by kind and id; with duplicate ids (a handbook with errors) the first
 /// one counts.
@@ -23,10 +23,12 @@ pub(in crate::diff) fn entities(
     };
     let mut f = Fields {
         owners,
+        table: fields::SETTINGS,
         out: Vec::new(),
     };
     for e in &hb.terms {
-        f.text("term", Some(&e.term))
+        f.table(fields::TERM)
+            .text("term", Some(&e.term))
             .prose("definition", Some(&e.definition))
             .texts("aka", &e.aka)
             .word("ambiguous", e.ambiguous.then_some("true"))
@@ -39,7 +41,8 @@ pub(in crate::diff) fn entities(
         );
     }
     for e in &hb.principles {
-        f.text("title", Some(&e.title))
+        f.table(fields::PRINCIPLE)
+            .text("title", Some(&e.title))
             .prose("text", e.text.as_ref())
             .texts("tags", &e.meta.tags);
         add(
@@ -49,11 +52,12 @@ pub(in crate::diff) fn entities(
         );
     }
     for e in &hb.owners {
-        f.text("name", Some(&e.name))
+        f.table(fields::OWNER)
+            .text("name", Some(&e.name))
             .text("team", e.team.as_ref())
             .text("person", e.person.as_ref())
             .text("contact", e.contact.as_ref())
-            .owner("reports_to", Rule::Ref, e.reports_to.as_ref())
+            .owner("reports_to", e.reports_to.as_ref())
             .prose("description", e.description.as_ref())
             .texts("tags", &e.meta.tags);
         add(
@@ -63,9 +67,10 @@ pub(in crate::diff) fn entities(
         );
     }
     for e in &hb.touchpoints {
-        f.text("name", Some(&e.name))
+        f.table(fields::TOUCHPOINT)
+            .text("name", Some(&e.name))
             .word("channel", Some(e.channel.value.keyword()))
-            .owner("owner", Rule::Owner, Some(&e.owner))
+            .owner("owner", Some(&e.owner))
             .text("hours", e.hours.as_ref())
             .prose("description", e.description.as_ref())
             .texts("tags", &e.meta.tags);
@@ -78,9 +83,10 @@ pub(in crate::diff) fn entities(
     }
     for e in &hb.journeys {
         let stages = e.stages.iter().flatten().map(|s| s.value.clone()).collect();
-        f.text("name", Some(&e.name))
-            .owner("owner", Rule::Owner, e.owner.as_ref())
-            .list("stages", Rule::Sequence, stages)
+        f.table(fields::JOURNEY)
+            .text("name", Some(&e.name))
+            .owner("owner", e.owner.as_ref())
+            .list("stages", stages)
             .prose("description", e.description.as_ref())
             .texts("tags", &e.meta.tags);
         let owner = e.owner.as_ref().map(|o| owners.get(&o.value));
@@ -89,9 +95,10 @@ pub(in crate::diff) fn entities(
             if journey.steps.iter().any(|(id, _)| *id == s.id.value) {
                 continue;
             }
-            f.text("name", Some(&s.name))
+            f.table(fields::STEP)
+                .text("name", Some(&s.name))
                 .value("stage", Some(Value::Text(s.stage.value.clone())))
-                .owner("owner", Rule::Owner, Some(&s.owner))
+                .owner("owner", Some(&s.owner))
                 .refs("touchpoints", &s.touchpoints)
                 .refs("standards", &s.standards)
                 .prose("instruction", s.instruction.as_ref());
@@ -108,19 +115,19 @@ pub(in crate::diff) fn entities(
             .iter()
             .map(|x| format!("after {}: {}", x.after.value, x.to.value))
             .collect();
-        f.text("name", Some(&e.name))
+        f.table(fields::SITUATION)
+            .text("name", Some(&e.name))
             .prose("trigger", e.trigger.as_ref())
             .word("severity", e.severity.as_ref().map(|s| s.value.keyword()))
             .refs("touchpoints", &e.touchpoints)
-            .owner("owner", Rule::Owner, Some(&e.owner))
+            .owner("owner", Some(&e.owner))
             .push(
                 "respond_within",
-                Rule::Deadline,
                 e.respond_within.as_ref().map(|d| Value::Duration(d.value)),
             )
             .texts("say", &e.say)
             .texts("never_say", &e.never_say)
-            .list("escalation", Rule::Set, escalation)
+            .list("escalation", escalation)
             .prose("procedure", e.procedure.as_ref())
             .texts("tags", &e.meta.tags);
         let owner = Some(owners.get(&e.owner.value));
@@ -136,15 +143,15 @@ pub(in crate::diff) fn entities(
             .iter()
             .map(|s| format!("{}/{}", s.journey, s.step))
             .collect();
-        f.text("title", Some(&e.title))
-            .owner("owner", Rule::Owner, Some(&e.owner))
+        f.table(fields::STANDARD)
+            .text("title", Some(&e.title))
+            .owner("owner", Some(&e.owner))
             .value("status", Some(Value::Status(e.status.value)))
             .refs("touchpoints", &e.touchpoints)
-            .list("steps", Rule::Set, steps)
+            .list("steps", steps)
             .refs("situations", &e.situations)
             .push(
                 "measure",
-                Rule::Measure,
                 e.measure
                     .as_ref()
                     .map(|m| Value::Measure(MeasureValue::of(m))),
@@ -163,7 +170,8 @@ pub(in crate::diff) fn entities(
         );
     }
     for e in &hb.chapters {
-        f.text("title", Some(&e.title))
+        f.table(fields::CHAPTER)
+            .text("title", Some(&e.title))
             .value("order", e.order.as_ref().map(|o| Value::Number(o.value)))
             .prose("body", Some(&e.body))
             .texts("tags", &e.meta.tags);
@@ -181,6 +189,7 @@ pub(in crate::diff) fn entities(
 pub(in crate::diff) fn settings(hb: &Handbook, owners: &Owners<'_>) -> Vec<Field> {
     let mut f = Fields {
         owners,
+        table: fields::SETTINGS,
         out: Vec::new(),
     };
     let Some(s) = &hb.settings else {
@@ -192,14 +201,16 @@ pub(in crate::diff) fn settings(hb: &Handbook, owners: &Owners<'_>) -> Vec<Field
         .iter()
         .map(|(stage, name)| format!("{stage}: {}", normalize(&name.value)))
         .collect();
-    f.text("title", Some(&s.title))
+    f.table(fields::HANDBOOK)
+        .text("title", Some(&s.title))
         .text("organization", s.organization.as_ref())
         .word("language", Some(s.language.value.keyword()))
         .date("effective", s.effective.as_ref())
-        .owner("owner", Rule::Owner, s.owner.as_ref())
+        .owner("owner", s.owner.as_ref())
         .duration("review_every", s.review_every.as_ref())
         .date("last_reviewed", s.last_reviewed.as_ref())
-        .list("stages", Rule::Sequence, stages)
-        .list("stage_names", Rule::Set, names)
+        .table(fields::JOURNEY_SETTINGS)
+        .list("stages", stages)
+        .list("stage_names", names)
         .done()
 }

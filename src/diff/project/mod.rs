@@ -14,31 +14,11 @@ use std::collections::BTreeMap;
 pub(in crate::diff) use kinds::{entities, settings};
 
 use super::{OwnerRef, Value};
-use crate::model::{Handbook, Ref, Sp, Text};
+use crate::model::{Handbook, Ref, Sp, Text, fields};
 use crate::values::{Date, Duration};
 
-/// How a field is compared and classified.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Rule {
-    /// A short text: compared with whitespace collapsed.
-    Text,
-    /// A typed value (a status, a date, a duration, a word from a fixed set, a number).
-    Plain,
-    /// Sentences: like `Text`, shown as a word-level diff.
-    Prose,
-    /// A list whose order carries no meaning.
-    Set,
-    /// A list whose order matters (stages).
-    Sequence,
-    /// The responsible owner: a different id is `reassigned`.
-    Owner,
-    /// Another reference shown with a name (`reports_to`).
-    Ref,
-    /// A standard's `[measure]`.
-    Measure,
-    /// A response deadline (`respond_within`): shorter is `tightened`.
-    Deadline,
-}
+/// How a field is compared and classified: the field table's rule for its key.
+pub(super) use crate::model::fields::Diff as Rule;
 
 #[derive(Debug, Clone)]
 pub(super) struct Field {
@@ -85,28 +65,41 @@ impl<'a> Owners<'a> {
     }
 }
 
-/// Builds one entity's field list.
+/// Builds one entity's field list; each field is compared by its rule in `table`.
 struct Fields<'o> {
     owners: &'o Owners<'o>,
+    table: &'static [fields::Field],
     out: Vec<Field>,
 }
 
 impl Fields<'_> {
-    fn push(&mut self, key: &'static str, rule: Rule, value: Option<Value>) -> &mut Self {
+    /// The table the following keys belong to.
+    fn table(&mut self, table: &'static [fields::Field]) -> &mut Self {
+        self.table = table;
+        self
+    }
+
+    fn rule(&self, key: &str) -> Rule {
+        if key == "body" {
+            return Rule::Prose;
+        }
+        let field = fields::find(self.table, key);
+        debug_assert!(field.is_some(), "`{key}` is not in its field table");
+        field.map_or(Rule::Text, |f| f.diff)
+    }
+
+    fn push(&mut self, key: &'static str, value: Option<Value>) -> &mut Self {
+        let rule = self.rule(key);
         self.out.push(Field { key, rule, value });
         self
     }
 
     fn text(&mut self, key: &'static str, text: Option<&Text>) -> &mut Self {
-        self.push(
-            key,
-            Rule::Text,
-            text.map(|t| Value::Text(normalize(&t.value))),
-        )
+        self.push(key, text.map(|t| Value::Text(normalize(&t.value))))
     }
 
     fn value(&mut self, key: &'static str, value: Option<Value>) -> &mut Self {
-        self.push(key, Rule::Plain, value)
+        self.push(key, value)
     }
 
     /// A word from a fixed set: a channel, a severity, a language, `true` for a flag.
@@ -124,33 +117,25 @@ impl Fields<'_> {
 
     fn prose(&mut self, key: &'static str, text: Option<&Text>) -> &mut Self {
         let value = text.map(|t| normalize(&t.value)).filter(|t| !t.is_empty());
-        self.push(key, Rule::Prose, value.map(Value::Text))
+        self.push(key, value.map(Value::Text))
     }
 
-    fn list(&mut self, key: &'static str, rule: Rule, items: Vec<String>) -> &mut Self {
+    fn list(&mut self, key: &'static str, items: Vec<String>) -> &mut Self {
         let value = (!items.is_empty()).then_some(Value::List(items));
-        self.push(key, rule, value)
+        self.push(key, value)
     }
 
     fn texts(&mut self, key: &'static str, items: &[Text]) -> &mut Self {
-        self.list(
-            key,
-            Rule::Set,
-            items.iter().map(|t| normalize(&t.value)).collect(),
-        )
+        self.list(key, items.iter().map(|t| normalize(&t.value)).collect())
     }
 
     fn refs(&mut self, key: &'static str, items: &[Ref]) -> &mut Self {
-        self.list(
-            key,
-            Rule::Set,
-            items.iter().map(|r| r.value.clone()).collect(),
-        )
+        self.list(key, items.iter().map(|r| r.value.clone()).collect())
     }
 
-    fn owner(&mut self, key: &'static str, rule: Rule, owner: Option<&Ref>) -> &mut Self {
+    fn owner(&mut self, key: &'static str, owner: Option<&Ref>) -> &mut Self {
         let value = owner.map(|r| Value::Owner(self.owners.get(&r.value)));
-        self.push(key, rule, value)
+        self.push(key, value)
     }
 
     fn done(&mut self) -> Vec<Field> {
@@ -164,5 +149,53 @@ fn entity(name: &Text, owner: Option<OwnerRef>, fields: Vec<Field>) -> Projected
         owner,
         fields,
         steps: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Kind;
+
+    /// The projection compares every content field of the field table, and nothing else.
+    #[test]
+    fn every_content_field_of_the_table_is_projected() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sklep-kwiatek");
+        let checked = crate::check::check_dir(&root).unwrap();
+        let hb = &checked.handbook;
+        let owners = Owners::of(hb);
+        let projected = entities(hb, &owners);
+        let content = |table: &'static [fields::Field]| -> Vec<&'static str> {
+            table
+                .iter()
+                .filter(|f| f.diff != Rule::Ignored)
+                .map(|f| f.key)
+                .collect()
+        };
+        for kind in Kind::ALL {
+            let (_, entity) = projected
+                .iter()
+                .find(|((k, _), _)| *k == kind)
+                .unwrap_or_else(|| panic!("the example has no {kind:?}"));
+            let keys: Vec<&str> = entity.fields.iter().map(|f| f.key).collect();
+            let mut want = content(fields::of(kind));
+            if kind == Kind::Journey {
+                want.retain(|k| *k != "step");
+            }
+            if kind == Kind::Chapter {
+                want.push("body");
+            }
+            want.sort();
+            let mut got = keys.clone();
+            got.sort();
+            assert_eq!(got, want, "{kind:?}");
+            if let Some((_, step)) = entity.steps.first() {
+                let mut got: Vec<&str> = step.fields.iter().map(|f| f.key).collect();
+                got.sort();
+                let mut want = content(fields::STEP);
+                want.sort();
+                assert_eq!(got, want, "step");
+            }
+        }
     }
 }
