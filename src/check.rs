@@ -8,7 +8,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::diagnostics::Diagnostics;
-use crate::load::{self, LoadError, Loaded};
+use crate::error::Error;
+use crate::load::{self, Loaded};
 use crate::model::Handbook;
 use crate::resolve::{self, Index};
 use crate::source::Sources;
@@ -28,7 +29,7 @@ pub struct Checked {
 }
 
 /// Runs discover → parse → resolve → validate on the handbook at `root`.
-pub fn check_dir(root: &Path) -> Result<Checked, LoadError> {
+pub fn check_dir(root: &Path) -> Result<Checked, Error> {
     load::load_dir(root).map(check_loaded)
 }
 

@@ -14,35 +14,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-/// Git failed, or was asked for something that does not exist. Exit 2 in the CLI.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GitError {
-    /// Lowercase, no trailing period (like every sok message).
-    pub message: String,
-    pub help: Option<String>,
-}
-
-impl GitError {
-    fn new(message: impl Into<String>) -> GitError {
-        GitError {
-            message: message.into(),
-            help: None,
-        }
-    }
-
-    fn help(mut self, help: impl Into<String>) -> GitError {
-        self.help = Some(help.into());
-        self
-    }
-}
-
-impl std::fmt::Display for GitError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for GitError {}
+use crate::error::Error;
 
 /// The files of one folder of one revision.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -76,7 +48,7 @@ fn git(repo: &Path) -> Command {
 }
 
 /// Runs git and returns its stdout; a failure carries git's own message.
-fn run(command: &mut Command) -> Result<Vec<u8>, GitError> {
+fn run(command: &mut Command) -> Result<Vec<u8>, Error> {
     let output = command.output().map_err(spawn_error)?;
     if output.status.success() {
         return Ok(output.stdout);
@@ -87,14 +59,14 @@ fn run(command: &mut Command) -> Result<Vec<u8>, GitError> {
         .map(|l| l.trim_start_matches("fatal: ").trim())
         .find(|l| !l.is_empty())
         .unwrap_or("git failed");
-    Err(GitError::new(format!("git: {first}")))
+    Err(Error::new(format!("git: {first}")))
 }
 
-fn spawn_error(error: std::io::Error) -> GitError {
+fn spawn_error(error: std::io::Error) -> Error {
     if error.kind() == std::io::ErrorKind::NotFound {
-        GitError::new("`git` was not found").help("install git, or compare two directories")
+        Error::new("`git` was not found").with_help("install git, or compare two directories")
     } else {
-        GitError::new(format!("cannot run git: {error}"))
+        Error::new(format!("cannot run git: {error}"))
     }
 }
 
@@ -103,26 +75,26 @@ fn text(bytes: Vec<u8>) -> String {
 }
 
 /// The root of the work tree that contains `dir`.
-pub fn toplevel(dir: &Path) -> Result<PathBuf, GitError> {
+pub fn toplevel(dir: &Path) -> Result<PathBuf, Error> {
     run(git(dir).args(["rev-parse", "--show-toplevel"]))
         .map(|out| PathBuf::from(text(out)))
         .map_err(|_| {
-            GitError::new(format!(
+            Error::new(format!(
                 "`{}` is not inside a git repository",
                 dir.display()
             ))
-            .help("compare two handbook directories, or run sok inside the repository")
+            .with_help("compare two handbook directories, or run sok inside the repository")
         })
 }
 
 /// `dir` relative to the root of its work tree (`""` at the root), with `/` separators.
-pub fn prefix(dir: &Path) -> Result<String, GitError> {
+pub fn prefix(dir: &Path) -> Result<String, Error> {
     run(git(dir).args(["rev-parse", "--show-prefix"]))
         .map(|out| text(out).trim_end_matches('/').to_string())
 }
 
 /// The full id of the commit `rev` names (a branch, tag, `HEAD~2`, an abbreviated id).
-pub fn resolve_commit(repo: &Path, rev: &str) -> Result<String, GitError> {
+pub fn resolve_commit(repo: &Path, rev: &str) -> Result<String, Error> {
     let spec = format!("{rev}^{{commit}}");
     run(git(repo).args([
         "rev-parse",
@@ -135,20 +107,20 @@ pub fn resolve_commit(repo: &Path, rev: &str) -> Result<String, GitError> {
     .ok()
     .filter(|id| !id.is_empty())
     .ok_or_else(|| {
-        GitError::new(format!("`{rev}` is neither a directory nor a git revision"))
-            .help("name a handbook directory, or a branch, tag or commit of this repository")
+        Error::new(format!("`{rev}` is neither a directory nor a git revision"))
+            .with_help("name a handbook directory, or a branch, tag or commit of this repository")
     })
 }
 
 /// The best common ancestor of two commits (for `A...B`).
-pub fn merge_base(repo: &Path, a: &str, b: &str) -> Result<String, GitError> {
+pub fn merge_base(repo: &Path, a: &str, b: &str) -> Result<String, Error> {
     run(git(repo).args(["merge-base", "--end-of-options", a, b]))
         .map(text)
-        .map_err(|e| GitError::new(format!("no common ancestor of `{a}` and `{b}` ({e})")))
+        .map_err(|e| Error::new(format!("no common ancestor of `{a}` and `{b}` ({e})")))
 }
 
 /// Every file of `folder` at `rev`, with the contents of all of them.
-pub fn read_tree(repo: &Path, rev: &str, folder: &str) -> Result<Tree, GitError> {
+pub fn read_tree(repo: &Path, rev: &str, folder: &str) -> Result<Tree, Error> {
     read_tree_filtered(repo, rev, folder, &|_| true)
 }
 
@@ -159,7 +131,7 @@ pub fn read_tree_filtered(
     rev: &str,
     folder: &str,
     wanted: &dyn Fn(&str) -> bool,
-) -> Result<Tree, GitError> {
+) -> Result<Tree, Error> {
     let commit = resolve_commit(repo, rev)?;
     let folder = folder.trim_matches('/');
     let mut command = git(repo);
@@ -207,10 +179,7 @@ pub fn read_tree_filtered(
 
 /// Reads blobs by object id through one `git cat-file --batch`, one request at a time (git
 /// answers each before reading the next, so neither pipe can fill up and block).
-fn cat_blobs<'a>(
-    repo: &Path,
-    oids: impl Iterator<Item = &'a str>,
-) -> Result<Vec<Vec<u8>>, GitError> {
+fn cat_blobs<'a>(repo: &Path, oids: impl Iterator<Item = &'a str>) -> Result<Vec<Vec<u8>>, Error> {
     let mut oids = oids.peekable();
     if oids.peek().is_none() {
         return Ok(Vec::new());
@@ -226,13 +195,13 @@ fn cat_blobs<'a>(
         let mut stdin = child
             .stdin
             .take()
-            .ok_or_else(|| GitError::new("no pipe to git"))?;
+            .ok_or_else(|| Error::new("no pipe to git"))?;
         let stdout = child
             .stdout
             .take()
-            .ok_or_else(|| GitError::new("no pipe from git"))?;
+            .ok_or_else(|| Error::new("no pipe from git"))?;
         let mut reader = BufReader::new(stdout);
-        let broken = |e: std::io::Error| GitError::new(format!("reading from git failed: {e}"));
+        let broken = |e: std::io::Error| Error::new(format!("reading from git failed: {e}"));
         let mut out = Vec::new();
         for oid in oids {
             writeln!(stdin, "{oid}")
@@ -244,7 +213,7 @@ fn cat_blobs<'a>(
                 .split(' ')
                 .nth(2)
                 .and_then(|s| s.trim().parse::<usize>().ok())
-                .ok_or_else(|| GitError::new(format!("git cannot read object {oid}")))?;
+                .ok_or_else(|| Error::new(format!("git cannot read object {oid}")))?;
             let mut blob = vec![0; size];
             reader.read_exact(&mut blob).map_err(broken)?;
             let mut newline = [0u8; 1];
@@ -261,7 +230,7 @@ fn cat_blobs<'a>(
 
 /// Files under `folder` that differ between `rev` and the working tree (including new files
 /// git does not ignore), relative to `folder`, sorted. For `sok lint --changed-since REV`.
-pub fn changed_paths(repo: &Path, rev: &str, folder: &str) -> Result<Vec<String>, GitError> {
+pub fn changed_paths(repo: &Path, rev: &str, folder: &str) -> Result<Vec<String>, Error> {
     let commit = resolve_commit(repo, rev)?;
     let folder = folder.trim_matches('/');
     let spec = if folder.is_empty() { "." } else { folder };

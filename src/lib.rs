@@ -19,6 +19,7 @@ pub mod commands;
 pub mod diagnostics;
 pub mod diff;
 pub mod discover;
+pub mod error;
 pub mod git;
 pub mod i18n;
 pub mod layout;

@@ -4,13 +4,14 @@
 //! revision. Files get their ids in tree order before the parallel parse, so the merged
 //! handbook and its diagnostics never depend on thread scheduling.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, codes};
 use crate::discover::{self, Discovered};
+use crate::error::Error;
 use crate::layout::{Role, SETTINGS_FILE};
 use crate::model::Handbook;
 use crate::parse::{self, Parsed};
@@ -29,39 +30,25 @@ pub struct Loaded {
     pub world: Arc<dyn World>,
 }
 
-/// An error that stops sok before it can report anything about the sources.
-#[derive(Debug)]
-pub enum LoadError {
-    /// No `sok.toml` in the directory (or no such directory).
-    NoHandbook(PathBuf),
-    /// Anything else outside the sources: git failing, a revision that does not exist.
-    Other(String),
+/// The error for a directory that is not a handbook root (or does not exist).
+pub fn no_handbook(dir: &Path) -> Error {
+    let message = if dir.exists() {
+        format!(
+            "`{}` not found: this is not a handbook root",
+            dir.join(SETTINGS_FILE).display()
+        )
+    } else {
+        format!("directory `{}` does not exist", dir.display())
+    };
+    Error::new(message)
+        .with_code(&codes::DISCOVER_NO_HANDBOOK)
+        .with_help("run sok on the directory that holds `sok.toml`")
 }
-
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LoadError::NoHandbook(dir) if !dir.exists() => {
-                write!(f, "directory `{}` does not exist", dir.display())
-            }
-            LoadError::NoHandbook(dir) => {
-                write!(
-                    f,
-                    "`{}` not found: this is not a handbook root",
-                    dir.join(SETTINGS_FILE).display()
-                )
-            }
-            LoadError::Other(message) => f.write_str(message),
-        }
-    }
-}
-
-impl std::error::Error for LoadError {}
 
 /// Loads the handbook whose root is `root` on disk.
-pub fn load_dir(root: &Path) -> Result<Loaded, LoadError> {
+pub fn load_dir(root: &Path) -> Result<Loaded, Error> {
     if !root.join(SETTINGS_FILE).is_file() {
-        return Err(LoadError::NoHandbook(root.to_path_buf()));
+        return Err(no_handbook(root));
     }
     let (paths, walk_strays) = discover::walk(root);
     let mut loaded = load_from(paths, Arc::new(DirWorld::new(root)));

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use sok::cli::Cli;
-use sok::commands::{Fatal, Outcome};
+use sok::commands::Outcome;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -18,16 +18,8 @@ fn main() -> ExitCode {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Problems) => ExitCode::from(1),
         Err(fatal) => {
-            report(&fatal);
+            sok::commands::report(&fatal);
             ExitCode::from(2)
         }
-    }
-}
-
-fn report(fatal: &Fatal) {
-    let code = fatal.code.map(|c| format!("[{c}]")).unwrap_or_default();
-    eprintln!("error{code}: {}", fatal.message);
-    if let Some(help) = &fatal.help {
-        eprintln!("  help: {help}");
     }
 }

@@ -9,7 +9,7 @@ use crate::diagnostics::emit::{self, Style};
 use crate::diff;
 use crate::i18n::Catalog;
 use crate::model::Handbook;
-use crate::render::{self, BuildError, BuildOptions, ExtraChapter, output};
+use crate::render::{self, BuildOptions, ExtraChapter, output};
 
 pub(super) fn execute(args: BuildArgs, style: Style) -> Result<Outcome, Fatal> {
     let checked = crate::check_dir(&args.dir)?;
@@ -34,11 +34,7 @@ pub(super) fn execute(args: BuildArgs, style: Style) -> Result<Outcome, Fatal> {
                 .join(configured.map_or("build", |o| o.value.as_str()))
         }
     };
-    output::check(&args.dir, &out).map_err(|refusal| {
-        Fatal::new(refusal.message)
-            .with_code(&codes::BUILD_OUT_DIR)
-            .with_help(refusal.help)
-    })?;
+    output::check(&args.dir, &out)?;
     let theme = match render::Theme::load(&checked) {
         Ok(theme) => theme,
         Err(error) => return stopped(error),
@@ -75,18 +71,14 @@ pub(super) fn execute(args: BuildArgs, style: Style) -> Result<Outcome, Fatal> {
     }
 }
 
-/// Reports why the build stopped; nothing was written.
-fn stopped(error: BuildError) -> Result<Outcome, Fatal> {
-    match error {
-        BuildError::Template(error) => {
-            eprintln!("error[{}]: {error}", codes::BUILD_TEMPLATE.name);
-            eprintln!(
-                "  help: fix the template or delete it to use the built-in one; nothing was written"
-            );
-            Ok(Outcome::Problems)
-        }
-        BuildError::Io(message) => Err(Fatal::new(format!("I/O error: {message}"))),
+/// Reports why the build stopped; nothing was written. A broken template is a problem in
+/// the handbook's sources (exit 1); anything else is an error (exit 2).
+fn stopped(error: Fatal) -> Result<Outcome, Fatal> {
+    if !error.is(&codes::BUILD_TEMPLATE) {
+        return Err(error);
     }
+    super::report(&error);
+    Ok(Outcome::Problems)
 }
 
 /// The chapter "what changed in this edition" for staff, in the words of the handbook's

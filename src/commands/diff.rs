@@ -7,21 +7,9 @@ use std::io::Write;
 
 use super::{Fatal, Outcome, print};
 use crate::cli::{DiffArgs, DiffFormat, FailOn};
-use crate::diagnostics::codes;
 use crate::diagnostics::emit::{self, Style};
-use crate::diff::editions::{self, EditionError, Side};
+use crate::diff::editions::{self, Side};
 use crate::diff::{Class, HandbookDiff, output};
-
-impl From<EditionError> for Fatal {
-    fn from(error: EditionError) -> Fatal {
-        let mut fatal = Fatal::new(error.message);
-        fatal.help = error.help;
-        match error.no_handbook {
-            true => fatal.with_code(&codes::DISCOVER_NO_HANDBOOK),
-            false => fatal,
-        }
-    }
-}
 
 pub(super) fn execute(args: DiffArgs, style: Style) -> Result<Outcome, Fatal> {
     let cwd = std::env::current_dir()?;

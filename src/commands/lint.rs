@@ -107,7 +107,7 @@ fn rules_named(names: &[String], option: &str) -> Result<Vec<&'static Rule>, Fat
 fn changed_files(
     dir: &std::path::Path,
     revision: &str,
-) -> Result<std::collections::BTreeSet<String>, crate::git::GitError> {
+) -> Result<std::collections::BTreeSet<String>, crate::error::Error> {
     let top = crate::git::toplevel(dir)?;
     let prefix = crate::git::prefix(dir)?;
     Ok(crate::git::changed_paths(&top, revision, &prefix)?

@@ -22,47 +22,14 @@ pub enum Outcome {
 }
 
 /// An error outside the sources: usage, I/O, git. Exit 2.
-#[derive(Debug)]
-pub struct Fatal {
-    pub code: Option<&'static str>,
-    pub message: String,
-    pub help: Option<String>,
-}
+pub use crate::error::Error as Fatal;
 
-impl Fatal {
-    pub fn new(message: impl Into<String>) -> Fatal {
-        Fatal {
-            code: None,
-            message: message.into(),
-            help: None,
-        }
-    }
-
-    pub fn with_code(mut self, code: &'static crate::diagnostics::Code) -> Fatal {
-        self.code = Some(code.name);
-        self
-    }
-
-    pub fn with_help(mut self, help: impl Into<String>) -> Fatal {
-        self.help = Some(help.into());
-        self
-    }
-}
-
-impl From<crate::load::LoadError> for Fatal {
-    fn from(error: crate::load::LoadError) -> Fatal {
-        match &error {
-            crate::load::LoadError::NoHandbook(_) => Fatal::new(error.to_string())
-                .with_code(&crate::diagnostics::codes::DISCOVER_NO_HANDBOOK)
-                .with_help("run sok on the directory that holds `sok.toml`"),
-            crate::load::LoadError::Other(_) => Fatal::new(error.to_string()),
-        }
-    }
-}
-
-impl From<std::io::Error> for Fatal {
-    fn from(error: std::io::Error) -> Fatal {
-        Fatal::new(format!("I/O error: {error}"))
+/// Prints an error the way every command does: `error[code]: message` and a help line.
+pub fn report(error: &Fatal) {
+    let code = error.code.map(|c| format!("[{c}]")).unwrap_or_default();
+    eprintln!("error{code}: {}", error.message);
+    if let Some(help) = &error.help {
+        eprintln!("  help: {help}");
     }
 }
 

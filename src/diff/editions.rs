@@ -15,57 +15,16 @@ use std::path::{Component, Path};
 
 use super::{Edition, HandbookDiff};
 use crate::check::{Checked, check_dir, check_loaded};
-use crate::git::{self, GitError};
-use crate::load::{self, LoadError};
+use crate::diagnostics::codes;
+use crate::error::Error;
+use crate::git;
+use crate::load;
 use crate::model::Handbook;
 use crate::world::MemoryWorld;
 
-/// An error before any handbook could be compared. Exit 2 in the CLI.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EditionError {
-    pub message: String,
-    pub help: Option<String>,
-    /// `Some` when the problem is a directory that is not a handbook.
-    pub no_handbook: bool,
-}
-
-impl EditionError {
-    fn new(message: impl Into<String>, help: impl Into<String>) -> EditionError {
-        EditionError {
-            message: message.into(),
-            help: Some(help.into()),
-            no_handbook: false,
-        }
-    }
-}
-
-impl std::fmt::Display for EditionError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for EditionError {}
-
-impl From<GitError> for EditionError {
-    fn from(e: GitError) -> EditionError {
-        EditionError {
-            message: e.message,
-            help: e.help,
-            no_handbook: false,
-        }
-    }
-}
-
-impl From<LoadError> for EditionError {
-    fn from(e: LoadError) -> EditionError {
-        let no_handbook = matches!(e, LoadError::NoHandbook(_));
-        EditionError {
-            message: e.to_string(),
-            help: no_handbook.then(|| "name the directory that holds `sok.toml`".to_string()),
-            no_handbook,
-        }
-    }
+/// An error before any handbook could be compared: `message` and `help`.
+fn error(message: impl Into<String>, help: impl Into<String>) -> Error {
+    Error::new(message).with_help(help)
 }
 
 /// One side as the user named it.
@@ -92,12 +51,12 @@ pub fn load_pair(
     new: Option<&str>,
     path: Option<&str>,
     cwd: &Path,
-) -> Result<(Side, Side), EditionError> {
+) -> Result<(Side, Side), Error> {
     let is_dir = |arg: &str| cwd.join(arg).is_dir();
     let range = (!is_dir(old)).then(|| split_range(old)).flatten();
     let (old_spec, new_spec) = match (range, new) {
         (Some(_), Some(_)) => {
-            return Err(EditionError::new(
+            return Err(error(
                 format!("`{old}` is a range and already names both editions"),
                 "write `sok diff A..B` or `sok diff A B`, not both",
             ));
@@ -140,11 +99,7 @@ pub fn load_pair(
                     names.join(" and ")
                 ),
             };
-            return Err(EditionError {
-                message,
-                help: e.help,
-                no_handbook: false,
-            });
+            return Err(Error { message, ..e });
         }
     };
     let folder = match (&path, &repo) {
@@ -157,7 +112,7 @@ pub fn load_pair(
         (Some(p), None) => cwd.join(p),
         (None, _) => cwd.to_path_buf(),
     };
-    let load = |spec: &Spec| -> Result<Side, EditionError> {
+    let load = |spec: &Spec| -> Result<Side, Error> {
         match (spec, &repo) {
             (Spec::Dir(dir), _) => load_dir(&cwd.join(dir), dir),
             (Spec::WorkingTree, Some(_)) => load_dir(&working_tree, "working tree"),
@@ -167,7 +122,7 @@ pub fn load_pair(
                 let base = git::merge_base(repo, a, b)?;
                 load_rev(repo, &base, &format!("merge base of {a} and {b}"), &folder)
             }
-            (_, None) => Err(EditionError::new("no git repository", "run sok inside one")),
+            (_, None) => Err(error("no git repository", "run sok inside one")),
         }
     };
     Ok((load(&old_spec)?, load(&new_spec)?))
@@ -176,7 +131,7 @@ pub fn load_pair(
 /// Loads the edition `spec` names: an existing directory (relative to the current directory),
 /// else a revision of the repository that holds `root`, read at `root`'s folder. The old side
 /// for `sok build --changes-since`.
-pub fn load_since(spec: &str, root: &Path) -> Result<Side, EditionError> {
+pub fn load_since(spec: &str, root: &Path) -> Result<Side, Error> {
     if Path::new(spec).is_dir() {
         return load_dir(Path::new(spec), spec);
     }
@@ -187,10 +142,10 @@ pub fn load_since(spec: &str, root: &Path) -> Result<Side, EditionError> {
 
 /// What changed from the edition `spec` names to `new` (the handbook at `root`), for
 /// `sok build --changes-since SPEC`. An old edition with problems in its sources is an error.
-pub fn diff_since(spec: &str, root: &Path, new: &Handbook) -> Result<HandbookDiff, EditionError> {
+pub fn diff_since(spec: &str, root: &Path, new: &Handbook) -> Result<HandbookDiff, Error> {
     let old = load_since(spec, root)?;
     if old.checked.diagnostics.has_errors() {
-        return Err(EditionError::new(
+        return Err(error(
             format!("the edition `{spec}` has problems in its sources"),
             format!("run `sok diff {spec}` to see them, or compare with another edition"),
         ));
@@ -232,14 +187,14 @@ fn split_range(arg: &str) -> Option<(Spec, Spec)> {
 }
 
 /// `--path` as a clean relative folder: `./hb/` → `hb`; `..` is refused.
-fn clean_path(path: &str) -> Result<String, EditionError> {
+fn clean_path(path: &str) -> Result<String, Error> {
     let mut parts = Vec::new();
     for c in Path::new(path).components() {
         match c {
             Component::Normal(part) => parts.push(part.to_string_lossy().into_owned()),
             Component::CurDir => {}
             _ => {
-                return Err(EditionError::new(
+                return Err(error(
                     format!("`--path {path}` must be a folder inside the repository"),
                     "give it relative to the repository's root, like `--path handbook`",
                 ));
@@ -250,7 +205,7 @@ fn clean_path(path: &str) -> Result<String, EditionError> {
 }
 
 /// The folder of a directory side inside the same repository, else the current directory.
-fn default_folder(repo: &Path, cwd: &Path, specs: [&Spec; 2]) -> Result<String, EditionError> {
+fn default_folder(repo: &Path, cwd: &Path, specs: [&Spec; 2]) -> Result<String, Error> {
     let same = |a: &Path, b: &Path| a.canonicalize().ok() == b.canonicalize().ok();
     for spec in specs {
         if let Spec::Dir(dir) = spec {
@@ -263,8 +218,9 @@ fn default_folder(repo: &Path, cwd: &Path, specs: [&Spec; 2]) -> Result<String, 
     Ok(git::prefix(cwd)?)
 }
 
-fn load_dir(dir: &Path, label: &str) -> Result<Side, EditionError> {
-    let checked = check_dir(dir)?;
+fn load_dir(dir: &Path, label: &str) -> Result<Side, Error> {
+    let checked =
+        check_dir(dir).map_err(|e| e.with_help("name the directory that holds `sok.toml`"))?;
     Ok(Side {
         edition: Edition {
             label: label.to_string(),
@@ -274,7 +230,7 @@ fn load_dir(dir: &Path, label: &str) -> Result<Side, EditionError> {
     })
 }
 
-fn load_rev(repo: &Path, rev: &str, label: &str, folder: &str) -> Result<Side, EditionError> {
+fn load_rev(repo: &Path, rev: &str, label: &str, folder: &str) -> Result<Side, Error> {
     let wanted = |p: &str| p.ends_with(".toml") || p.ends_with(".md");
     let tree = git::read_tree_filtered(repo, rev, folder, &wanted)?;
     if !tree.paths.iter().any(|p| p == "sok.toml") {
@@ -283,13 +239,11 @@ fn load_rev(repo: &Path, rev: &str, label: &str, folder: &str) -> Result<Side, E
         } else {
             format!("{folder}/")
         };
-        return Err(EditionError {
-            message: format!("`{at}sok.toml` does not exist at `{label}`"),
-            help: Some(
-                "name the handbook's folder inside the repository with `--path`".to_string(),
-            ),
-            no_handbook: true,
-        });
+        return Err(error(
+            format!("`{at}sok.toml` does not exist at `{label}`"),
+            "name the handbook's folder inside the repository with `--path`",
+        )
+        .with_code(&codes::DISCOVER_NO_HANDBOOK));
     }
     let world = MemoryWorld { files: tree.files };
     let checked = check_loaded(load::load_from(tree.paths, std::sync::Arc::new(world)));

@@ -1,34 +1,15 @@
-//! Why a build stops: a template of the handbook that does not work, or an input or output
+//! Why a build stops, in the library's one error type: a template of the handbook that does
+//! not work (`sok::build::template`, see `templates::template_error`), or an input or output
 //! file that cannot be read or written. Either way nothing is committed to OUT.
 
-use crate::render::templates::TemplateError;
+use crate::error::Error;
 
-/// Why a build stopped (nothing was written to OUT).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BuildError {
-    /// A template (or a UI catalogue override) of the handbook does not work.
-    Template(TemplateError),
-    Io(String),
+/// An output file that the sink could not take.
+pub fn writing(path: &str, error: &std::io::Error) -> Error {
+    Error::new(format!("I/O error: writing {path}: {error}"))
 }
 
-impl BuildError {
-    /// An output file that the sink could not take.
-    pub fn writing(path: &str, error: &std::io::Error) -> BuildError {
-        BuildError::Io(format!("writing {path}: {error}"))
-    }
-}
-
-impl std::fmt::Display for BuildError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            BuildError::Template(e) => e.fmt(f),
-            BuildError::Io(message) => f.write_str(message),
-        }
-    }
-}
-
-impl From<std::io::Error> for BuildError {
-    fn from(error: std::io::Error) -> BuildError {
-        BuildError::Io(error.to_string())
-    }
+/// An asset that could not be read through the handbook's world.
+pub fn reading(path: &str, error: &std::io::Error) -> Error {
+    Error::new(format!("I/O error: reading `{path}`: {error}"))
 }

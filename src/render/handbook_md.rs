@@ -3,10 +3,11 @@
 
 use serde::Serialize;
 
+use crate::error::Error;
 use crate::model::Text;
 use crate::render::address::linker::Mode;
 use crate::render::markdown::to_markdown::yaml_string;
-use crate::render::templates::{TemplateError, Templates};
+use crate::render::templates::Templates;
 use crate::render::view::context::{Ctx, Format, plain};
 use crate::render::view::document::{self, ExtraChapter};
 
@@ -27,7 +28,7 @@ pub fn render(
     ctx: &Ctx<'_>,
     templates: &Templates,
     extra: Option<&ExtraChapter>,
-) -> Result<String, TemplateError> {
+) -> Result<String, Error> {
     let md = Ctx {
         format: Format::Markdown,
         ..ctx.with_mode(Mode::Single)

@@ -20,17 +20,17 @@ pub mod view;
 
 use std::path::PathBuf;
 
-pub use error::BuildError;
 pub use handbook_md::PAGEBREAK;
 pub use view::document::ExtraChapter;
 
 use crate::check::Checked;
+use crate::error::Error;
 use crate::i18n::Catalog;
 use crate::model::Language;
 use address::linker::{Linker, Mode, Targets};
 use output::{DirSink, Sink, Staging};
 use site::{pages::Site, search};
-use templates::{TemplateError, Templates};
+use templates::{Templates, template_error};
 use view::context::{Ctx, Format};
 use view::lookups::Lookups;
 
@@ -69,13 +69,13 @@ pub fn render(
     checked: &Checked,
     options: &BuildOptions,
     sink: &dyn Sink,
-) -> Result<Rendered, BuildError> {
+) -> Result<Rendered, Error> {
     render_with(checked, &Theme::load(checked)?, options, sink)
 }
 
 /// Builds the handbook `checked` into `options.out`: renders into a staging directory beside
 /// it and puts that in place of the old OUT only once everything is written.
-pub fn build(checked: &Checked, options: &BuildOptions) -> Result<Built, BuildError> {
+pub fn build(checked: &Checked, options: &BuildOptions) -> Result<Built, Error> {
     // A template that does not compile stops the build before anything is created on disk.
     build_with(checked, options, &Theme::load(checked)?)
 }
@@ -85,7 +85,7 @@ pub fn build_with(
     checked: &Checked,
     options: &BuildOptions,
     theme: &Theme,
-) -> Result<Built, BuildError> {
+) -> Result<Built, Error> {
     let staging = Staging::new(&options.out)?;
     let sink = DirSink::new(staging.path());
     let rendered = render_with(checked, theme, options, &sink)?;
@@ -107,7 +107,7 @@ pub struct Theme {
 
 impl Theme {
     /// Loads the theme of the handbook `checked`.
-    pub fn load(checked: &Checked) -> Result<Theme, BuildError> {
+    pub fn load(checked: &Checked) -> Result<Theme, Error> {
         let language = checked
             .handbook
             .settings
@@ -117,15 +117,10 @@ impl Theme {
             checked.world.as_ref(),
             &checked.templates,
             language.keyword(),
-        )
-        .map_err(BuildError::Template)?;
+        )?;
         let catalog = match &templates.i18n {
-            Some((path, text)) => Catalog::load(language, Some(text)).map_err(|message| {
-                BuildError::Template(TemplateError {
-                    template: path.clone(),
-                    message,
-                })
-            })?,
+            Some((path, text)) => Catalog::load(language, Some(text))
+                .map_err(|message| template_error(path, message))?,
             None => Catalog::builtin(language),
         };
         Ok(Theme { templates, catalog })
@@ -137,7 +132,7 @@ fn render_with(
     theme: &Theme,
     options: &BuildOptions,
     sink: &dyn Sink,
-) -> Result<Rendered, BuildError> {
+) -> Result<Rendered, Error> {
     let Theme { templates, catalog } = theme;
     let hb = &checked.handbook;
     let look = Lookups::new(hb, &checked.index);
@@ -171,7 +166,7 @@ fn render_with(
         asset_dirs.push("html/");
     }
     if options.markdown {
-        let text = handbook_md::render(&ctx, templates, extra).map_err(BuildError::Template)?;
+        let text = handbook_md::render(&ctx, templates, extra)?;
         write(sink, "handbook.md", text.as_bytes())?;
         asset_dirs.push("");
     }
@@ -182,7 +177,7 @@ fn render_with(
         let bytes = checked
             .world
             .read(asset)
-            .map_err(|e| BuildError::Io(format!("reading `{asset}`: {e}")))?;
+            .map_err(|e| error::reading(asset, &e))?;
         for dir in &asset_dirs {
             write(sink, &format!("{dir}{asset}"), &bytes)?;
         }
@@ -190,7 +185,7 @@ fn render_with(
     Ok(Rendered { pages })
 }
 
-fn write(sink: &dyn Sink, path: &str, bytes: &[u8]) -> Result<(), BuildError> {
+fn write(sink: &dyn Sink, path: &str, bytes: &[u8]) -> Result<(), Error> {
     sink.write(path, bytes)
-        .map_err(|error| BuildError::writing(path, &error))
+        .map_err(|error| error::writing(path, &error))
 }

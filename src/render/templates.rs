@@ -5,6 +5,8 @@
 //! what is missing, file by file; everything is compiled once per build. HTML templates
 //! (`*.html.tera`) autoescape; text fields arrive pre-sanitized and are output with `| safe`.
 
+use crate::diagnostics::codes;
+use crate::error::Error;
 use crate::world::World;
 
 use tera::Tera;
@@ -41,17 +43,11 @@ pub const TEMPLATES: &[(&str, &str)] = builtin![
 /// Built-in static files, copied to `html/static/`.
 pub const STATIC: &[(&str, &str)] = builtin!["static/sok.css", "static/search.js"];
 
-/// A template that does not compile or render.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TemplateError {
-    pub template: String,
-    pub message: String,
-}
-
-impl std::fmt::Display for TemplateError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "template `{}`: {}", self.template, self.message)
-    }
+/// A template (or a UI catalogue override) of the handbook that does not compile or render.
+pub fn template_error(template: &str, message: impl std::fmt::Display) -> Error {
+    Error::new(format!("template `{template}`: {message}"))
+        .with_code(&codes::BUILD_TEMPLATE)
+        .with_help("fix the template or delete it to use the built-in one; nothing was written")
 }
 
 /// A Tera error with all its causes on one line.
@@ -78,11 +74,7 @@ pub struct Templates {
 impl Templates {
     /// Loads the overrides under `root` (`files` are root-relative paths under `templates/`)
     /// and fills in the built-ins.
-    pub fn load(
-        world: &dyn World,
-        files: &[String],
-        language: &str,
-    ) -> Result<Templates, TemplateError> {
+    pub fn load(world: &dyn World, files: &[String], language: &str) -> Result<Templates, Error> {
         let mut raw: Vec<(String, String)> = Vec::new();
         let mut statics: Vec<(String, Vec<u8>)> = Vec::new();
         let mut i18n = None;
@@ -90,25 +82,18 @@ impl Templates {
             let Some(name) = path.strip_prefix("templates/") else {
                 continue;
             };
-            let read_error = |e: std::io::Error| TemplateError {
-                template: path.clone(),
-                message: format!("cannot read: {e}"),
-            };
+            let read_error = |e: std::io::Error| template_error(path, format!("cannot read: {e}"));
             if name.ends_with(".tera") {
                 let bytes = world.read(path).map_err(read_error)?;
-                let text = String::from_utf8(bytes).map_err(|_| TemplateError {
-                    template: path.clone(),
-                    message: "not valid UTF-8".into(),
-                })?;
+                let text = String::from_utf8(bytes)
+                    .map_err(|_| template_error(path, "not valid UTF-8"))?;
                 raw.push((name.to_string(), text));
             } else if let Some(file) = name.strip_prefix("static/") {
                 statics.push((file.to_string(), world.read(path).map_err(read_error)?));
             } else if name == format!("i18n/{language}.toml") {
                 let bytes = world.read(path).map_err(read_error)?;
-                let text = String::from_utf8(bytes).map_err(|_| TemplateError {
-                    template: path.clone(),
-                    message: "not valid UTF-8".into(),
-                })?;
+                let text = String::from_utf8(bytes)
+                    .map_err(|_| template_error(path, "not valid UTF-8"))?;
                 i18n = Some((path.clone(), text));
             }
         }
@@ -128,10 +113,8 @@ impl Templates {
         tera.autoescape_on(vec![".html.tera"]);
         // Like Tera's default, but `/` stays readable in hrefs (`../standards/x.html`).
         tera.set_escape_fn(crate::render::markdown::to_html::escape_attr);
-        tera.add_raw_templates(raw).map_err(|e| TemplateError {
-            template: "templates/".into(),
-            message: describe(&e),
-        })?;
+        tera.add_raw_templates(raw)
+            .map_err(|e| template_error("templates/", describe(&e)))?;
         Ok(Templates {
             tera,
             statics,
@@ -140,10 +123,9 @@ impl Templates {
     }
 
     /// Renders the template `name` with `context`.
-    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, TemplateError> {
-        self.tera.render(name, context).map_err(|e| TemplateError {
-            template: name.to_string(),
-            message: describe(&e),
-        })
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Error> {
+        self.tera
+            .render(name, context)
+            .map_err(|e| template_error(name, describe(&e)))
     }
 }

@@ -8,6 +8,6 @@ pub mod refusal;
 pub mod sink;
 pub mod staging;
 
-pub use refusal::{Refusal, check};
+pub use refusal::check;
 pub use sink::{DirSink, MemorySink, Sink};
 pub use staging::Staging;

@@ -5,58 +5,59 @@
 use std::path::Path;
 
 use super::absolute::absolute;
+use crate::diagnostics::codes;
+use crate::error::Error;
 use crate::layout::OUTPUT_MARKER;
 
-/// Why an output directory is refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refusal {
-    pub message: String,
-    pub help: String,
+/// Why an output directory is refused: `sok::build::out_dir`.
+fn refusal(message: impl Into<String>, help: impl Into<String>) -> Error {
+    Error::new(message)
+        .with_code(&codes::BUILD_OUT_DIR)
+        .with_help(help)
 }
 
 /// Checks that `out` may be (re)written for the handbook at `root`.
-pub fn check(root: &Path, out: &Path) -> Result<(), Refusal> {
+pub fn check(root: &Path, out: &Path) -> Result<(), Error> {
     let shown = out.display();
     let (Ok(root_abs), Ok(out_abs)) = (absolute(root), absolute(out)) else {
-        return Err(Refusal {
-            message: format!("cannot resolve the output directory `{shown}`"),
-            help: "check that the current directory exists".into(),
-        });
+        return Err(refusal(
+            format!("cannot resolve the output directory `{shown}`"),
+            "check that the current directory exists",
+        ));
     };
     if root_abs.starts_with(&out_abs) {
-        return Err(Refusal {
-            message: format!("the output directory `{shown}` is the handbook root or contains it"),
-            help: "choose a directory inside or beside the handbook, for example `--out build`"
-                .into(),
-        });
+        return Err(refusal(
+            format!("the output directory `{shown}` is the handbook root or contains it"),
+            "choose a directory inside or beside the handbook, for example `--out build`",
+        ));
     }
     if out_abs.parent().is_none() {
-        return Err(Refusal {
-            message: format!("the output directory `{shown}` is a file-system root"),
-            help: "choose a directory such as `build`".into(),
-        });
+        return Err(refusal(
+            format!("the output directory `{shown}` is a file-system root"),
+            "choose a directory such as `build`",
+        ));
     }
     match std::fs::symlink_metadata(&out_abs) {
         Err(_) => Ok(()),
-        Ok(meta) if !meta.is_dir() => Err(Refusal {
-            message: format!("the output path `{shown}` exists and is not a directory"),
-            help: "remove it or choose another `--out`".into(),
-        }),
+        Ok(meta) if !meta.is_dir() => Err(refusal(
+            format!("the output path `{shown}` exists and is not a directory"),
+            "remove it or choose another `--out`",
+        )),
         Ok(_) => {
             let marked = out_abs.join(OUTPUT_MARKER).is_file();
             let empty = std::fs::read_dir(&out_abs).is_ok_and(|mut d| d.next().is_none());
             if marked || empty {
                 Ok(())
             } else {
-                Err(Refusal {
-                    message: format!(
+                Err(refusal(
+                    format!(
                         "the output directory `{shown}` is not empty and was not written by `sok build`"
                     ),
-                    help: format!(
+                    format!(
                         "sok replaces its output as a whole and will not delete files it did not write; \
                          choose an empty or new directory (a previous build holds `{OUTPUT_MARKER}`)"
                     ),
-                })
+                ))
             }
         }
     }

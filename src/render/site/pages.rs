@@ -6,14 +6,15 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::error::Error;
 use crate::i18n::Form;
 use crate::model::Kind;
 use crate::render::address::layout::{Page, pages, place};
 use crate::render::address::linker::Mode;
 use crate::render::address::target::{Section, Target};
-use crate::render::error::BuildError;
+use crate::render::error;
 use crate::render::output::Sink;
-use crate::render::templates::{TemplateError, Templates};
+use crate::render::templates::Templates;
 use crate::render::view::context::{Ctx, Label, LinkView, plain};
 use crate::render::view::document::{self, ExtraChapter, SectionEntry};
 use crate::render::view::entities;
@@ -115,7 +116,7 @@ impl<'a> Site<'a> {
     }
 
     /// Renders one page: its path under `html/` and its HTML.
-    pub fn render(&self, page: Page) -> Result<(String, String), TemplateError> {
+    pub fn render(&self, page: Page) -> Result<(String, String), Error> {
         let (path, template, section) = place(self.ctx.hb, page);
         let depth = path.matches('/').count();
         let mode = if page == Page::Print {
@@ -291,13 +292,13 @@ impl<'a> Site<'a> {
 
     /// Renders every page in parallel and hands each to `sink` as soon as it is rendered, as
     /// `html/<path>`; returns how many pages there are.
-    pub fn render_all(&self, sink: &dyn Sink) -> Result<usize, BuildError> {
+    pub fn render_all(&self, sink: &dyn Sink) -> Result<usize, Error> {
         let pages = pages(self.ctx.hb, self.extra.is_some());
         pages.par_iter().try_for_each(|&page| {
-            let (path, html) = self.render(page).map_err(BuildError::Template)?;
+            let (path, html) = self.render(page)?;
             let path = format!("html/{path}");
             sink.write(&path, html.as_bytes())
-                .map_err(|error| BuildError::writing(&path, &error))
+                .map_err(|error| error::writing(&path, &error))
         })?;
         Ok(pages.len())
     }
