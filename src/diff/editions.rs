@@ -211,11 +211,11 @@ fn default_folder(repo: &Path, cwd: &Path, specs: [&Spec; 2]) -> Result<String, 
         if let Spec::Dir(dir) = spec {
             let dir = cwd.join(dir);
             if git::toplevel(&dir).is_ok_and(|top| same(&top, repo)) {
-                return Ok(git::prefix(&dir)?);
+                return git::prefix(&dir);
             }
         }
     }
-    Ok(git::prefix(cwd)?)
+    git::prefix(cwd)
 }
 
 fn load_dir(dir: &Path, label: &str) -> Result<Side, Error> {
