@@ -4,7 +4,6 @@
 
 use std::path::Path;
 
-use sok::commands::Fatal;
 use sok::diagnostics::codes::{self, CODES};
 use sok::diagnostics::emit;
 
@@ -101,7 +100,7 @@ fn no_handbook(dir: &Path) {
         Ok(_) => panic!("{} was checked as a handbook", dir.display()),
         Err(error) => error,
     };
-    let fatal = Fatal::from(error);
+    let fatal = error;
     assert_eq!(fatal.code, Some(codes::DISCOVER_NO_HANDBOOK.name));
     let text = format!(
         "error[{}]: {}\nhelp: {}\n",
