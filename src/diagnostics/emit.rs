@@ -27,9 +27,13 @@ pub fn human(diagnostics: &[Diagnostic], sources: &Sources, style: Style) -> Str
         .with_context_lines(1);
     let mut out = String::new();
     for d in diagnostics {
-        let view = View::new(d, sources);
-        if handler.render_report(&mut out, &view).is_err() {
-            out.push_str(&concise_line(d, sources));
+        if d.record.is_some() {
+            out.push_str(&record_report(d, sources));
+        } else {
+            let view = View::new(d, sources);
+            if handler.render_report(&mut out, &view).is_err() {
+                out.push_str(&concise_line(d, sources));
+            }
         }
         out.push('\n');
     }
@@ -54,8 +58,30 @@ pub fn concise(diagnostics: &[Diagnostic], sources: &Sources) -> String {
     out
 }
 
+/// A diagnostic about a row of a data file: no snippet (the file is not kept), its place as
+/// file, line and column name.
+fn record_report(d: &Diagnostic, sources: &Sources) -> String {
+    let at = Position::of_diagnostic(d, sources);
+    let mut out = format!(
+        "{}[{}]: {}\n  --> {}:{}",
+        d.severity.as_str(),
+        d.code,
+        d.message,
+        at.file,
+        at.line
+    );
+    if let Some(field) = &at.field {
+        out.push_str(&format!(", column `{field}`"));
+    }
+    out.push('\n');
+    if let Some(help) = &d.help {
+        out.push_str(&format!("  help: {help}\n"));
+    }
+    out
+}
+
 fn concise_line(d: &Diagnostic, sources: &Sources) -> String {
-    let at = Position::of(d.span, sources);
+    let at = Position::of_diagnostic(d, sources);
     format!(
         "{}:{}:{}: {}[{}] {}",
         at.file,
@@ -75,6 +101,9 @@ pub struct Position {
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
+    /// The column's name, for a row of a data file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 impl Position {
@@ -88,6 +117,25 @@ impl Position {
             column,
             end_line,
             end_column,
+            field: None,
+        }
+    }
+
+    /// Where `d` points: its span, or the row of a data file it names.
+    pub fn of_diagnostic(d: &Diagnostic, sources: &Sources) -> Position {
+        match &d.record {
+            Some(record) => {
+                let line = usize::try_from(record.line).unwrap_or(usize::MAX);
+                Position {
+                    file: sources.get(d.span.file).path.clone(),
+                    line,
+                    column: 1,
+                    end_line: line,
+                    end_column: 1,
+                    field: record.column.clone(),
+                }
+            }
+            None => Position::of(d.span, sources),
         }
     }
 }
@@ -118,7 +166,7 @@ pub fn json(diagnostics: &[Diagnostic], sources: &Sources) -> String {
         .map(|d| JsonDiagnostic {
             code: d.code,
             severity: d.severity.as_str(),
-            position: Position::of(d.span, sources),
+            position: Position::of_diagnostic(d, sources),
             message: &d.message,
             label: d.label.as_deref(),
             help: d.help.as_deref(),
@@ -140,8 +188,45 @@ pub fn json(diagnostics: &[Diagnostic], sources: &Sources) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Record;
     use crate::diagnostics::codes;
     use crate::source::SourceFile;
+
+    /// A row of a data file is named by file, line and column name in every format.
+    #[test]
+    fn a_row_of_a_data_file_is_reported_by_line_and_column_name() {
+        let mut sources = Sources::default();
+        let file = sources.add(SourceFile::new("events/calls.csv", ""));
+        let record = Record {
+            line: 12,
+            column: Some("start".into()),
+        };
+        let d = Diagnostic::at_record(
+            &codes::VALUE_DATE,
+            file,
+            record,
+            "`start` is not a timestamp",
+        )
+        .help("write it like `2026-10-01T09:00:03+02:00`");
+        let style = Style {
+            color: false,
+            width: 80,
+        };
+        let human = human(std::slice::from_ref(&d), &sources, style);
+        assert!(
+            human.starts_with(
+                "error[sok::value::date]: `start` is not a timestamp\n  --> events/calls.csv:12, column `start`\n  help: write it like"
+            ),
+            "{human}"
+        );
+        assert_eq!(
+            concise(std::slice::from_ref(&d), &sources).lines().next(),
+            Some("events/calls.csv:12:1: error[sok::value::date] `start` is not a timestamp")
+        );
+        let json = json(std::slice::from_ref(&d), &sources);
+        assert!(json.contains("\"line\": 12"), "{json}");
+        assert!(json.contains("\"field\": \"start\""), "{json}");
+    }
 
     #[test]
     fn a_huge_line_is_not_copied_into_the_report() {

@@ -47,6 +47,7 @@ impl View {
                     label: None,
                     help: None,
                     related: Vec::new(),
+                    record: None,
                 };
                 let mut view = View::new(&other, sources);
                 view.severity = miette::Severity::Advice;

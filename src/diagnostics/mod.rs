@@ -34,6 +34,17 @@ pub struct Related {
     pub label: String,
 }
 
+/// A row of a data file (an events export), where a diagnostic about it points: data files
+/// can be gigabytes, so they are not kept as source text; the diagnostic names the file (a
+/// `SourceFile` without text), the line, and the column by its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// 1-based line of the file (the header is line 1 of a CSV file).
+    pub line: u64,
+    /// The column's name in the file's header, or the JSON key.
+    pub column: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Stable code such as `sok::ref::unknown`, or a lint rule's name.
@@ -48,6 +59,8 @@ pub struct Diagnostic {
     /// How to fix it.
     pub help: Option<String>,
     pub related: Vec<Related>,
+    /// Set for a diagnostic about a row of a data file; `span` then names only the file.
+    pub record: Option<Record>,
 }
 
 impl Diagnostic {
@@ -60,6 +73,20 @@ impl Diagnostic {
             label: None,
             help: None,
             related: Vec::new(),
+            record: None,
+        }
+    }
+
+    /// An error about a row of the data file `file` (registered in `Sources` without text).
+    pub fn at_record(
+        code: &'static Code,
+        file: crate::source::FileId,
+        record: Record,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            record: Some(record),
+            ..Diagnostic::error(code, Span::file_start(file), message)
         }
     }
 
@@ -90,12 +117,11 @@ impl Diagnostic {
 
     /// Sort key: file path, position, then code, so output never depends on discovery order.
     pub fn sort_key<'a>(&'a self, sources: &'a Sources) -> (&'a str, usize, usize, &'a str) {
-        (
-            &sources.get(self.span.file).path,
-            self.span.start,
-            self.span.end,
-            self.code,
-        )
+        let (start, end) = match &self.record {
+            Some(record) => (record.line as usize, record.line as usize),
+            None => (self.span.start, self.span.end),
+        };
+        (&sources.get(self.span.file).path, start, end, self.code)
     }
 }
 

@@ -131,6 +131,7 @@ impl<'a> Finding<'a> {
             label: self.label,
             help: self.help,
             related: self.related,
+            record: None,
         }
     }
 }

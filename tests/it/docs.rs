@@ -49,6 +49,7 @@ position (an empty array for a clean handbook). Every object has these fields:
 | `column` | number | the column where it starts, from 1, counted in characters (not bytes) |
 | `end_line` | number | the line where the marked text ends |
 | `end_column` | number | the column just after the marked text (equal to `column` for an empty mark) |
+| `field` | string | only for a row of a data file (an events export): the name of the column at fault; `line` is then the row's line in the file and `column` is 1 |
 | `message` | string | what is wrong, in one line |
 | `label` | string or null | the short text shown under the marked source |
 | `help` | string or null | how to fix it, often with a suggestion (\"did you mean ...?\") |

@@ -9,7 +9,7 @@ use crate::source::Sources;
 pub fn github(diagnostics: &[Diagnostic], sources: &Sources, prefix: &str) -> String {
     let mut out = String::new();
     for d in diagnostics {
-        let at = Position::of(d.span, sources);
+        let at = Position::of_diagnostic(d, sources);
         let mut message = d.message.clone();
         if let Some(help) = &d.help {
             message.push_str("\nhelp: ");
