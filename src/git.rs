@@ -18,22 +18,13 @@ use crate::error::Error;
 
 /// The files of one folder of one revision.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Tree {
+pub(crate) struct Tree {
     /// The full commit id the tree was read from.
     pub commit: String,
     /// Every file under the folder, relative to it, sorted.
     pub paths: Vec<String>,
     /// The contents of the files that were asked for, by relative path.
     pub files: BTreeMap<String, Vec<u8>>,
-}
-
-impl Tree {
-    /// The contents of `path`, in the shape `load::load_from` reads files.
-    pub fn read(&self, path: &str) -> std::io::Result<Vec<u8>> {
-        self.files.get(path).cloned().ok_or_else(|| {
-            std::io::Error::new(std::io::ErrorKind::NotFound, format!("{path} not read"))
-        })
-    }
 }
 
 fn git(repo: &Path) -> Command {
@@ -75,7 +66,7 @@ fn text(bytes: Vec<u8>) -> String {
 }
 
 /// The root of the work tree that contains `dir`.
-pub fn toplevel(dir: &Path) -> Result<PathBuf, Error> {
+pub(crate) fn toplevel(dir: &Path) -> Result<PathBuf, Error> {
     run(git(dir).args(["rev-parse", "--show-toplevel"]))
         .map(|out| PathBuf::from(text(out)))
         .map_err(|_| {
@@ -88,13 +79,13 @@ pub fn toplevel(dir: &Path) -> Result<PathBuf, Error> {
 }
 
 /// `dir` relative to the root of its work tree (`""` at the root), with `/` separators.
-pub fn prefix(dir: &Path) -> Result<String, Error> {
+pub(crate) fn prefix(dir: &Path) -> Result<String, Error> {
     run(git(dir).args(["rev-parse", "--show-prefix"]))
         .map(|out| text(out).trim_end_matches('/').to_string())
 }
 
 /// The full id of the commit `rev` names (a branch, tag, `HEAD~2`, an abbreviated id).
-pub fn resolve_commit(repo: &Path, rev: &str) -> Result<String, Error> {
+pub(crate) fn resolve_commit(repo: &Path, rev: &str) -> Result<String, Error> {
     let spec = format!("{rev}^{{commit}}");
     run(git(repo).args([
         "rev-parse",
@@ -113,20 +104,21 @@ pub fn resolve_commit(repo: &Path, rev: &str) -> Result<String, Error> {
 }
 
 /// The best common ancestor of two commits (for `A...B`).
-pub fn merge_base(repo: &Path, a: &str, b: &str) -> Result<String, Error> {
+pub(crate) fn merge_base(repo: &Path, a: &str, b: &str) -> Result<String, Error> {
     run(git(repo).args(["merge-base", "--end-of-options", a, b]))
         .map(text)
         .map_err(|e| Error::new(format!("no common ancestor of `{a}` and `{b}` ({e})")))
 }
 
 /// Every file of `folder` at `rev`, with the contents of all of them.
-pub fn read_tree(repo: &Path, rev: &str, folder: &str) -> Result<Tree, Error> {
+#[cfg(test)]
+fn read_tree(repo: &Path, rev: &str, folder: &str) -> Result<Tree, Error> {
     read_tree_filtered(repo, rev, folder, &|_| true)
 }
 
 /// Every file of `folder` at `rev`, with the contents of those `wanted` accepts (relative
 /// paths), so large assets are listed but never read.
-pub fn read_tree_filtered(
+pub(crate) fn read_tree_filtered(
     repo: &Path,
     rev: &str,
     folder: &str,
@@ -230,7 +222,7 @@ fn cat_blobs<'a>(repo: &Path, oids: impl Iterator<Item = &'a str>) -> Result<Vec
 
 /// Files under `folder` that differ between `rev` and the working tree (including new files
 /// git does not ignore), relative to `folder`, sorted. For `sok lint --changed-since REV`.
-pub fn changed_paths(repo: &Path, rev: &str, folder: &str) -> Result<Vec<String>, Error> {
+pub(crate) fn changed_paths(repo: &Path, rev: &str, folder: &str) -> Result<Vec<String>, Error> {
     let commit = resolve_commit(repo, rev)?;
     let folder = folder.trim_matches('/');
     let spec = if folder.is_empty() { "." } else { folder };
@@ -310,9 +302,9 @@ mod tests {
         let (dir, first) = repo();
         let tree = read_tree(dir.path(), &first, "hb").unwrap();
         assert_eq!(tree.paths, ["sok.toml", "standards/x.md"]);
-        assert_eq!(tree.read("standards/x.md").unwrap(), b"old");
+        assert_eq!(tree.files["standards/x.md"], b"old");
         let head = read_tree(dir.path(), "HEAD", "/hb/").unwrap();
-        assert_eq!(head.read("standards/x.md").unwrap(), b"new");
+        assert_eq!(head.files["standards/x.md"], b"new");
         let root = read_tree_filtered(dir.path(), "HEAD", "", &|p| p.ends_with(".txt")).unwrap();
         assert_eq!(root.paths.len(), 3);
         assert_eq!(root.files.keys().collect::<Vec<_>>(), ["other.txt"]);

@@ -7,20 +7,20 @@
 use crate::model::Kind;
 
 /// The file that makes a folder a handbook root.
-pub const SETTINGS_FILE: &str = "sok.toml";
+pub(crate) const SETTINGS_FILE: &str = "sok.toml";
 
 /// Images and files copied to the output as they are.
-pub const ASSETS_FOLDER: &str = "assets";
+pub(crate) const ASSETS_FOLDER: &str = "assets";
 
 /// The handbook's overrides of the built-in templates.
-pub const TEMPLATES_FOLDER: &str = "templates";
+pub(crate) const TEMPLATES_FOLDER: &str = "templates";
 
 /// Folders whose files are not sources.
-pub const SPECIAL_FOLDERS: [&str; 2] = [ASSETS_FOLDER, TEMPLATES_FOLDER];
+pub(crate) const SPECIAL_FOLDERS: [&str; 2] = [ASSETS_FOLDER, TEMPLATES_FOLDER];
 
 /// The hidden file `sok build` leaves in its output, so that discovery skips any output
 /// directory wherever `--out` put it.
-pub const OUTPUT_MARKER: &str = ".sok-output";
+pub(crate) const OUTPUT_MARKER: &str = ".sok-output";
 
 /// What a file holds, decided by discovery from its place in the tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +36,7 @@ pub enum Role {
 }
 
 /// The folder whose files hold one entity of `kind` each.
-pub fn kind_folder(kind: Kind) -> Option<&'static str> {
+pub(crate) fn kind_folder(kind: Kind) -> Option<&'static str> {
     Some(match kind {
         Kind::Owner => "owners",
         Kind::Touchpoint => "touchpoints",
@@ -49,7 +49,7 @@ pub fn kind_folder(kind: Kind) -> Option<&'static str> {
 }
 
 /// The kind whose folder is `folder`.
-pub fn kind_of_folder(folder: &str) -> Option<Kind> {
+pub(crate) fn kind_of_folder(folder: &str) -> Option<Kind> {
     Kind::ALL
         .into_iter()
         .find(|&k| kind_folder(k) == Some(folder))

@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, Tag};
 
 /// What a link destination refers to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LinkTarget {
+pub(crate) enum LinkTarget {
     /// A URL with a scheme (`https:`, `mailto:`...) or `//host`.
     External,
     /// `#fragment` within the same page.
@@ -22,7 +22,7 @@ pub enum LinkTarget {
     OutsideRoot,
 }
 
-pub fn classify(from_file: &str, url: &str) -> LinkTarget {
+pub(crate) fn classify(from_file: &str, url: &str) -> LinkTarget {
     let url = url.trim();
     if url.is_empty() {
         return LinkTarget::Fragment;
@@ -98,7 +98,7 @@ fn percent_decode(text: &str) -> String {
 
 /// A link or image found in Markdown text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link {
+pub(crate) struct Link {
     pub url: String,
     pub is_image: bool,
     /// Byte range of the destination in the text (the whole link if it cannot be found).
@@ -106,7 +106,7 @@ pub struct Link {
 }
 
 /// Every link and image destination in `text`.
-pub fn links_in(text: &str) -> Vec<Link> {
+pub(crate) fn links_in(text: &str) -> Vec<Link> {
     let mut out = Vec::new();
     for (event, range) in crate::markdown::parser(text).into_offset_iter() {
         let (url, is_image) = match event {

@@ -3,7 +3,7 @@
 use crate::model::{Direction, MetricKind};
 
 #[derive(Debug)]
-pub struct Metric {
+pub(crate) struct Metric {
     pub name: &'static str,
     pub kind: MetricKind,
     pub direction: Direction,
@@ -17,7 +17,7 @@ const fn metric(name: &'static str, kind: MetricKind, direction: Direction) -> M
     }
 }
 
-pub static BUILTIN: &[Metric] = &[
+pub(crate) static BUILTIN: &[Metric] = &[
     metric("abandonment_rate", MetricKind::Percent, Direction::Max),
     metric("answer_time", MetricKind::Duration, Direction::Max),
     metric("audit_score", MetricKind::Percent, Direction::Min),
@@ -33,6 +33,6 @@ pub static BUILTIN: &[Metric] = &[
     metric("wait_time", MetricKind::Duration, Direction::Max),
 ];
 
-pub fn builtin(name: &str) -> Option<&'static Metric> {
+pub(crate) fn builtin(name: &str) -> Option<&'static Metric> {
     BUILTIN.iter().find(|m| m.name == name)
 }

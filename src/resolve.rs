@@ -33,7 +33,7 @@ impl Index {
 }
 
 /// Builds the index and reports duplicate ids, unknown references and reporting cycles.
-pub fn resolve(hb: &Handbook, diags: &mut Diagnostics) -> Index {
+pub(crate) fn resolve(hb: &Handbook, diags: &mut Diagnostics) -> Index {
     let mut index = Index {
         ids: Kind::ALL
             .map(|kind| unique_ids(kind.name(), hb.entities_of(kind).map(|e| &e.meta.id), diags)),

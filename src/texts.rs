@@ -51,7 +51,7 @@ fn push_in<'a>(
 }
 
 /// All text fields, in handbook order.
-pub fn text_fields(hb: &Handbook) -> Vec<TextField<'_>> {
+pub(crate) fn text_fields(hb: &Handbook) -> Vec<TextField<'_>> {
     let mut out = Vec::new();
     for e in &hb.terms {
         let mut fields = vec![

@@ -9,7 +9,7 @@ use crate::model::Handbook;
 use crate::source::Sources;
 use crate::texts::text_fields;
 
-pub fn validate(hb: &Handbook, sources: &Sources, diags: &mut Diagnostics) {
+pub(crate) fn validate(hb: &Handbook, sources: &Sources, diags: &mut Diagnostics) {
     check_stages(hb, diags);
     check_escalations(hb, diags);
     check_links(hb, sources, diags);

@@ -39,14 +39,14 @@ enum Spec {
 
 /// A loaded and checked edition.
 #[derive(Debug)]
-pub struct Side {
+pub(crate) struct Side {
     /// Label, commit, version and effective date.
     pub edition: Edition,
     pub checked: Checked,
 }
 
 /// Loads both sides of `sok diff OLD [NEW] [--path PATH]`, relative to `cwd`.
-pub fn load_pair(
+pub(crate) fn load_pair(
     old: &str,
     new: Option<&str>,
     path: Option<&str>,
@@ -131,7 +131,7 @@ pub fn load_pair(
 /// Loads the edition `spec` names: an existing directory (relative to the current directory),
 /// else a revision of the repository that holds `root`, read at `root`'s folder. The old side
 /// for `sok build --changes-since`.
-pub fn load_since(spec: &str, root: &Path) -> Result<Side, Error> {
+pub(crate) fn load_since(spec: &str, root: &Path) -> Result<Side, Error> {
     if Path::new(spec).is_dir() {
         return load_dir(Path::new(spec), spec);
     }
@@ -158,7 +158,7 @@ pub fn diff_since(spec: &str, root: &Path, new: &Handbook) -> Result<HandbookDif
 }
 
 /// The diff of two loaded sides, labelled with where they came from.
-pub fn compare(old: &Side, new: &Side) -> HandbookDiff {
+pub(crate) fn compare(old: &Side, new: &Side) -> HandbookDiff {
     let mut diff = super::diff(&old.checked.handbook, &new.checked.handbook);
     for (to, from) in [(&mut diff.old, &old.edition), (&mut diff.new, &new.edition)] {
         to.label = from.label.clone();

@@ -40,7 +40,7 @@ enum Move {
 }
 
 /// The class of a change from `old` to `new`, or `None` when they are the same target.
-pub fn classify(old: &MeasureValue, new: &MeasureValue) -> Option<Class> {
+pub(crate) fn classify(old: &MeasureValue, new: &MeasureValue) -> Option<Class> {
     if old == new {
         return None;
     }
@@ -84,7 +84,7 @@ fn compare_bounds(old: &BoundValue, new: &BoundValue) -> Option<Ordering> {
 }
 
 /// Orders two durations by the calendar time they allow, when that order is certain.
-pub fn compare_durations(a: &Duration, b: &Duration) -> Option<Ordering> {
+pub(crate) fn compare_durations(a: &Duration, b: &Duration) -> Option<Ordering> {
     let business = |d: &Duration| d.unit == DurationUnit::BusinessDay;
     let (sa, sb) = (a.nominal_seconds(), b.nominal_seconds());
     match (business(a), business(b)) {
@@ -132,7 +132,7 @@ fn combine(moves: &[Move]) -> Option<Class> {
 
 /// The class of a change of a response deadline such as a situation's `respond_within`, or
 /// `None` for the same length written differently (`1 h` → `60 min`).
-pub fn classify_deadline(old: &Duration, new: &Duration) -> Option<Class> {
+pub(crate) fn classify_deadline(old: &Duration, new: &Duration) -> Option<Class> {
     match compare_durations(new, old) {
         Some(Ordering::Less) => Some(Class::Tightened),
         Some(Ordering::Greater) => Some(Class::Loosened),

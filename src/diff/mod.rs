@@ -16,12 +16,12 @@
 //! - [`output`]: human, markdown and json; [`notice`]: the staff announcement.
 
 mod compare;
-pub mod editions;
-pub mod measure;
-pub mod notice;
+pub(crate) mod editions;
+pub(crate) mod measure;
+pub(crate) mod notice;
 pub mod output;
 mod project;
-pub mod prose;
+pub(crate) mod prose;
 mod warnings;
 
 use std::collections::BTreeSet;
@@ -29,6 +29,7 @@ use std::collections::BTreeSet;
 use serde::{Serialize, Serializer};
 
 pub use compare::diff;
+pub use editions::diff_since;
 pub use notice::{ChangeNotice, change_notice, change_notice_in};
 
 use crate::i18n::measure::{self as target, MeasureValue};

@@ -11,7 +11,7 @@ use similar::{Algorithm, ChangeTag, TextDiff};
 
 /// A run of text that is in both editions, only the old one, or only the new one.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Piece {
+pub(crate) enum Piece {
     Same(String),
     Deleted(String),
     Inserted(String),
@@ -19,13 +19,13 @@ pub enum Piece {
 
 /// How deletions and insertions are marked when rendered.
 #[derive(Debug, Clone, Copy)]
-pub struct Marks<'a> {
+pub(crate) struct Marks<'a> {
     pub deleted: (&'a str, &'a str),
     pub inserted: (&'a str, &'a str),
 }
 
 /// `[-old-]{+new+}`, the convention of `git diff --word-diff=plain`.
-pub const PLAIN: Marks<'static> = Marks {
+pub(crate) const PLAIN: Marks<'static> = Marks {
     deleted: ("[-", "-]"),
     inserted: ("{+", "+}"),
 };
@@ -35,7 +35,7 @@ pub const PLAIN: Marks<'static> = Marks {
 const WORD_DIFF_LIMIT: usize = 100_000;
 
 /// The word-level difference between two texts (line-level for very long ones).
-pub fn word_diff(old: &str, new: &str) -> Vec<Piece> {
+pub(crate) fn word_diff(old: &str, new: &str) -> Vec<Piece> {
     let mut config = TextDiff::configure();
     config.algorithm(Algorithm::Patience);
     let diff = match old.len() + new.len() > WORD_DIFF_LIMIT {
@@ -130,7 +130,7 @@ fn common_whitespace(a: impl Iterator<Item = char>, b: impl Iterator<Item = char
 
 /// The lines of the merged text that contain a change, with `…` for the lines left out.
 /// Deleted line breaks become spaces; whitespace-only edits are shown as the new text.
-pub fn render(pieces: &[Piece], marks: Marks<'_>) -> Vec<String> {
+pub(crate) fn render(pieces: &[Piece], marks: Marks<'_>) -> Vec<String> {
     let mut lines: Vec<(String, bool)> = vec![(String::new(), false)];
     let mut append = |text: &str, mark: Option<(&str, &str)>| {
         for (n, part) in text.split('\n').enumerate() {

@@ -132,7 +132,7 @@ fn merge(into: &mut toml::Table, from: toml::Table) {
 }
 
 /// Replaces each `{name}` in `pattern`.
-pub fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
+pub(crate) fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
     let mut out = pattern.to_string();
     for (name, value) in args {
         out = out.replace(&format!("{{{name}}}"), value);

@@ -78,7 +78,7 @@ impl Catalog {
 }
 
 /// `text` with its first letter in uppercase ("the rule" → "The rule").
-pub fn capitalize(text: &str) -> String {
+pub(crate) fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

@@ -53,7 +53,7 @@ impl MeasureValue {
 }
 
 /// The word the sources use for a bound's direction: `max` or `min`.
-pub fn direction(direction: Direction) -> &'static str {
+pub(crate) fn direction(direction: Direction) -> &'static str {
     match direction {
         Direction::Max => "max",
         Direction::Min => "min",
@@ -61,7 +61,7 @@ pub fn direction(direction: Direction) -> &'static str {
 }
 
 /// The bound as the sources write it back: `2 min`, `90%`, `50`, `20 PLN`.
-pub fn written(m: &MeasureValue) -> String {
+pub(crate) fn written(m: &MeasureValue) -> String {
     match &m.bound {
         BoundValue::Duration(d) => d.to_string(),
         BoundValue::Number(n) if m.kind == MetricKind::Percent => format!("{}%", format_number(*n)),
@@ -74,7 +74,7 @@ pub fn written(m: &MeasureValue) -> String {
 
 /// One line for reviewers in the sources' own words (`sok diff` speaks English and source
 /// keys): `max 2 min, 90% of events, per month, business hours (answer_time)`.
-pub fn summary(m: &MeasureValue) -> String {
+pub(crate) fn summary(m: &MeasureValue) -> String {
     let mut parts = vec![format!("{} {}", direction(m.direction), written(m))];
     if let Some(share) = m.share {
         parts.push(format!("{}% of events", format_number(share)));
@@ -90,7 +90,7 @@ pub fn summary(m: &MeasureValue) -> String {
 
 /// The target in the words of the change notice: "at most 2 minutes in 90% of cases, each
 /// month, in business hours".
-pub fn target(m: &MeasureValue, cat: &Catalog) -> String {
+pub(crate) fn target(m: &MeasureValue, cat: &Catalog) -> String {
     let value = bound(m, cat, Form::Words);
     let mut first = match m.direction {
         Direction::Max => cat.fill("notice.at_most", &[("value", &value)]),
@@ -110,7 +110,7 @@ pub fn target(m: &MeasureValue, cat: &Catalog) -> String {
 
 /// The catalogue table's columns for one measure.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct MeasureCells {
+pub(crate) struct MeasureCells {
     pub metric: String,
     pub bound: String,
     pub share: String,
@@ -119,7 +119,7 @@ pub struct MeasureCells {
 }
 
 /// The metric's name: the catalogue's for a built-in metric, the key in words otherwise.
-pub fn metric_name(m: &MeasureValue, cat: &Catalog) -> String {
+pub(crate) fn metric_name(m: &MeasureValue, cat: &Catalog) -> String {
     match cat.try_get(&format!("metric.{}", m.metric)) {
         Some(label) if m.kind != MetricKind::Custom => label.to_string(),
         _ => m.metric.replace('_', " "),
@@ -149,7 +149,7 @@ fn window(m: &MeasureValue, cat: &Catalog, periods: &str, business: &str) -> Vec
 }
 
 /// The measure as one sentence, starting with a capital letter.
-pub fn sentence(m: &MeasureValue, cat: &Catalog) -> String {
+pub(crate) fn sentence(m: &MeasureValue, cat: &Catalog) -> String {
     let share = cat.percent(m.share.unwrap_or(100.0));
     let count = bound(m, cat, Form::Count);
     let within = bound(m, cat, Form::Within);
@@ -177,7 +177,7 @@ pub fn sentence(m: &MeasureValue, cat: &Catalog) -> String {
 }
 
 /// The columns of the catalogue table.
-pub fn cells(m: &MeasureValue, cat: &Catalog) -> MeasureCells {
+pub(crate) fn cells(m: &MeasureValue, cat: &Catalog) -> MeasureCells {
     let bound_key = match m.direction {
         Direction::Max => "measure.bound_max",
         Direction::Min => "measure.bound_min",

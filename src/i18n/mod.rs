@@ -11,10 +11,10 @@
 //!
 //! A leaf: it depends on `model` and `values` only.
 
-pub mod catalog;
-pub mod format;
-pub mod measure;
-pub mod plural;
+pub(crate) mod catalog;
+pub(crate) mod format;
+pub(crate) mod measure;
+pub(crate) mod plural;
 
-pub use catalog::{Catalog, fill};
-pub use format::Form;
+pub(crate) use catalog::{Catalog, fill};
+pub(crate) use format::Form;

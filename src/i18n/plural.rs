@@ -12,7 +12,7 @@ use crate::model::Language;
 
 /// A CLDR plural category (`zero` is not used by any handbook language).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Category {
+pub(crate) enum Category {
     One,
     Two,
     Few,
@@ -22,7 +22,7 @@ pub enum Category {
 
 impl Category {
     /// The key of this form in a catalogue's plural table.
-    pub fn keyword(self) -> &'static str {
+    pub(crate) fn keyword(self) -> &'static str {
         match self {
             Category::One => "one",
             Category::Two => "two",
@@ -34,7 +34,7 @@ impl Category {
 }
 
 /// The CLDR plural category of `n` for cardinal numbers.
-pub fn category(language: Language, n: f64) -> Category {
+pub(crate) fn category(language: Language, n: f64) -> Category {
     let integer = n.fract() == 0.0 && n.is_finite();
     let i = n.abs().trunc() as u64;
     match language {

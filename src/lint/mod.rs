@@ -10,7 +10,7 @@ pub(crate) mod config;
 mod context;
 pub mod docs;
 mod matching;
-pub mod output;
+pub(crate) mod output;
 mod phrases;
 mod rules;
 mod sentences;

@@ -23,13 +23,13 @@ use fields::{Ctx, Table, tables_of};
 
 /// The result of parsing one file.
 #[derive(Debug, Default)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     pub entities: Handbook,
     pub settings: Option<Settings>,
     pub diagnostics: Diagnostics,
 }
 
-pub fn parse_file(file: FileId, path: &str, text: &str, role: Role) -> Parsed {
+pub(crate) fn parse_file(file: FileId, path: &str, text: &str, role: Role) -> Parsed {
     let mut parsed = parse_role(file, path, text, role);
     if let Role::EntityMarkdown(kind) | Role::EntityToml(kind) = role {
         if parsed.entities.count(kind) == 0 {
@@ -244,7 +244,7 @@ fn collection(cx: &mut Ctx<'_>, root: &Table<'_, '_>, path: &str, out: &mut Hand
 }
 
 /// A file name without its folder and extension: the default id of its entity.
-pub fn stem(path: &str) -> String {
+pub(crate) fn stem(path: &str) -> String {
     let name = path.rsplit('/').next().unwrap_or(path);
     match name.rsplit_once('.') {
         Some((stem, _)) => stem.to_string(),

@@ -5,11 +5,11 @@
 use crate::error::Error;
 
 /// An output file that the sink could not take.
-pub fn writing(path: &str, error: &std::io::Error) -> Error {
+pub(crate) fn writing(path: &str, error: &std::io::Error) -> Error {
     Error::new(format!("I/O error: writing {path}: {error}"))
 }
 
 /// An asset that could not be read through the handbook's world.
-pub fn reading(path: &str, error: &std::io::Error) -> Error {
+pub(crate) fn reading(path: &str, error: &std::io::Error) -> Error {
     Error::new(format!("I/O error: reading `{path}`: {error}"))
 }

@@ -24,7 +24,7 @@ struct MarkdownMeta {
 }
 
 /// Renders handbook.md; `ctx` is any context of the build (its mode and format are set here).
-pub fn render(
+pub(crate) fn render(
     ctx: &Ctx<'_>,
     templates: &Templates,
     extra: Option<&ExtraChapter>,

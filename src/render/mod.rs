@@ -9,14 +9,14 @@
 //! and assets are read only through the handbook's [`World`](crate::world::World). Docs:
 //! docs/build.md and docs/templates.md.
 
-pub mod address;
-pub mod error;
-pub mod handbook_md;
-pub mod markdown;
+pub(crate) mod address;
+pub(crate) mod error;
+pub(crate) mod handbook_md;
+pub(crate) mod markdown;
 pub mod output;
-pub mod site;
-pub mod templates;
-pub mod view;
+pub(crate) mod site;
+pub(crate) mod templates;
+pub(crate) mod view;
 
 use std::path::PathBuf;
 

@@ -18,7 +18,7 @@ macro_rules! builtin {
 }
 
 /// Built-in templates, by name relative to `templates/`.
-pub const TEMPLATES: &[(&str, &str)] = builtin![
+pub(crate) const TEMPLATES: &[(&str, &str)] = builtin![
     "html/base.html.tera",
     "html/macros.html.tera",
     "html/index.html.tera",
@@ -41,17 +41,17 @@ pub const TEMPLATES: &[(&str, &str)] = builtin![
 ];
 
 /// Built-in static files, copied to `html/static/`.
-pub const STATIC: &[(&str, &str)] = builtin!["static/sok.css", "static/search.js"];
+pub(crate) const STATIC: &[(&str, &str)] = builtin!["static/sok.css", "static/search.js"];
 
 /// A template (or a UI catalogue override) of the handbook that does not compile or render.
-pub fn template_error(template: &str, message: impl std::fmt::Display) -> Error {
+pub(crate) fn template_error(template: &str, message: impl std::fmt::Display) -> Error {
     Error::new(format!("template `{template}`: {message}"))
         .with_code(&codes::BUILD_TEMPLATE)
         .with_help("fix the template or delete it to use the built-in one; nothing was written")
 }
 
 /// A Tera error with all its causes on one line.
-pub fn describe(error: &tera::Error) -> String {
+pub(crate) fn describe(error: &tera::Error) -> String {
     let mut message = error.to_string();
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {

@@ -161,7 +161,7 @@ fn revisions_outside_a_repository_are_errors() {
 /// The library entry point `sok build --changes-since REV|DIR` uses.
 #[test]
 fn diff_since_for_the_build_command() {
-    use sok::diff::{Class, change_notice, editions::diff_since};
+    use sok::diff::{Class, change_notice, diff_since};
     use sok::model::Language;
     let repo = repository();
     let hb = repo.path().join("hb");

@@ -6,7 +6,7 @@ use crate::diagnostics::{Diagnostic, summary};
 use crate::source::Sources;
 
 /// The annotations for `diagnostics`, with `prefix` put before every path.
-pub fn github(diagnostics: &[Diagnostic], sources: &Sources, prefix: &str) -> String {
+pub(crate) fn github(diagnostics: &[Diagnostic], sources: &Sources, prefix: &str) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let at = Position::of_diagnostic(d, sources);

@@ -3,8 +3,8 @@
 //! `commands::lint::repository_prefix`) so that GitHub can place findings on the diff.
 //! The human, concise and JSON formats are shared with `sok check` in `diagnostics::emit`.
 
-pub mod github;
-pub mod sarif;
+pub(crate) mod github;
+pub(crate) mod sarif;
 
 /// A relative path as a URI reference: `/` kept, everything but unreserved bytes encoded.
 pub(crate) fn uri_path(path: &str) -> String {

@@ -15,10 +15,10 @@ use crate::model::Level;
 use crate::source::{Sources, Span};
 
 /// The `uriBaseId` of every location: the root GitHub checks the repository out to.
-pub const URI_BASE_ID: &str = "%SRCROOT%";
+pub(crate) const URI_BASE_ID: &str = "%SRCROOT%";
 
 /// The SARIF log for `diagnostics`; `prefix` is the handbook root relative to the repository.
-pub fn sarif(diagnostics: &[Diagnostic], sources: &Sources, prefix: &str) -> String {
+pub(crate) fn sarif(diagnostics: &[Diagnostic], sources: &Sources, prefix: &str) -> String {
     let results: Vec<Value> = diagnostics
         .iter()
         .map(|d| result(d, sources, prefix))
@@ -33,7 +33,7 @@ pub fn sarif(diagnostics: &[Diagnostic], sources: &Sources, prefix: &str) -> Str
 /// The log of a run that could not lint at all (exit 2: no handbook, a bad revision...), so
 /// that an upload step after `sok lint --format sarif > sok.sarif` reads a valid file that
 /// says what went wrong instead of an empty one.
-pub fn sarif_failure(message: &str) -> String {
+pub(crate) fn sarif_failure(message: &str) -> String {
     log(json!({
         "tool": tool(),
         "invocations": [{

@@ -5,7 +5,7 @@ use crate::model::{Handbook, Kind};
 
 /// One page of the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Page {
+pub(crate) enum Page {
     Cover,
     Glossary,
     Principles,
@@ -26,7 +26,7 @@ pub enum Page {
 }
 
 /// Every page of the handbook, in a fixed order.
-pub fn pages(hb: &Handbook, extra: bool) -> Vec<Page> {
+pub(crate) fn pages(hb: &Handbook, extra: bool) -> Vec<Page> {
     let mut out = vec![Page::Cover, Page::Search, Page::Print];
     let mut add = |present: bool, index: Page, one: fn(usize) -> Page, n: usize| {
         if present {
@@ -79,7 +79,7 @@ pub fn pages(hb: &Handbook, extra: bool) -> Vec<Page> {
 }
 
 /// The path of `page` under `html/`, its template and its section.
-pub fn place(hb: &Handbook, page: Page) -> (String, &'static str, String) {
+pub(crate) fn place(hb: &Handbook, page: Page) -> (String, &'static str, String) {
     let id = |kind: Kind, i: usize| -> String {
         let meta = match kind {
             Kind::Journey => hb.journeys.get(i).map(|e| &e.meta),

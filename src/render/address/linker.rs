@@ -17,7 +17,7 @@ use crate::source::Sources;
 
 /// How links are written on the page being rendered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub(crate) enum Mode {
     /// A page of the site, `depth` folders below its root.
     Page { depth: usize },
     /// print.html or handbook.md: everything is an anchor in one document.
@@ -26,7 +26,7 @@ pub enum Mode {
 
 /// What the renderer knows about the sources' files, for rewriting Markdown links.
 #[derive(Debug, Default)]
-pub struct Targets {
+pub(crate) struct Targets {
     /// Root-relative source path → what its page is.
     files: HashMap<String, Target>,
     /// Source path → the ids of the headings in its body (see [`heading_ids`]).
@@ -35,7 +35,7 @@ pub struct Targets {
 }
 
 impl Targets {
-    pub fn new(hb: &Handbook, sources: &Sources) -> Targets {
+    pub(crate) fn new(hb: &Handbook, sources: &Sources) -> Targets {
         let path_of = |file| sources.get(file).path.clone();
         let mut files = HashMap::new();
         let mut headings = HashMap::new();
@@ -66,14 +66,14 @@ impl Targets {
 
 /// Writes links for one page (or for a single document).
 #[derive(Debug, Clone, Copy)]
-pub struct Linker<'a> {
+pub(crate) struct Linker<'a> {
     pub targets: &'a Targets,
     pub mode: Mode,
 }
 
 impl Linker<'_> {
     /// The href of `target` from the page being rendered.
-    pub fn href(&self, target: &Target) -> String {
+    pub(crate) fn href(&self, target: &Target) -> String {
         match (self.mode, target) {
             (Mode::Page { depth }, _) => format!("{}{}", "../".repeat(depth), target.page_path()),
             (Mode::Single, Target::Asset(_)) => target.page_path(),
@@ -83,7 +83,7 @@ impl Linker<'_> {
     }
 
     /// The prefix of heading ids (and footnote ids) inside the main text of `target`.
-    pub fn heading_prefix(&self, target: &Target, page_level: bool) -> String {
+    pub(crate) fn heading_prefix(&self, target: &Target, page_level: bool) -> String {
         match self.mode {
             Mode::Page { .. } if page_level => String::new(),
             Mode::Page { .. } => match target {

@@ -3,6 +3,6 @@
 //! (`linker`). Every link of every output is written here, so the site, print.html and
 //! handbook.md can never disagree.
 
-pub mod layout;
-pub mod linker;
-pub mod target;
+pub(crate) mod layout;
+pub(crate) mod linker;
+pub(crate) mod target;

@@ -6,7 +6,7 @@ use crate::model::Kind;
 
 /// The top-level parts of the handbook that are not one entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Section {
+pub(crate) enum Section {
     Cover,
     Glossary,
     Principles,
@@ -20,7 +20,7 @@ pub enum Section {
 }
 
 impl Section {
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Section::Cover => "cover",
             Section::Glossary => "glossary",
@@ -53,7 +53,7 @@ impl Section {
 
 /// Something a link can point at.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Target {
+pub(crate) enum Target {
     Section(Section),
     Entity(Kind, String),
     Step(String, String),
@@ -64,11 +64,11 @@ pub enum Target {
 }
 
 /// The id the extra chapter's page and anchor use.
-pub const EXTRA_ID: &str = "changes";
+pub(crate) const EXTRA_ID: &str = "changes";
 
 impl Target {
     /// The page and fragment in the multi-page site, relative to the site root.
-    pub fn page_path(&self) -> String {
+    pub(crate) fn page_path(&self) -> String {
         match self {
             Target::Section(s) => s.path().to_string(),
             Target::Entity(Kind::Term, id) => format!("glossary.html#{id}"),
@@ -86,7 +86,7 @@ impl Target {
     }
 
     /// The anchor in the single-document outputs (print.html, handbook.md).
-    pub fn single_anchor(&self) -> String {
+    pub(crate) fn single_anchor(&self) -> String {
         match self {
             Target::Section(s) => format!("section-{}", s.key()),
             Target::Entity(kind, id) => format!("{}-{id}", kind.name()),
@@ -98,7 +98,7 @@ impl Target {
 }
 
 /// Percent-encodes a relative path for a URL, keeping `/`.
-pub fn encode_path(path: &str) -> String {
+pub(crate) fn encode_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for b in path.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
@@ -111,7 +111,7 @@ pub fn encode_path(path: &str) -> String {
 }
 
 /// The section that lists entities of `kind`.
-pub fn section_of(kind: Kind) -> Section {
+pub(crate) fn section_of(kind: Kind) -> Section {
     match kind {
         Kind::Term => Section::Glossary,
         Kind::Principle => Section::Principles,

@@ -22,7 +22,7 @@ use super::headings::heading_list;
 use crate::values::slugify;
 
 /// Where the links and images of a text point: the caller decides, the pipeline only asks.
-pub trait Links {
+pub(crate) trait Links {
     /// The href of a link to `url` found in the file `from`; `None` drops the link (its text
     /// stays). `own` holds the heading ids of the text itself, `prefix` their prefix.
     fn rewrite(&self, from: &str, url: &str, own: &HashSet<String>, prefix: &str)
@@ -34,7 +34,7 @@ pub trait Links {
 
 /// Where a text is rendered.
 #[derive(Debug, Clone, Copy)]
-pub struct TextCtx<'a> {
+pub(crate) struct TextCtx<'a> {
     /// The root-relative path of the file the text was written in.
     pub from: &'a str,
     /// Prefix of heading and footnote ids.
@@ -68,7 +68,7 @@ fn inline_source(text: &str) -> String {
 }
 
 /// Plain text of an HTML fragment: tags removed, `<script>`/`<style>` content dropped.
-pub fn strip_html(html: &str) -> String {
+pub(crate) fn strip_html(html: &str) -> String {
     let clean = ammonia::Builder::empty()
         .clean_content_tags(["script", "style", "iframe", "object", "template"].into())
         .clean(html)
@@ -111,7 +111,7 @@ fn opens_raw_element(html: &str) -> Option<&'static str> {
 }
 
 /// The events of `text`, safe and placed (see the module docs).
-pub fn prepare(text: &str, ctx: TextCtx<'_>, linker: &dyn Links) -> Vec<Event<'static>> {
+pub(crate) fn prepare(text: &str, ctx: TextCtx<'_>, linker: &dyn Links) -> Vec<Event<'static>> {
     prepare_source(text, ctx, linker, 0)
 }
 

@@ -9,7 +9,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use crate::values::slugify;
 
 /// The ids of the headings of `text`, in order, each unique within the text.
-pub fn heading_list(text: &str) -> Vec<String> {
+pub(crate) fn heading_list(text: &str) -> Vec<String> {
     let mut ids = Vec::new();
     let mut seen = HashSet::new();
     let mut current: Option<(Option<String>, String)> = None;
@@ -45,7 +45,7 @@ pub fn heading_list(text: &str) -> Vec<String> {
 }
 
 /// Whether the first block of `text` is a heading (so the template need not add its own).
-pub fn starts_with_heading(text: &str) -> bool {
+pub(crate) fn starts_with_heading(text: &str) -> bool {
     matches!(
         crate::markdown::parser(text).next(),
         Some(Event::Start(Tag::Heading { .. }))
@@ -53,7 +53,7 @@ pub fn starts_with_heading(text: &str) -> bool {
 }
 
 /// The heading ids of `text` as a set, for link checks.
-pub fn heading_ids(text: &str) -> HashSet<String> {
+pub(crate) fn heading_ids(text: &str) -> HashSet<String> {
     heading_list(text).into_iter().collect()
 }
 

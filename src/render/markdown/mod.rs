@@ -4,8 +4,8 @@
 //! share the same events, so a text is made safe in one place whatever it becomes. Where
 //! links point is asked of the caller ([`events::Links`]): this layer knows no addresses.
 
-pub mod events;
-pub mod headings;
-pub mod nesting;
-pub mod to_html;
-pub mod to_markdown;
+pub(crate) mod events;
+pub(crate) mod headings;
+pub(crate) mod nesting;
+pub(crate) mod to_html;
+pub(crate) mod to_markdown;

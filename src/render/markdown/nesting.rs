@@ -15,9 +15,9 @@
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// The deepest nesting of block quotes and lists that is written.
-pub const MAX_BLOCK_DEPTH: usize = 8;
+pub(crate) const MAX_BLOCK_DEPTH: usize = 8;
 /// The deepest nesting of emphasis, strong, strikethrough, links and images that is written.
-pub const MAX_INLINE_DEPTH: usize = 16;
+pub(crate) const MAX_INLINE_DEPTH: usize = 16;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -69,7 +69,7 @@ fn is_inline(event: &Event<'_>) -> bool {
 }
 
 /// Applies both limits (see the module docs); `source_len` is the length of the text.
-pub fn limit(events: Vec<Event<'static>>, source_len: usize) -> Vec<Event<'static>> {
+pub(crate) fn limit(events: Vec<Event<'static>>, source_len: usize) -> Vec<Event<'static>> {
     trim_table_padding(cap_depth(events), source_len)
 }
 

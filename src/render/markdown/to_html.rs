@@ -37,12 +37,17 @@ fn cleaner() -> &'static ammonia::Builder<'static> {
 }
 
 /// Cleans HTML written by sok itself from trusted events (second line of defence).
-pub fn sanitize(html: &str) -> String {
+pub(crate) fn sanitize(html: &str) -> String {
     cleaner().clean(html).to_string()
 }
 
 /// Renders `text` as HTML: a block (paragraphs, lists...) or, for `ctx.inline`, a phrase.
-pub fn render(text: &str, ctx: TextCtx<'_>, linker: &dyn Links, table_label: &str) -> String {
+pub(crate) fn render(
+    text: &str,
+    ctx: TextCtx<'_>,
+    linker: &dyn Links,
+    table_label: &str,
+) -> String {
     let events = events::prepare(text, ctx, linker);
     let mut html = String::with_capacity(text.len() + text.len() / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
@@ -63,7 +68,7 @@ pub fn render(text: &str, ctx: TextCtx<'_>, linker: &dyn Links, table_label: &st
 }
 
 /// Escapes text for an HTML attribute or element.
-pub fn escape_attr(text: &str) -> String {
+pub(crate) fn escape_attr(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

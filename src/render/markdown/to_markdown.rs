@@ -11,7 +11,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use super::events::{self, Links, TextCtx};
 
 /// Renders `text` as pandoc-safe Markdown: a block, or for `ctx.inline` a one-line phrase.
-pub fn render(text: &str, ctx: TextCtx<'_>, linker: &dyn Links) -> String {
+pub(crate) fn render(text: &str, ctx: TextCtx<'_>, linker: &dyn Links) -> String {
     let mut events = heading_ids(pandoc_escapes(events::prepare(text, ctx, linker)));
     if ctx.inline {
         events.insert(0, Event::Start(Tag::Paragraph));
@@ -110,7 +110,7 @@ fn pandoc_escapes(events: Vec<Event<'static>>) -> Vec<Event<'static>> {
 
 /// Plain text for handbook.md: whitespace collapsed, and every character that Markdown or
 /// pandoc could read as markup backslash-escaped (pandoc reads it literally).
-pub fn escape_plain(text: &str) -> String {
+pub(crate) fn escape_plain(text: &str) -> String {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let digits = flat.bytes().take_while(u8::is_ascii_digit).count();
     let mut out = String::with_capacity(flat.len() + 8);
@@ -145,7 +145,7 @@ pub fn escape_plain(text: &str) -> String {
 }
 
 /// A YAML single-quoted scalar whose content pandoc reads as (escaped) Markdown.
-pub fn yaml_string(text: &str) -> String {
+pub(crate) fn yaml_string(text: &str) -> String {
     format!("'{}'", escape_plain(text).replace('\'', "''"))
 }
 

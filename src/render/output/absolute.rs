@@ -7,7 +7,7 @@ use std::path::{Component, Path, PathBuf};
 
 /// `path` made absolute and free of `.`/`..`, with symbolic links resolved as far as the
 /// path exists.
-pub fn absolute(path: &Path) -> io::Result<PathBuf> {
+pub(crate) fn absolute(path: &Path) -> io::Result<PathBuf> {
     let joined = if path.is_absolute() {
         path.to_path_buf()
     } else {

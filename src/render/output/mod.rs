@@ -3,10 +3,10 @@
 //! the new OUT in one step (`staging`). Producing files and committing them are separate, so
 //! a test or a server can render without touching the disk.
 
-pub mod absolute;
-pub mod refusal;
-pub mod sink;
-pub mod staging;
+pub(crate) mod absolute;
+pub(crate) mod refusal;
+pub(crate) mod sink;
+pub(crate) mod staging;
 
 pub use refusal::check;
 pub use sink::{DirSink, MemorySink, Sink};

@@ -10,7 +10,7 @@ use super::absolute::absolute;
 use crate::layout::OUTPUT_MARKER;
 
 /// The content of the marker file every build leaves in OUT.
-pub const MARKER_TEXT: &str = "This directory was written by `sok build`.\n\
+pub(crate) const MARKER_TEXT: &str = "This directory was written by `sok build`.\n\
 It is replaced as a whole on every build: do not keep your own files here.\n";
 
 /// A build being written next to its final place.

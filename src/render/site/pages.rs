@@ -53,7 +53,7 @@ struct Row {
 }
 
 /// What every page needs, computed once per build.
-pub struct Site<'a> {
+pub(crate) struct Site<'a> {
     pub ctx: Ctx<'a>,
     pub templates: &'a Templates,
     pub extra: Option<&'a ExtraChapter>,
@@ -63,7 +63,7 @@ pub struct Site<'a> {
 }
 
 impl<'a> Site<'a> {
-    pub fn new(
+    pub(crate) fn new(
         ctx: Ctx<'a>,
         templates: &'a Templates,
         extra: Option<&'a ExtraChapter>,
@@ -116,7 +116,7 @@ impl<'a> Site<'a> {
     }
 
     /// Renders one page: its path under `html/` and its HTML.
-    pub fn render(&self, page: Page) -> Result<(String, String), Error> {
+    pub(crate) fn render(&self, page: Page) -> Result<(String, String), Error> {
         let (path, template, section) = place(self.ctx.hb, page);
         let depth = path.matches('/').count();
         let mode = if page == Page::Print {
@@ -292,7 +292,7 @@ impl<'a> Site<'a> {
 
     /// Renders every page in parallel and hands each to `sink` as soon as it is rendered, as
     /// `html/<path>`; returns how many pages there are.
-    pub fn render_all(&self, sink: &dyn Sink) -> Result<usize, Error> {
+    pub(crate) fn render_all(&self, sink: &dyn Sink) -> Result<usize, Error> {
         let pages = pages(self.ctx.hb, self.extra.is_some());
         pages.par_iter().try_for_each(|&page| {
             let (path, html) = self.render(page)?;

@@ -11,10 +11,10 @@ use crate::render::address::target::{EXTRA_ID, Target};
 use crate::render::view::context::{Ctx, plain};
 
 /// The longest excerpt, in characters.
-pub const EXCERPT_CHARS: usize = 160;
+pub(crate) const EXCERPT_CHARS: usize = 160;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Entry {
+pub(crate) struct Entry {
     pub title: String,
     pub id: String,
     pub kind: &'static str,
@@ -24,7 +24,7 @@ pub struct Entry {
 }
 
 /// At most [`EXCERPT_CHARS`] characters of plain text, cut at a word, with `…`.
-pub fn excerpt(text: &str) -> String {
+pub(crate) fn excerpt(text: &str) -> String {
     let text = plain(text);
     if text.chars().count() <= EXCERPT_CHARS {
         return text;
@@ -42,7 +42,7 @@ fn text_excerpt(text: Option<&Text>) -> String {
 }
 
 /// Every entry, in handbook order. `ctx` must be a page context at the site root.
-pub fn entries(ctx: &Ctx<'_>, extra: Option<(&str, &str)>) -> Vec<Entry> {
+pub(crate) fn entries(ctx: &Ctx<'_>, extra: Option<(&str, &str)>) -> Vec<Entry> {
     let hb = ctx.hb;
     let mut out = Vec::new();
     let entry = |kind: Kind, target: Target, id: &str, title: String, excerpt: String| Entry {
@@ -214,7 +214,7 @@ pub fn entries(ctx: &Ctx<'_>, extra: Option<(&str, &str)>) -> Vec<Entry> {
 }
 
 /// The JavaScript file: the index and the kind labels as globals.
-pub fn script(entries: &[Entry], ctx: &Ctx<'_>) -> String {
+pub(crate) fn script(entries: &[Entry], ctx: &Ctx<'_>) -> String {
     let kinds: serde_json::Map<String, serde_json::Value> = [
         "term",
         "principle",

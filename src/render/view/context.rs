@@ -17,14 +17,14 @@ use crate::source::Sources;
 
 /// What text fields are written as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     Html,
     Markdown,
 }
 
 /// A link with its text already rendered (HTML or Markdown).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LinkView {
+pub(crate) struct LinkView {
     pub href: String,
     pub text: String,
     /// Context shown next to the link (the journey of a step, the team of an owner).
@@ -33,13 +33,13 @@ pub struct LinkView {
 
 /// An enum value with its key (for CSS classes) and its label in the handbook's language.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Label {
+pub(crate) struct Label {
     pub key: &'static str,
     pub label: String,
 }
 
 #[derive(Debug, Clone, Copy)]
-pub struct Ctx<'a> {
+pub(crate) struct Ctx<'a> {
     pub hb: &'a Handbook,
     pub index: &'a Index,
     pub sources: &'a Sources,
@@ -50,7 +50,7 @@ pub struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn with_mode(self, mode: Mode) -> Ctx<'a> {
+    pub(crate) fn with_mode(self, mode: Mode) -> Ctx<'a> {
         Ctx {
             linker: Linker {
                 targets: self.linker.targets,
@@ -60,17 +60,17 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub fn single(&self) -> bool {
+    pub(crate) fn single(&self) -> bool {
         self.linker.mode == Mode::Single
     }
 
     /// The heading level of an entity that has its own page (1 there, 2 in one document).
-    pub fn entity_level(&self) -> u8 {
+    pub(crate) fn entity_level(&self) -> u8 {
         if self.single() { 2 } else { 1 }
     }
 
     /// The id to put on an entity's heading; empty for the page's own entity.
-    pub fn anchor(&self, target: &Target, page_level: bool) -> String {
+    pub(crate) fn anchor(&self, target: &Target, page_level: bool) -> String {
         match (self.linker.mode, target) {
             (Mode::Single, t) => t.single_anchor(),
             (Mode::Page { .. }, _) if page_level => String::new(),
@@ -81,7 +81,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Renders Markdown written in the file `from`.
-    pub fn markdown(
+    pub(crate) fn markdown(
         &self,
         text: &str,
         from: &str,
@@ -115,12 +115,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// A name, title or phrase: inline Markdown.
-    pub fn inline(&self, text: &Text) -> String {
+    pub(crate) fn inline(&self, text: &Text) -> String {
         self.markdown(&text.value, self.path_of(text), "", 0, true)
     }
 
     /// A name shown inside a link: inline Markdown without its own links.
-    pub fn name(&self, text: &Text) -> String {
+    pub(crate) fn name(&self, text: &Text) -> String {
         let ctx = TextCtx {
             from: self.path_of(text),
             prefix: "",
@@ -131,17 +131,23 @@ impl<'a> Ctx<'a> {
         self.render_text(ctx, &text.value)
     }
 
-    pub fn inline_opt(&self, text: Option<&Text>) -> Option<String> {
+    pub(crate) fn inline_opt(&self, text: Option<&Text>) -> Option<String> {
         text.map(|t| self.inline(t)).filter(|s| !s.is_empty())
     }
 
     /// The main text of the entity `target`, whose heading has level `level`.
-    pub fn block(&self, text: &Text, target: &Target, page_level: bool, level: u8) -> String {
+    pub(crate) fn block(
+        &self,
+        text: &Text,
+        target: &Target,
+        page_level: bool,
+        level: u8,
+    ) -> String {
         let prefix = self.linker.heading_prefix(target, page_level);
         self.markdown(&text.value, self.path_of(text), &prefix, level, false)
     }
 
-    pub fn block_opt(
+    pub(crate) fn block_opt(
         &self,
         text: Option<&Text>,
         target: &Target,
@@ -152,7 +158,7 @@ impl<'a> Ctx<'a> {
             .filter(|s| !s.trim().is_empty())
     }
 
-    pub fn link(&self, target: &Target, text: String) -> LinkView {
+    pub(crate) fn link(&self, target: &Target, text: String) -> LinkView {
         LinkView {
             href: self.linker.href(target),
             text,
@@ -161,7 +167,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A link to the entity `id` of `kind`, named as the handbook names it.
-    pub fn entity_link(&self, kind: Kind, id: &str) -> LinkView {
+    pub(crate) fn entity_link(&self, kind: Kind, id: &str) -> LinkView {
         let hb = self.hb;
         let at = self.index.of(kind).get(id).copied();
         let name = at.and_then(|i| match kind {
@@ -178,14 +184,18 @@ impl<'a> Ctx<'a> {
         self.link(&Target::Entity(kind, id.to_string()), text)
     }
 
-    pub fn links(&self, kind: Kind, ids: impl IntoIterator<Item = &'a str>) -> Vec<LinkView> {
+    pub(crate) fn links(
+        &self,
+        kind: Kind,
+        ids: impl IntoIterator<Item = &'a str>,
+    ) -> Vec<LinkView> {
         ids.into_iter()
             .map(|id| self.entity_link(kind, id))
             .collect()
     }
 
     /// A link to a step, with its journey as the note.
-    pub fn step_link(&self, (j, s): StepPos) -> Option<LinkView> {
+    pub(crate) fn step_link(&self, (j, s): StepPos) -> Option<LinkView> {
         let journey = self.hb.journeys.get(j)?;
         let step = journey.steps.get(s)?;
         let target = Target::Step(journey.meta.id.value.clone(), step.id.value.clone());
@@ -195,14 +205,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// Plain text (an id, a number) escaped for the output format.
-    pub fn plain_text(&self, text: &str) -> String {
+    pub(crate) fn plain_text(&self, text: &str) -> String {
         match self.format {
             Format::Html => to_html::escape_attr(text),
             Format::Markdown => to_markdown::escape_plain(text),
         }
     }
 
-    pub fn label(&self, group: &str, key: &'static str) -> Label {
+    pub(crate) fn label(&self, group: &str, key: &'static str) -> Label {
         Label {
             key,
             label: self.plain_text(self.cat.get(&format!("{group}.{key}"))),
@@ -210,7 +220,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The display name of a journey stage: `[journey].stage_names`, then the catalogue.
-    pub fn stage_name(&self, stage: &str) -> String {
+    pub(crate) fn stage_name(&self, stage: &str) -> String {
         let custom = self
             .hb
             .settings
@@ -226,7 +236,7 @@ impl<'a> Ctx<'a> {
 /// The text of inline Markdown without markup, for `<title>`, YAML metadata and the search
 /// index. It goes through the same sanitizing as rendered text, so nothing from raw HTML or
 /// a dropped link survives here either.
-pub fn plain(text: &str) -> String {
+pub(crate) fn plain(text: &str) -> String {
     use pulldown_cmark::Event;
     let targets = Targets::default();
     let linker = Linker {

@@ -26,7 +26,7 @@ pub struct ExtraChapter {
 
 /// One top-level part of the handbook, for navigation and contents.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SectionEntry {
+pub(crate) struct SectionEntry {
     pub key: String,
     pub anchor: String,
     pub href: String,
@@ -36,7 +36,7 @@ pub struct SectionEntry {
 }
 
 /// Chapter positions sorted by `order`, then path; chapters without `order` last.
-pub fn chapter_order(hb: &Handbook) -> Vec<usize> {
+pub(crate) fn chapter_order(hb: &Handbook) -> Vec<usize> {
     let mut order: Vec<usize> = (0..hb.chapters.len()).collect();
     order.sort_by(|&a, &b| {
         let key = |i: usize| {
@@ -53,7 +53,7 @@ pub fn chapter_order(hb: &Handbook) -> Vec<usize> {
 }
 
 /// The top-level sections present in this handbook, in order (the title page first).
-pub fn sections(ctx: &Ctx<'_>, extra: Option<&ExtraChapter>) -> Vec<SectionEntry> {
+pub(crate) fn sections(ctx: &Ctx<'_>, extra: Option<&ExtraChapter>) -> Vec<SectionEntry> {
     let hb = ctx.hb;
     let chapters = chapter_order(hb);
     let mut out = Vec::new();
@@ -105,7 +105,7 @@ pub fn sections(ctx: &Ctx<'_>, extra: Option<&ExtraChapter>) -> Vec<SectionEntry
 }
 
 /// The extra chapter, rendered like a chapter whose file is at the handbook root.
-pub fn extra_chapter(ctx: &Ctx<'_>, extra: &ExtraChapter) -> ChapterView {
+pub(crate) fn extra_chapter(ctx: &Ctx<'_>, extra: &ExtraChapter) -> ChapterView {
     let target = Target::Extra;
     let prefix = ctx.linker.heading_prefix(&target, !ctx.single());
     ChapterView {
@@ -118,7 +118,7 @@ pub fn extra_chapter(ctx: &Ctx<'_>, extra: &ExtraChapter) -> ChapterView {
 
 /// One line of the reporting tree in a flat list (for handbook.md's nested bullets).
 #[derive(Debug, Clone, Serialize)]
-pub struct TreeLine {
+pub(crate) struct TreeLine {
     pub indent: String,
     pub link: super::context::LinkView,
     pub team: Option<String>,
@@ -136,7 +136,7 @@ fn flatten(nodes: &[TreeNode], depth: usize, out: &mut Vec<TreeLine>) {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct OwnersView {
+pub(crate) struct OwnersView {
     pub tree: Vec<TreeNode>,
     pub tree_lines: Vec<TreeLine>,
     pub responsibility: Vec<DutyRow>,
@@ -146,7 +146,7 @@ pub struct OwnersView {
 
 /// Everything, for print.html and handbook.md.
 #[derive(Debug, Clone, Serialize)]
-pub struct DocumentView {
+pub(crate) struct DocumentView {
     pub cover: CoverView,
     pub sections: Vec<SectionEntry>,
     pub glossary: Vec<TermView>,
@@ -167,7 +167,7 @@ fn all<T: Send>(n: usize, f: impl Fn(usize) -> Option<T> + Sync + Send) -> Vec<T
 }
 
 /// Builds the whole document; `ctx` must be in single-document mode.
-pub fn document(ctx: &Ctx<'_>, extra: Option<&ExtraChapter>) -> DocumentView {
+pub(crate) fn document(ctx: &Ctx<'_>, extra: Option<&ExtraChapter>) -> DocumentView {
     let hb = ctx.hb;
     let chapters = chapter_order(hb);
     DocumentView {

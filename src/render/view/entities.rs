@@ -12,7 +12,7 @@ use crate::model::Kind;
 use crate::render::address::target::Target;
 
 #[derive(Debug, Clone, Serialize)]
-pub struct TermView {
+pub(crate) struct TermView {
     pub id: String,
     pub anchor: String,
     pub term: String,
@@ -23,7 +23,7 @@ pub struct TermView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PrincipleView {
+pub(crate) struct PrincipleView {
     pub id: String,
     pub anchor: String,
     pub number: usize,
@@ -32,19 +32,19 @@ pub struct PrincipleView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct StandardRef {
+pub(crate) struct StandardRef {
     pub link: LinkView,
     pub measure: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct MeasureView {
+pub(crate) struct MeasureView {
     pub sentence: String,
     pub cells: MeasureCells,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct StandardView {
+pub(crate) struct StandardView {
     pub id: String,
     pub anchor: String,
     pub level: u8,
@@ -65,13 +65,13 @@ pub struct StandardView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct EscalationView {
+pub(crate) struct EscalationView {
     pub after: String,
     pub to: LinkView,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SituationView {
+pub(crate) struct SituationView {
     pub id: String,
     pub anchor: String,
     pub level: u8,
@@ -92,7 +92,7 @@ pub struct SituationView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct TouchpointView {
+pub(crate) struct TouchpointView {
     pub id: String,
     pub anchor: String,
     pub level: u8,
@@ -108,14 +108,14 @@ pub struct TouchpointView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ChapterView {
+pub(crate) struct ChapterView {
     pub id: String,
     pub anchor: String,
     pub title: String,
     pub body: String,
 }
 
-pub fn term(ctx: &Ctx<'_>, i: usize) -> Option<TermView> {
+pub(crate) fn term(ctx: &Ctx<'_>, i: usize) -> Option<TermView> {
     let e = ctx.hb.terms.get(i)?;
     let target = Target::Entity(Kind::Term, e.meta.id.value.clone());
     Some(TermView {
@@ -129,7 +129,7 @@ pub fn term(ctx: &Ctx<'_>, i: usize) -> Option<TermView> {
     })
 }
 
-pub fn principle(ctx: &Ctx<'_>, i: usize) -> Option<PrincipleView> {
+pub(crate) fn principle(ctx: &Ctx<'_>, i: usize) -> Option<PrincipleView> {
     let e = ctx.hb.principles.get(i)?;
     let target = Target::Entity(Kind::Principle, e.meta.id.value.clone());
     Some(PrincipleView {
@@ -141,7 +141,7 @@ pub fn principle(ctx: &Ctx<'_>, i: usize) -> Option<PrincipleView> {
     })
 }
 
-pub fn chapter(ctx: &Ctx<'_>, i: usize) -> Option<ChapterView> {
+pub(crate) fn chapter(ctx: &Ctx<'_>, i: usize) -> Option<ChapterView> {
     let e = ctx.hb.chapters.get(i)?;
     let target = Target::Entity(Kind::Chapter, e.meta.id.value.clone());
     Some(ChapterView {
@@ -156,7 +156,7 @@ fn tags(ctx: &Ctx<'_>, tags: &[crate::model::Text]) -> Vec<String> {
     tags.iter().map(|t| ctx.inline(t)).collect()
 }
 
-pub fn standard_ref(ctx: &Ctx<'_>, i: usize) -> Option<StandardRef> {
+pub(crate) fn standard_ref(ctx: &Ctx<'_>, i: usize) -> Option<StandardRef> {
     let e = ctx.hb.standards.get(i)?;
     Some(StandardRef {
         link: ctx.link(
@@ -170,7 +170,7 @@ pub fn standard_ref(ctx: &Ctx<'_>, i: usize) -> Option<StandardRef> {
     })
 }
 
-pub fn standard(ctx: &Ctx<'_>, i: usize) -> Option<StandardView> {
+pub(crate) fn standard(ctx: &Ctx<'_>, i: usize) -> Option<StandardView> {
     let e = ctx.hb.standards.get(i)?;
     let target = Target::Entity(Kind::Standard, e.meta.id.value.clone());
     let level = ctx.entity_level();
@@ -227,7 +227,7 @@ pub fn standard(ctx: &Ctx<'_>, i: usize) -> Option<StandardView> {
 }
 
 /// The catalogue cells, escaped for the output format.
-pub fn escape_cells(ctx: &Ctx<'_>, c: MeasureCells) -> MeasureCells {
+pub(crate) fn escape_cells(ctx: &Ctx<'_>, c: MeasureCells) -> MeasureCells {
     MeasureCells {
         metric: ctx.plain_text(&c.metric),
         bound: ctx.plain_text(&c.bound),
@@ -237,7 +237,7 @@ pub fn escape_cells(ctx: &Ctx<'_>, c: MeasureCells) -> MeasureCells {
     }
 }
 
-pub fn situation(ctx: &Ctx<'_>, i: usize) -> Option<SituationView> {
+pub(crate) fn situation(ctx: &Ctx<'_>, i: usize) -> Option<SituationView> {
     let e = ctx.hb.situations.get(i)?;
     let target = Target::Entity(Kind::Situation, e.meta.id.value.clone());
     let level = ctx.entity_level();
@@ -294,7 +294,7 @@ pub fn situation(ctx: &Ctx<'_>, i: usize) -> Option<SituationView> {
     })
 }
 
-pub fn touchpoint(ctx: &Ctx<'_>, i: usize) -> Option<TouchpointView> {
+pub(crate) fn touchpoint(ctx: &Ctx<'_>, i: usize) -> Option<TouchpointView> {
     let e = ctx.hb.touchpoints.get(i)?;
     let target = Target::Entity(Kind::Touchpoint, e.meta.id.value.clone());
     let level = ctx.entity_level();

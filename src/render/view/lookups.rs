@@ -8,11 +8,11 @@ use crate::model::{Handbook, Kind};
 use crate::resolve::Index;
 
 /// A step's position: (journey, step).
-pub type StepPos = (usize, usize);
+pub(crate) type StepPos = (usize, usize);
 
 /// Everything an owner is accountable for, as positions in the handbook's lists.
 #[derive(Debug, Default, Clone)]
-pub struct OwnerDuties {
+pub(crate) struct OwnerDuties {
     pub journeys: Vec<usize>,
     pub steps: Vec<StepPos>,
     pub touchpoints: Vec<usize>,
@@ -23,7 +23,7 @@ pub struct OwnerDuties {
 }
 
 #[derive(Debug, Default, Clone)]
-pub struct Lookups {
+pub(crate) struct Lookups {
     /// Standards that apply to a step: its own `standards` and standards whose `steps` name it.
     pub step_standards: HashMap<StepPos, Vec<usize>>,
     /// Steps a standard applies to, from both directions.
@@ -44,7 +44,7 @@ fn tidy<T: Ord>(lists: &mut [Vec<T>]) {
 }
 
 impl Lookups {
-    pub fn new(hb: &Handbook, index: &Index) -> Lookups {
+    pub(crate) fn new(hb: &Handbook, index: &Index) -> Lookups {
         let mut l = Lookups {
             step_standards: HashMap::new(),
             standard_steps: vec![Vec::new(); hb.standards.len()],

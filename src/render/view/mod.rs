@@ -5,8 +5,8 @@
 //! single entities and of what connects them; `document` puts everything in the method's
 //! order for print.html and handbook.md.
 
-pub mod context;
-pub mod document;
-pub mod entities;
-pub mod lookups;
-pub mod structure;
+pub(crate) mod context;
+pub(crate) mod document;
+pub(crate) mod entities;
+pub(crate) mod lookups;
+pub(crate) mod structure;

@@ -12,7 +12,7 @@ use crate::model::Kind;
 use crate::render::address::target::Target;
 
 #[derive(Debug, Clone, Serialize)]
-pub struct StepView {
+pub(crate) struct StepView {
     pub id: String,
     pub anchor: String,
     pub level: u8,
@@ -25,7 +25,7 @@ pub struct StepView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct StageView {
+pub(crate) struct StageView {
     pub key: String,
     pub anchor: String,
     pub name: String,
@@ -33,7 +33,7 @@ pub struct StageView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct JourneyView {
+pub(crate) struct JourneyView {
     pub id: String,
     pub anchor: String,
     pub level: u8,
@@ -45,7 +45,7 @@ pub struct JourneyView {
     pub tags: Vec<String>,
 }
 
-pub fn journey(ctx: &Ctx<'_>, j: usize) -> Option<JourneyView> {
+pub(crate) fn journey(ctx: &Ctx<'_>, j: usize) -> Option<JourneyView> {
     let e = ctx.hb.journeys.get(j)?;
     let id = &e.meta.id.value;
     let target = Target::Entity(Kind::Journey, id.clone());
@@ -124,7 +124,7 @@ pub fn journey(ctx: &Ctx<'_>, j: usize) -> Option<JourneyView> {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct OwnerView {
+pub(crate) struct OwnerView {
     pub id: String,
     pub anchor: String,
     pub level: u8,
@@ -142,7 +142,7 @@ pub struct OwnerView {
     pub situations: Vec<LinkView>,
 }
 
-pub fn owner(ctx: &Ctx<'_>, i: usize) -> Option<OwnerView> {
+pub(crate) fn owner(ctx: &Ctx<'_>, i: usize) -> Option<OwnerView> {
     let e = ctx.hb.owners.get(i)?;
     let duties = ctx.look.owners.get(i)?;
     let hb = ctx.hb;
@@ -191,14 +191,14 @@ pub fn owner(ctx: &Ctx<'_>, i: usize) -> Option<OwnerView> {
 
 /// One owner in the reporting tree.
 #[derive(Debug, Clone, Serialize)]
-pub struct TreeNode {
+pub(crate) struct TreeNode {
     pub link: LinkView,
     pub team: Option<String>,
     pub children: Vec<TreeNode>,
 }
 
 /// The reporting lines: owners without a (resolvable) boss at the top.
-pub fn owner_tree(ctx: &Ctx<'_>) -> Vec<TreeNode> {
+pub(crate) fn owner_tree(ctx: &Ctx<'_>) -> Vec<TreeNode> {
     fn node(ctx: &Ctx<'_>, i: usize, depth: usize) -> Option<TreeNode> {
         let e = ctx.hb.owners.get(i)?;
         let mut link = ctx.entity_link(Kind::Owner, &e.meta.id.value);
@@ -233,7 +233,7 @@ pub fn owner_tree(ctx: &Ctx<'_>) -> Vec<TreeNode> {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct DutyRow {
+pub(crate) struct DutyRow {
     pub owner: LinkView,
     pub team: Option<String>,
     pub journeys: usize,
@@ -243,7 +243,7 @@ pub struct DutyRow {
     pub situations: usize,
 }
 
-pub fn responsibility(ctx: &Ctx<'_>) -> Vec<DutyRow> {
+pub(crate) fn responsibility(ctx: &Ctx<'_>) -> Vec<DutyRow> {
     ctx.hb
         .owners
         .iter()
@@ -261,20 +261,20 @@ pub fn responsibility(ctx: &Ctx<'_>) -> Vec<DutyRow> {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct CoverageRow {
+pub(crate) struct CoverageRow {
     pub touchpoint: LinkView,
     /// One cell per stage: the owners of the steps at that stage on this touchpoint.
     pub cells: Vec<Vec<LinkView>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Coverage {
+pub(crate) struct Coverage {
     pub stages: Vec<String>,
     pub rows: Vec<CoverageRow>,
 }
 
 /// Stage × touchpoint: who owns the steps where the customer meets each touchpoint.
-pub fn coverage(ctx: &Ctx<'_>) -> Coverage {
+pub(crate) fn coverage(ctx: &Ctx<'_>) -> Coverage {
     let stages = ctx.hb.handbook_stages();
     let rows = ctx
         .hb
@@ -315,14 +315,14 @@ pub fn coverage(ctx: &Ctx<'_>) -> Coverage {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct CatalogueRow {
+pub(crate) struct CatalogueRow {
     pub link: LinkView,
     pub status: Label,
     pub measure: Option<MeasureCells>,
     pub owner: LinkView,
 }
 
-pub fn catalogue(ctx: &Ctx<'_>) -> Vec<CatalogueRow> {
+pub(crate) fn catalogue(ctx: &Ctx<'_>) -> Vec<CatalogueRow> {
     ctx.hb
         .standards
         .iter()
@@ -342,7 +342,7 @@ pub fn catalogue(ctx: &Ctx<'_>) -> Vec<CatalogueRow> {
 
 /// The title page's facts.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct CoverView {
+pub(crate) struct CoverView {
     pub title: String,
     pub organization: Option<String>,
     pub version: String,
@@ -353,7 +353,7 @@ pub struct CoverView {
     pub next_review: Option<String>,
 }
 
-pub fn cover(ctx: &Ctx<'_>) -> CoverView {
+pub(crate) fn cover(ctx: &Ctx<'_>) -> CoverView {
     let Some(s) = &ctx.hb.settings else {
         return CoverView::default();
     };
