@@ -43,7 +43,12 @@ fn lint(args: LintArgs, style: Style) -> Result<Outcome, Fatal> {
             select,
             ignore,
         };
-        found.extend(lint::lint_checked(&checked, &options));
+        found.extend(lint::lint(
+            &checked.handbook,
+            &checked.sources,
+            &checked.index,
+            &options,
+        ));
         if let Some(changed) = &changed {
             found.retain(|d| changed.contains(&checked.sources.get(d.span.file).path));
         }

@@ -163,11 +163,6 @@ pub fn lint(hb: &Handbook, sources: &Sources, index: &Index, options: &Options) 
     out
 }
 
-/// [`lint`] on the result of [`crate::check_dir`].
-pub fn lint_checked(checked: &crate::check::Checked, options: &Options) -> Vec<Diagnostic> {
-    lint(&checked.handbook, &checked.sources, &checked.index, options)
-}
-
 /// The severity a finding gets at `level` (`Off` never reaches output).
 pub fn severity(level: Level) -> Severity {
     match level {

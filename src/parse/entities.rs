@@ -320,26 +320,3 @@ pub(super) fn placeholder_ref(t: &Table<'_, '_>) -> Ref {
 pub(super) fn anchor(t: &Table<'_, '_>, title: Option<&Text>) -> Span {
     title.map_or(t.header, |text| text.span)
 }
-
-/// Reads one entity of `kind` from `t`, pushing it into the handbook.
-pub(crate) fn read_into(
-    cx: &mut Ctx<'_>,
-    kind: Kind,
-    t: &Table<'_, '_>,
-    origin: &Origin,
-    path: &str,
-    out: &mut Handbook,
-) {
-    match kind {
-        Kind::Owner => out.owners.extend(owner(cx, t, origin)),
-        Kind::Touchpoint => out.touchpoints.extend(touchpoint(cx, t, origin)),
-        Kind::Journey => out.journeys.extend(journey(cx, t, origin)),
-        Kind::Situation => out.situations.extend(situation(cx, t, origin)),
-        Kind::Standard => out
-            .standards
-            .extend(super::standard::standard(cx, t, origin)),
-        Kind::Term => out.terms.extend(term(cx, t, origin)),
-        Kind::Principle => out.principles.extend(principle(cx, t, origin)),
-        Kind::Chapter => out.chapters.extend(chapter(cx, t, origin, path)),
-    }
-}

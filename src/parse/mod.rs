@@ -62,7 +62,7 @@ fn parse_role(file: FileId, path: &str, text: &str, role: Role) -> Parsed {
                     kind.name(),
                     &mut parsed,
                     |cx, table, out| {
-                        entities::read_into(cx, kind, &table, &origin, path, &mut out.entities);
+                        read_into(cx, kind, &table, &origin, path, &mut out.entities);
                     },
                 );
             }
@@ -81,7 +81,7 @@ fn parse_role(file: FileId, path: &str, text: &str, role: Role) -> Parsed {
                 kind.name(),
                 &mut parsed,
                 |cx, table, out| {
-                    entities::read_into(cx, kind, &table, &origin, path, &mut out.entities);
+                    read_into(cx, kind, &table, &origin, path, &mut out.entities);
                 },
             );
         }
@@ -234,11 +234,11 @@ fn collection(cx: &mut Ctx<'_>, root: &Table<'_, '_>, path: &str, out: &mut Hand
                 header: key_span,
                 what: kind.name(),
             };
-            entities::read_into(cx, kind, &table, &Origin::default(), path, out);
+            read_into(cx, kind, &table, &Origin::default(), path, out);
             continue;
         }
         for table in tables_of(cx, name, value, kind.name()) {
-            entities::read_into(cx, kind, &table, &Origin::default(), path, out);
+            read_into(cx, kind, &table, &Origin::default(), path, out);
         }
     }
 }
@@ -302,6 +302,27 @@ fn split_front_matter(text: &str) -> Result<FrontMatter, Box<dyn Fn(FileId) -> D
         .label("opened here")
         .help("add a line with `+++` after the front matter fields")
     }))
+}
+
+/// Reads one entity of `kind` from `t`, pushing it into the handbook.
+fn read_into(
+    cx: &mut Ctx<'_>,
+    kind: Kind,
+    t: &Table<'_, '_>,
+    origin: &Origin,
+    path: &str,
+    out: &mut Handbook,
+) {
+    match kind {
+        Kind::Owner => out.owners.extend(entities::owner(cx, t, origin)),
+        Kind::Touchpoint => out.touchpoints.extend(entities::touchpoint(cx, t, origin)),
+        Kind::Journey => out.journeys.extend(entities::journey(cx, t, origin)),
+        Kind::Situation => out.situations.extend(entities::situation(cx, t, origin)),
+        Kind::Standard => out.standards.extend(standard::standard(cx, t, origin)),
+        Kind::Term => out.terms.extend(entities::term(cx, t, origin)),
+        Kind::Principle => out.principles.extend(entities::principle(cx, t, origin)),
+        Kind::Chapter => out.chapters.extend(entities::chapter(cx, t, origin, path)),
+    }
 }
 
 #[cfg(test)]

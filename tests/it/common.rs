@@ -190,7 +190,12 @@ pub(crate) fn lint_dir(dir: &Path, select: &[&str]) -> Linted {
         .iter()
         .map(|name| lint::find(name).unwrap_or_else(|| panic!("no rule {name}")))
         .collect();
-    let mut findings = lint::lint_checked(&checked, &options);
+    let mut findings = lint::lint(
+        &checked.handbook,
+        &checked.sources,
+        &checked.index,
+        &options,
+    );
     findings.sort_by(|a, b| {
         a.sort_key(&checked.sources)
             .cmp(&b.sort_key(&checked.sources))

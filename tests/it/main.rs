@@ -5,6 +5,7 @@
 
 mod common;
 
+mod architecture;
 mod build_changes;
 mod check_cascade;
 mod check_fixtures;
