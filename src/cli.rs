@@ -49,9 +49,9 @@ pub enum CheckFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// The handbook root: the directory that holds `sok.toml`.
-    #[arg(default_value = ".")]
-    pub dir: PathBuf,
+    /// The handbook root, the folder that holds `sok.toml` (naming `sok.toml` works too)
+    /// [default: the nearest folder at or above the current one that holds `sok.toml`].
+    pub dir: Option<PathBuf>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
@@ -86,9 +86,9 @@ pub enum Deny {
 
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
-    /// The handbook root: the directory that holds `sok.toml`.
-    #[arg(default_value = ".")]
-    pub dir: PathBuf,
+    /// The handbook root, the folder that holds `sok.toml` (naming `sok.toml` works too)
+    /// [default: the nearest folder at or above the current one that holds `sok.toml`].
+    pub dir: Option<PathBuf>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = LintFormat::Human)]
@@ -176,9 +176,9 @@ pub enum BuildFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
-    /// The handbook root: the directory that holds `sok.toml`.
-    #[arg(default_value = ".")]
-    pub dir: PathBuf,
+    /// The handbook root, the folder that holds `sok.toml` (naming `sok.toml` works too)
+    /// [default: the nearest folder at or above the current one that holds `sok.toml`].
+    pub dir: Option<PathBuf>,
 
     /// The output directory [default: `[build].out` relative to DIR, or DIR/build].
     #[arg(long)]
