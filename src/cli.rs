@@ -2,7 +2,10 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::model::Language;
 
 /// Compile customer-service standards kept as code: check, lint, build and diff a handbook.
 #[derive(Debug, Parser)]
@@ -25,6 +28,8 @@ pub enum Color {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Start a handbook from a starter one in English, Polish, Russian or Slovenian.
+    Init(InitArgs),
     /// Load a handbook and report every problem in its sources.
     Check(CheckArgs),
     /// Print the documentation of a diagnostic code or a lint rule.
@@ -37,6 +42,36 @@ pub enum Command {
     Build(BuildArgs),
     /// Show what changed between two editions: directories or git revisions.
     Diff(DiffArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The folder to write the handbook into; created if missing.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+
+    /// The language of the starter handbook: its texts, labels and lint phrases.
+    #[arg(long, default_value = "en", value_parser = language_parser())]
+    pub language: Language,
+
+    /// Write the starter files that do not exist yet into a folder that is not empty,
+    /// keeping every file that is there.
+    #[arg(long)]
+    pub fill: bool,
+
+    /// The date taken as today, for the review dates written (tests only).
+    #[arg(long, hide = true, value_parser = parse_date)]
+    pub today: Option<crate::values::Date>,
+}
+
+/// `en`, `pl`, `ru`, `sl`: the languages of `model::Language`.
+fn language_parser() -> impl TypedValueParser<Value = Language> {
+    PossibleValuesParser::new(Language::WORDS).map(|word| {
+        Language::KEYWORDS
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map_or(Language::En, |(_, language)| *language)
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

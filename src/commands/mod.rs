@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod diff;
 mod explain;
+mod init;
 mod lint;
 mod rules;
 
@@ -75,6 +76,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Fatal> {
         width: terminal_width(),
     };
     match cli.command {
+        Command::Init(args) => init::execute(args),
         Command::Check(args) => {
             let root = handbook_dir(args.dir.clone(), "check")?;
             check::execute(args, &root, style)
