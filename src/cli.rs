@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::model::Language;
+use crate::model::{Kind, Language};
 
 /// Compile customer-service standards kept as code: check, lint, build and diff a handbook.
 #[derive(Debug, Parser)]
@@ -30,6 +30,8 @@ pub enum Color {
 pub enum Command {
     /// Start a handbook from a starter one in English, Polish, Russian or Slovenian.
     Init(InitArgs),
+    /// Add a standard, situation, touchpoint, owner, journey or chapter: a file to fill in.
+    New(NewArgs),
     /// Load a handbook and report every problem in its sources.
     Check(CheckArgs),
     /// Print the documentation of a diagnostic code or a lint rule.
@@ -64,6 +66,28 @@ pub struct InitArgs {
     pub today: Option<crate::values::Date>,
 }
 
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// What to add.
+    #[arg(value_name = "KIND", value_parser = kind_parser())]
+    pub kind: Kind,
+
+    /// Its id, in lowercase kebab-case (`callback-time`): the file is named after it.
+    pub id: String,
+
+    /// The handbook root [default: the folder at or above the current one that holds
+    /// `sok.toml`].
+    pub dir: Option<PathBuf>,
+
+    /// The title (or name) to write instead of a placeholder.
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// The date taken as today, for the dates written (tests only).
+    #[arg(long, hide = true, value_parser = parse_date)]
+    pub today: Option<crate::values::Date>,
+}
+
 /// `en`, `pl`, `ru`, `sl`: the languages of `model::Language`.
 fn language_parser() -> impl TypedValueParser<Value = Language> {
     PossibleValuesParser::new(Language::WORDS).map(|word| {
@@ -72,6 +96,15 @@ fn language_parser() -> impl TypedValueParser<Value = Language> {
             .find(|(w, _)| *w == word)
             .map_or(Language::En, |(_, language)| *language)
     })
+}
+
+/// The kinds that have a folder of one-entity files (`layout::kind_folder`).
+fn kind_parser() -> impl TypedValueParser<Value = Kind> {
+    let names = Kind::ALL
+        .into_iter()
+        .filter(|&kind| crate::layout::kind_folder(kind).is_some())
+        .map(Kind::name);
+    PossibleValuesParser::new(names).map(|name| Kind::from_name(&name).unwrap_or(Kind::Standard))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -6,6 +6,7 @@ mod diff;
 mod explain;
 mod init;
 mod lint;
+mod new;
 mod rules;
 
 use std::io::{IsTerminal, Write};
@@ -77,6 +78,10 @@ pub fn run(cli: Cli) -> Result<Outcome, Fatal> {
     };
     match cli.command {
         Command::Init(args) => init::execute(args),
+        Command::New(args) => {
+            let root = handbook_dir(args.dir.clone(), "new")?;
+            new::execute(args, &root)
+        }
         Command::Check(args) => {
             let root = handbook_dir(args.dir.clone(), "check")?;
             check::execute(args, &root, style)

@@ -1,12 +1,16 @@
-//! New sources for a manager to fill in: the starter handbook of `sok init` (`starter`).
+//! New sources for a manager to fill in: the starter handbook of `sok init` (`starter`) and
+//! the one-entity files of `sok new` (`entity`), both in the handbook's language (`words`).
 //!
 //! Nothing here ever replaces a file: [`write_new`] creates a file or leaves the one there.
 
+mod entity;
 mod starter;
+mod words;
 
 use std::io::{self, Write};
 use std::path::Path;
 
+pub(crate) use entity::{NewEntity, new_entity};
 pub(crate) use starter::starter;
 
 /// Writes `text` to a new file at `path`, creating its folders. A file already at `path` is
