@@ -44,6 +44,10 @@ pub enum Command {
     Build(BuildArgs),
     /// Show what changed between two editions: directories or git revisions.
     Diff(DiffArgs),
+    /// Print a completion script for a shell: bash, zsh, fish, powershell or elvish.
+    Completions(CompletionsArgs),
+    /// Print sok's manual page (roff), to install as `sok.1`.
+    Man(ManArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -86,6 +90,20 @@ pub struct NewArgs {
     /// The date taken as today, for the dates written (tests only).
     #[arg(long, hide = true, value_parser = parse_date)]
     pub today: Option<crate::values::Date>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// One command's page (`sok-check(1)`) instead of sok's.
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 /// `en`, `pl`, `ru`, `sl`: the languages of `model::Language`.

@@ -2,10 +2,12 @@
 
 mod build;
 mod check;
+mod completions;
 mod diff;
 mod explain;
 mod init;
 mod lint;
+mod man;
 mod new;
 mod rules;
 
@@ -100,6 +102,8 @@ pub fn run(cli: Cli) -> Result<Outcome, Fatal> {
             let root = handbook_dir(args.dir.clone(), "build")?;
             build::execute(args, &root, style)
         }
+        Command::Completions(args) => completions::execute(args),
+        Command::Man(args) => man::execute(args),
     }
 }
 
