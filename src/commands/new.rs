@@ -70,11 +70,18 @@ pub(super) fn execute(args: NewArgs, root: &Path) -> Result<Outcome, Fatal> {
             .map(|last| last + 1),
         _ => None,
     };
+    let stages = checked
+        .handbook
+        .handbook_stages()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
     let text = scaffold::new_entity(&NewEntity {
         kind: args.kind,
         language,
         title: args.title.as_deref(),
         order,
+        stages,
         today: args.today.unwrap_or_else(Date::today),
     });
     match scaffold::write_new(&path, &text) {

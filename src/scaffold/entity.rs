@@ -48,6 +48,8 @@ pub(crate) struct NewEntity<'a> {
     pub(crate) title: Option<&'a str>,
     /// A chapter's `order`, after the chapters there are.
     pub(crate) order: Option<i64>,
+    /// The handbook's journey stages, listed where a stage goes.
+    pub(crate) stages: Vec<String>,
     /// For example dates.
     pub(crate) today: Date,
 }
@@ -164,9 +166,14 @@ impl Out<'_> {
         top: bool,
     ) {
         let mut doc = sentence(&self.words.doc(table, field));
-        if let Type::Choice(choices) = field.ty {
+        let words = match field.ty {
+            Type::Choice(choices) => choices.join(", "),
+            Type::Stage | Type::Stages => self.spec.stages.join(", "),
+            _ => String::new(),
+        };
+        if !words.is_empty() {
             doc.pop();
-            doc.push_str(&format!(": {}.", choices.join(", ")));
+            doc.push_str(&format!(": {words}."));
         }
         if field.required {
             doc.push(' ');
@@ -252,6 +259,7 @@ mod tests {
             language,
             title: None,
             order: None,
+            stages: vec!["awareness".to_string(), "decision".to_string()],
             today: Date::new(2026, 11, 24).unwrap(),
         }
     }
