@@ -5,6 +5,7 @@
 
 mod common;
 
+mod authoring;
 mod build_changes;
 mod check_cascade;
 mod check_fixtures;
