@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::model::{Kind, Language};
 
@@ -69,7 +69,7 @@ pub enum Command {
 #[derive(Debug, clap::Args)]
 pub struct InitArgs {
     /// The folder to write the handbook into; created if missing.
-    #[arg(default_value = ".")]
+    #[arg(default_value = ".", value_hint = ValueHint::DirPath)]
     pub dir: PathBuf,
 
     /// The language of the starter handbook: its texts, labels and lint phrases.
@@ -97,6 +97,7 @@ pub struct NewArgs {
 
     /// The handbook root [default: the folder at or above the current one that holds
     /// `sok.toml`].
+    #[arg(value_hint = ValueHint::DirPath)]
     pub dir: Option<PathBuf>,
 
     /// The title (or name) to write instead of a placeholder.
@@ -153,6 +154,7 @@ pub enum CheckFormat {
 pub struct CheckArgs {
     /// The handbook root, the folder that holds `sok.toml` (naming `sok.toml` works too)
     /// [default: the nearest folder at or above the current one that holds `sok.toml`].
+    #[arg(value_hint = ValueHint::DirPath)]
     pub dir: Option<PathBuf>,
 
     /// Output format.
@@ -190,6 +192,7 @@ pub enum Deny {
 pub struct LintArgs {
     /// The handbook root, the folder that holds `sok.toml` (naming `sok.toml` works too)
     /// [default: the nearest folder at or above the current one that holds `sok.toml`].
+    #[arg(value_hint = ValueHint::DirPath)]
     pub dir: Option<PathBuf>,
 
     /// Output format.
@@ -280,6 +283,7 @@ pub enum BuildFormat {
 pub struct BuildArgs {
     /// The handbook root, the folder that holds `sok.toml` (naming `sok.toml` works too)
     /// [default: the nearest folder at or above the current one that holds `sok.toml`].
+    #[arg(value_hint = ValueHint::DirPath)]
     pub dir: Option<PathBuf>,
 
     /// The output directory [default: `[build].out` relative to DIR, or DIR/build].
