@@ -2,11 +2,20 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Parser, Subcommand, ValueEnum, ValueHint};
+
+use crate::model::{Kind, Language};
 
 /// Compile customer-service standards kept as code: check, lint, build and diff a handbook.
 #[derive(Debug, Parser)]
-#[command(name = "sok", version, about, max_term_width = 100)]
+#[command(
+    name = "sok",
+    version,
+    about,
+    max_term_width = 100,
+    after_help = examples::SOK
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -25,18 +34,112 @@ pub enum Color {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Start a handbook from a starter one in English, Polish, Russian or Slovenian.
+    #[command(after_help = examples::INIT)]
+    Init(InitArgs),
+    /// Add a standard, situation, touchpoint, owner, journey or chapter to fill in.
+    #[command(after_help = examples::NEW)]
+    New(NewArgs),
     /// Load a handbook and report every problem in its sources.
+    #[command(after_help = examples::CHECK)]
     Check(CheckArgs),
     /// Print the documentation of a diagnostic code or a lint rule.
+    #[command(after_help = examples::EXPLAIN)]
     Explain(ExplainArgs),
     /// Check a handbook against the method's rules (after the checks of `sok check`).
+    #[command(after_help = examples::LINT)]
     Lint(LintArgs),
     /// List the lint rules with their default levels.
+    #[command(after_help = examples::RULES)]
     Rules,
     /// Render the handbook as an HTML site and one PDF-ready Markdown file.
+    #[command(after_help = examples::BUILD)]
     Build(BuildArgs),
     /// Show what changed between two editions: directories or git revisions.
+    #[command(after_help = examples::DIFF)]
     Diff(DiffArgs),
+    /// Print a completion script for a shell: bash, zsh, fish, powershell or elvish.
+    #[command(after_help = examples::COMPLETIONS)]
+    Completions(CompletionsArgs),
+    /// Print sok's manual page (roff), to install as `sok.1`.
+    #[command(after_help = examples::MAN)]
+    Man(ManArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The folder to write the handbook into; created if missing.
+    #[arg(default_value = ".", value_hint = ValueHint::DirPath)]
+    pub dir: PathBuf,
+
+    /// The language of the starter handbook: its texts, labels and lint phrases.
+    #[arg(long, default_value = "en", value_parser = language_parser())]
+    pub language: Language,
+
+    /// Write the starter files that do not exist yet into a folder that is not empty,
+    /// keeping every file that is there.
+    #[arg(long)]
+    pub fill: bool,
+
+    /// The date taken as today, for the review dates written (tests only).
+    #[arg(long, hide = true, value_parser = parse_date)]
+    pub today: Option<crate::values::Date>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// What to add.
+    #[arg(value_name = "KIND", value_parser = kind_parser())]
+    pub kind: Kind,
+
+    /// Its id, in lowercase kebab-case (`callback-time`): the file is named after it.
+    pub id: String,
+
+    /// The handbook root [default: the folder at or above the current one that holds
+    /// `sok.toml`].
+    #[arg(value_hint = ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
+
+    /// The title (or name) to write instead of a placeholder.
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// The date taken as today, for the dates written (tests only).
+    #[arg(long, hide = true, value_parser = parse_date)]
+    pub today: Option<crate::values::Date>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// One command's page (`sok-check(1)`) instead of sok's.
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+}
+
+/// `en`, `pl`, `ru`, `sl`: the languages of `model::Language`.
+fn language_parser() -> impl TypedValueParser<Value = Language> {
+    PossibleValuesParser::new(Language::WORDS).map(|word| {
+        Language::KEYWORDS
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map_or(Language::En, |(_, language)| *language)
+    })
+}
+
+/// The kinds that have a folder of one-entity files (`layout::kind_folder`).
+fn kind_parser() -> impl TypedValueParser<Value = Kind> {
+    let names = Kind::ALL
+        .into_iter()
+        .filter(|&kind| crate::layout::kind_folder(kind).is_some())
+        .map(Kind::name);
+    PossibleValuesParser::new(names).map(|name| Kind::from_name(&name).unwrap_or(Kind::Standard))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -49,9 +152,10 @@ pub enum CheckFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// The handbook root: the directory that holds `sok.toml`.
-    #[arg(default_value = ".")]
-    pub dir: PathBuf,
+    /// The handbook root, the folder that holds `sok.toml` (naming `sok.toml` works too)
+    /// [default: the nearest folder at or above the current one that holds `sok.toml`].
+    #[arg(value_hint = ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
@@ -86,9 +190,10 @@ pub enum Deny {
 
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
-    /// The handbook root: the directory that holds `sok.toml`.
-    #[arg(default_value = ".")]
-    pub dir: PathBuf,
+    /// The handbook root, the folder that holds `sok.toml` (naming `sok.toml` works too)
+    /// [default: the nearest folder at or above the current one that holds `sok.toml`].
+    #[arg(value_hint = ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = LintFormat::Human)]
@@ -176,9 +281,10 @@ pub enum BuildFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
-    /// The handbook root: the directory that holds `sok.toml`.
-    #[arg(default_value = ".")]
-    pub dir: PathBuf,
+    /// The handbook root, the folder that holds `sok.toml` (naming `sok.toml` works too)
+    /// [default: the nearest folder at or above the current one that holds `sok.toml`].
+    #[arg(value_hint = ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
 
     /// The output directory [default: `[build].out` relative to DIR, or DIR/build].
     #[arg(long)]
@@ -192,4 +298,74 @@ pub struct BuildArgs {
     /// git revision (read at DIR's folder) or a handbook directory.
     #[arg(long, value_name = "REV|DIR")]
     pub changes_since: Option<String>,
+}
+
+/// The "Examples:" section of every command's `--help`.
+mod examples {
+    pub(super) const SOK: &str = "\
+Examples:
+  sok init shop --language pl   start a Polish handbook in the folder shop/
+  sok check                     check the handbook of the current folder
+  sok build                     render it into build/
+  sok help new                  the help of one command";
+
+    pub(super) const INIT: &str = "\
+Examples:
+  sok init                        a starter handbook in English, in the current folder
+  sok init shop --language pl     a Polish one in shop/ (created if missing)
+  sok init shop --fill            add only the starter files that shop/ does not have yet";
+
+    pub(super) const NEW: &str = "\
+Examples:
+  sok new standard callback-time                        standards/callback-time.md
+  sok new owner night-shift --title \"Night shift lead\"  owners/night-shift.md, named
+  sok new chapter uniforms path/to/handbook             in the handbook at path/to/handbook";
+
+    pub(super) const CHECK: &str = "\
+Examples:
+  sok check                 the handbook that holds the current folder
+  sok check examples/shop   the handbook in examples/shop
+  sok check --format json   every problem as JSON, for an editor or a script";
+
+    pub(super) const EXPLAIN: &str = "\
+Examples:
+  sok explain ref::unknown   what an unknown reference means and how to fix it
+  sok explain vague-wording  the lint rule vague-wording";
+
+    pub(super) const LINT: &str = "\
+Examples:
+  sok lint                                 the method's rules on the current handbook
+  sok lint --deny warnings                 fail on warnings too, as CI does
+  sok lint --format sarif > lint.sarif     for GitHub code scanning
+  sok lint --changed-since origin/main     only the files a pull request changed";
+
+    pub(super) const RULES: &str = "\
+Examples:
+  sok rules                   every rule with its default level
+  sok explain long-sentence   the documentation of one rule";
+
+    pub(super) const BUILD: &str = "\
+Examples:
+  sok build                                 render into build/ (or [build].out)
+  sok build --out /tmp/site --format html   only the site, elsewhere
+  sok build --changes-since v1.0.0          add the chapter \"what changed\" since a git tag";
+
+    pub(super) const DIFF: &str = "\
+Examples:
+  sok diff v1.0.0                              the working tree against a git tag
+  sok diff main HEAD --format markdown         a comment for a pull request
+  sok diff old-edition/ new-edition/           two directories
+  sok diff origin/main.. --fail-on loosened    fail CI when a standard got weaker";
+
+    pub(super) const COMPLETIONS: &str = "\
+Examples:
+  sok completions bash > ~/.local/share/bash-completion/completions/sok
+  sok completions zsh > ~/.zfunc/_sok
+  sok completions fish > ~/.config/fish/completions/sok.fish";
+
+    pub(super) const MAN: &str = "\
+Examples:
+  sok man > sok.1 && man ./sok.1               read it
+  sok man > /usr/local/share/man/man1/sok.1    install it
+  sok man check > sok-check.1                  the page of one command";
 }

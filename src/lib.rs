@@ -38,6 +38,7 @@ pub mod model;
 mod parse;
 pub mod render;
 mod resolve;
+mod scaffold;
 pub mod source;
 mod texts;
 mod validate;

@@ -11,8 +11,8 @@ use crate::i18n::Catalog;
 use crate::model::Handbook;
 use crate::render::{self, BuildOptions, ExtraChapter, output};
 
-pub(super) fn execute(args: BuildArgs, style: Style) -> Result<Outcome, Fatal> {
-    let checked = crate::check_dir(&args.dir)?;
+pub(super) fn execute(args: BuildArgs, root: &Path, style: Style) -> Result<Outcome, Fatal> {
+    let checked = crate::check_dir(root)?;
     let failed = checked.diagnostics.has_errors();
     let diagnostics = checked.diagnostics.clone().into_sorted(&checked.sources);
     if !diagnostics.is_empty() {
@@ -30,11 +30,10 @@ pub(super) fn execute(args: BuildArgs, style: Style) -> Result<Outcome, Fatal> {
                 .settings
                 .as_ref()
                 .and_then(|s| s.build_out.as_ref());
-            args.dir
-                .join(configured.map_or("build", |o| o.value.as_str()))
+            root.join(configured.map_or("build", |o| o.value.as_str()))
         }
     };
-    output::check(&args.dir, &out)?;
+    output::check(root, &out)?;
     let theme = match render::Theme::load(&checked) {
         Ok(theme) => theme,
         Err(error) => return stopped(error),
@@ -42,7 +41,7 @@ pub(super) fn execute(args: BuildArgs, style: Style) -> Result<Outcome, Fatal> {
     let extra = match &args.changes_since {
         Some(spec) => Some(change_notice(
             spec,
-            &args.dir,
+            root,
             &checked.handbook,
             &theme.catalog,
         )?),

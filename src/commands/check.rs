@@ -1,11 +1,13 @@
 //! `sok check`: load, resolve and validate; print every problem.
 
+use std::path::Path;
+
 use super::{Fatal, Outcome, print};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::diagnostics::emit::{self, Style};
 
-pub(super) fn execute(args: CheckArgs, style: Style) -> Result<Outcome, Fatal> {
-    let checked = crate::check_dir(&args.dir)?;
+pub(super) fn execute(args: CheckArgs, root: &Path, style: Style) -> Result<Outcome, Fatal> {
+    let checked = crate::check_dir(root)?;
     let failed = checked.diagnostics.has_errors();
     let diagnostics = checked.diagnostics.into_sorted(&checked.sources);
     let text = match args.format {

@@ -4,6 +4,7 @@
 //! 2: no diff was possible (bad revision, not a handbook, bad arguments).
 
 use std::io::Write;
+use std::path::Path;
 
 use super::{Fatal, Outcome, print};
 use crate::cli::{DiffArgs, DiffFormat, FailOn};
@@ -11,10 +12,11 @@ use crate::diagnostics::emit::{self, Style};
 use crate::diff::editions::{self, Side};
 use crate::diff::{Class, HandbookDiff, output};
 
-pub(super) fn execute(args: DiffArgs, style: Style) -> Result<Outcome, Fatal> {
-    let cwd = std::env::current_dir()?;
+/// `base` is the folder editions are read from (`super::diff_base`): the current directory,
+/// or the handbook root above it.
+pub(super) fn execute(args: DiffArgs, base: &Path, style: Style) -> Result<Outcome, Fatal> {
     let (old, new) =
-        editions::load_pair(&args.old, args.new.as_deref(), args.path.as_deref(), &cwd)?;
+        editions::load_pair(&args.old, args.new.as_deref(), args.path.as_deref(), base)?;
     let problems = [("old", &old), ("new", &new)]
         .into_iter()
         .filter(|(which, side)| report_problems(which, side, style))

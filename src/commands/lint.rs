@@ -1,5 +1,7 @@
 //! `sok lint`: run the checks, then the method's rules; print findings in the chosen format.
 
+use std::path::Path;
+
 use super::{Fatal, Outcome, print};
 use crate::cli::{LintArgs, LintFormat};
 use crate::diagnostics::emit::{self, Style};
@@ -8,9 +10,9 @@ use crate::lint::{self, Options, Rule, output};
 use crate::source::Sources;
 use crate::values::Date;
 
-pub(super) fn execute(args: LintArgs, style: Style) -> Result<Outcome, Fatal> {
+pub(super) fn execute(args: LintArgs, root: &Path, style: Style) -> Result<Outcome, Fatal> {
     let sarif = args.format == LintFormat::Sarif;
-    let outcome = lint(args, style);
+    let outcome = lint(args, root, style);
     if let (true, Err(fatal)) = (sarif, &outcome) {
         // CI redirects SARIF into a file that an upload step reads: keep it a valid log.
         print(&output::sarif::sarif_failure(&fatal.message))?;
@@ -18,21 +20,21 @@ pub(super) fn execute(args: LintArgs, style: Style) -> Result<Outcome, Fatal> {
     outcome
 }
 
-fn lint(args: LintArgs, style: Style) -> Result<Outcome, Fatal> {
+fn lint(args: LintArgs, root: &Path, style: Style) -> Result<Outcome, Fatal> {
     let select = rules_named(&args.select, "--select")?;
     let ignore = rules_named(&args.ignore, "--ignore")?;
-    let checked = crate::check_dir(&args.dir)?;
+    let checked = crate::check_dir(root)?;
     let changed = match &args.changed_since {
-        Some(revision) => Some(changed_files(&args.dir, revision).map_err(|error| {
+        Some(revision) => Some(changed_files(root, revision).map_err(|error| {
             Fatal::new(error.to_string()).with_help(format!(
                 "`--changed-since` takes a git revision such as `origin/main` or `HEAD~1`, in the repository of `{}`",
-                args.dir.display()
+                root.display()
             ))
         })?),
         None => None,
     };
     let prefix = match args.format {
-        LintFormat::Sarif | LintFormat::Github => repository_prefix(&args.dir),
+        LintFormat::Sarif | LintFormat::Github => repository_prefix(root),
         _ => String::new(),
     };
     let blocked = checked.diagnostics.has_errors();

@@ -2,15 +2,21 @@
 
 mod build;
 mod check;
+mod completions;
 mod diff;
 mod explain;
+mod init;
 mod lint;
+mod man;
+mod new;
 mod rules;
 
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
-use crate::cli::{Cli, Color, Command};
+use crate::cli::{Cli, Color, Command, DiffArgs};
 use crate::diagnostics::emit::Style;
+use crate::layout::SETTINGS_FILE;
 
 /// How a command ended, for the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,33 +46,100 @@ pub fn run(cli: Cli) -> Result<Outcome, Fatal> {
         width: terminal_width(),
     };
     match cli.command {
-        Command::Check(mut args) => {
-            args.dir = handbook_root(args.dir);
-            check::execute(args, style)
+        Command::Init(args) => init::execute(args),
+        Command::New(args) => {
+            let root = handbook_dir(args.dir.clone(), "new")?;
+            new::execute(args, &root)
+        }
+        Command::Check(args) => {
+            let root = handbook_dir(args.dir.clone(), "check")?;
+            check::execute(args, &root, style)
         }
         Command::Explain(args) => explain::execute(args),
-        Command::Lint(mut args) => {
-            args.dir = handbook_root(args.dir);
-            lint::execute(args, style)
+        Command::Lint(args) => {
+            let root = handbook_dir(args.dir.clone(), "lint")?;
+            lint::execute(args, &root, style)
         }
         Command::Rules => rules::execute(),
-        Command::Diff(args) => diff::execute(args, style),
-        Command::Build(mut args) => {
-            args.dir = handbook_root(args.dir);
-            build::execute(args, style)
+        Command::Diff(args) => {
+            let base = diff_base(&args)?;
+            diff::execute(args, &base, style)
         }
+        Command::Build(args) => {
+            let root = handbook_dir(args.dir.clone(), "build")?;
+            build::execute(args, &root, style)
+        }
+        Command::Completions(args) => completions::execute(args),
+        Command::Man(args) => man::execute(args),
+    }
+}
+
+/// The handbook root a command works on, decided here for every command: `DIR` as given
+/// (its folder when `DIR` names `sok.toml` itself), or else the nearest folder at or above
+/// the current directory that holds `sok.toml`, as cargo finds `Cargo.toml`. The folder
+/// found is written relative to the current directory (`.`, `..`, `../..`), so paths in
+/// messages stay short.
+fn handbook_dir(dir: Option<PathBuf>, command: &str) -> Result<PathBuf, Fatal> {
+    if let Some(dir) = dir {
+        return Ok(named_root(dir));
+    }
+    let cwd = std::env::current_dir()?;
+    match find_root(&cwd) {
+        Some(0) => Ok(PathBuf::from(".")),
+        Some(up) => Ok(std::iter::repeat_n("..", up).collect()),
+        None => Err(no_root_above(&cwd, command)),
     }
 }
 
 /// `DIR` as given, or its folder when the user named the `sok.toml` file itself.
-fn handbook_root(dir: std::path::PathBuf) -> std::path::PathBuf {
-    if dir.file_name() != Some("sok.toml".as_ref()) || !dir.is_file() {
+fn named_root(dir: PathBuf) -> PathBuf {
+    if dir.file_name() != Some(SETTINGS_FILE.as_ref()) || !dir.is_file() {
         return dir;
     }
     match dir.parent() {
         Some(parent) if parent.as_os_str().is_empty() => ".".into(),
         Some(parent) => parent.to_path_buf(),
         None => dir,
+    }
+}
+
+/// How many folders above `start` (0: `start` itself) the nearest `sok.toml` is.
+fn find_root(start: &Path) -> Option<usize> {
+    start
+        .ancestors()
+        .position(|folder| folder.join(SETTINGS_FILE).is_file())
+}
+
+fn no_root_above(cwd: &Path, command: &str) -> Fatal {
+    Fatal::new(format!(
+        "no handbook here: searched upward from `{}` for `{SETTINGS_FILE}` and found none",
+        cwd.display()
+    ))
+    .with_code(&crate::diagnostics::codes::DISCOVER_NO_HANDBOOK)
+    .with_help(format!(
+        "run `sok init` to start a handbook in this folder, or name the handbook's folder: \
+         `sok {command} path/to/handbook`"
+    ))
+}
+
+/// The folder `sok diff` reads editions from. It is the current directory, as before,
+/// when `--path` is given or a side names a directory; otherwise the handbook that holds
+/// the current directory, found upward like every command's root. When there is none and
+/// the working tree is a side, that is the error; two revisions need no working tree.
+fn diff_base(args: &DiffArgs) -> Result<PathBuf, Fatal> {
+    let cwd = std::env::current_dir()?;
+    let names_dir = |arg: &str| cwd.join(arg).is_dir();
+    if args.path.is_some() || names_dir(&args.old) || args.new.as_deref().is_some_and(names_dir) {
+        return Ok(cwd);
+    }
+    let working_tree = args.new.is_none() && !args.old.contains("..");
+    match find_root(&cwd) {
+        Some(up) => Ok(cwd.ancestors().nth(up).unwrap_or(&cwd).to_path_buf()),
+        None if working_tree => Err(no_root_above(&cwd, "diff").with_help(
+            "run `sok init` to start a handbook in this folder, or name the handbook's \
+             folder in the repository with `--path`",
+        )),
+        None => Ok(cwd),
     }
 }
 

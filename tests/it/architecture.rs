@@ -32,6 +32,9 @@ const RANKS: &[(&str, u8)] = &[
     ("check", 7),
     ("render", 8),
     ("diff", 8),
+    ("scaffold", 8),
+    ("schema", 8),
+    ("serve", 8),
     ("cli", 9),
     ("commands", 9),
 ];

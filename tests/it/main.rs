@@ -6,6 +6,7 @@
 mod common;
 
 mod architecture;
+mod authoring;
 mod build_changes;
 mod check_cascade;
 mod check_fixtures;
