@@ -37,6 +37,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Show what changed between two editions: directories or git revisions.
     Diff(DiffArgs),
+    /// Write JSON Schemas of the TOML sources, for taplo and editors (docs/editor.md).
+    Schema(SchemaArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -62,6 +64,23 @@ pub struct CheckArgs {
 pub struct ExplainArgs {
     /// A code such as `sok::ref::unknown` (or `ref::unknown`), or a lint rule name.
     pub code: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// The handbook root, where `--taplo` writes `.taplo.toml`.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+
+    /// The directory to write the schemas to (created if missing). Inside the handbook it
+    /// must be a hidden folder, such as `.sok/schema`.
+    #[arg(long)]
+    pub out: PathBuf,
+
+    /// Also write DIR/.taplo.toml, which maps the handbook's TOML files to the schemas
+    /// (refused if DIR holds a `.taplo.toml` that sok did not write).
+    #[arg(long)]
+    pub taplo: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
