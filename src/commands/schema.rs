@@ -50,16 +50,15 @@ fn taplo_file(root: &Path, out: &Path) -> Result<(PathBuf, String), Fatal> {
         return Err(LoadError::NoHandbook(root.to_path_buf()).into());
     }
     let path = root.join(TAPLO_FILE);
-    if let Ok(existing) = std::fs::read_to_string(&path) {
-        if !written_by_sok(&existing) {
-            return Err(Fatal::new(format!(
-                "`{}` exists and was not written by sok",
-                path.display()
-            ))
-            .with_help(
-                "move it away to let sok write its own, or add the rules of docs/editor.md to it by hand",
-            ));
-        }
+    let ours = std::fs::read_to_string(&path).is_ok_and(|text| written_by_sok(&text));
+    if path.exists() && !ours {
+        return Err(Fatal::new(format!(
+            "`{}` exists and was not written by sok",
+            path.display()
+        ))
+        .with_help(
+            "move it away to let sok write its own, or add the rules of docs/editor.md to it by hand",
+        ));
     }
     let plain = root.join(TAPLO_FILE_PLAIN);
     if plain.exists() {
