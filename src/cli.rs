@@ -64,6 +64,9 @@ pub enum Command {
     /// Print sok's manual page (roff), to install as `sok.1`.
     #[command(after_help = examples::MAN)]
     Man(ManArgs),
+    /// Write JSON Schemas of the TOML sources, for taplo and editors (docs/editor.md).
+    #[command(after_help = examples::SCHEMA)]
+    Schema(SchemaArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -166,6 +169,23 @@ pub struct CheckArgs {
 pub struct ExplainArgs {
     /// A code such as `sok::ref::unknown` (or `ref::unknown`), or a lint rule name.
     pub code: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// The handbook root, where `--taplo` writes `.taplo.toml`.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+
+    /// The directory to write the schemas to (created if missing). Inside the handbook it
+    /// must be a hidden folder, such as `.sok/schema`.
+    #[arg(long)]
+    pub out: PathBuf,
+
+    /// Also write DIR/.taplo.toml, which maps the handbook's TOML files to the schemas
+    /// (refused if DIR holds a `.taplo.toml` that sok did not write).
+    #[arg(long)]
+    pub taplo: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -368,4 +388,9 @@ Examples:
   sok man > sok.1 && man ./sok.1               read it
   sok man > /usr/local/share/man/man1/sok.1    install it
   sok man check > sok-check.1                  the page of one command";
+
+    pub(super) const SCHEMA: &str = "\
+Examples:
+  sok schema --out .sok/schema --taplo   schemas for the editor, and the .taplo.toml that uses them
+  sok schema --out /tmp/schema           the schemas alone, for taplo in CI";
 }

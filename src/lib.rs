@@ -39,6 +39,7 @@ mod parse;
 pub mod render;
 mod resolve;
 mod scaffold;
+mod schema;
 pub mod source;
 mod texts;
 mod validate;

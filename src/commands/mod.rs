@@ -10,6 +10,7 @@ mod lint;
 mod man;
 mod new;
 mod rules;
+mod schema;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -71,6 +72,10 @@ pub fn run(cli: Cli) -> Result<Outcome, Fatal> {
         }
         Command::Completions(args) => completions::execute(args),
         Command::Man(args) => man::execute(args),
+        Command::Schema(mut args) => {
+            args.dir = named_root(args.dir);
+            schema::execute(args)
+        }
     }
 }
 
