@@ -9,6 +9,9 @@ use crate::layout::SETTINGS_FILE;
 use crate::scaffold;
 use crate::values::Date;
 
+/// Where `sok init` writes the JSON Schemas for the editor, relative to the root.
+const SCHEMA_DIR: &str = ".sok/schema";
+
 pub(super) fn execute(args: InitArgs) -> Result<Outcome, Fatal> {
     let dir = &args.dir;
     let shown = dir.display().to_string();
@@ -47,6 +50,29 @@ pub(super) fn execute(args: InitArgs) -> Result<Outcome, Fatal> {
                     dir.join(file.path).display()
                 )));
             }
+        }
+    }
+    // The editor's schemas (hidden, so the checks skip them) and the `.taplo.toml` that
+    // points the handbook's TOML files at them (docs/editor.md).
+    let schema_dir = dir.join(SCHEMA_DIR);
+    if !schema_dir.exists() {
+        crate::schema::write(&schema_dir).map_err(|error| {
+            Fatal::new(format!(
+                "I/O error writing `{}`: {error}",
+                schema_dir.display()
+            ))
+        })?;
+        created.push(SCHEMA_DIR);
+    }
+    let taplo = crate::schema::taplo_config(SCHEMA_DIR);
+    match scaffold::write_new(&dir.join(".taplo.toml"), &taplo) {
+        Ok(true) => created.push(".taplo.toml"),
+        Ok(false) => skipped.push(".taplo.toml"),
+        Err(error) => {
+            return Err(Fatal::new(format!(
+                "I/O error writing `{}`: {error}",
+                dir.join(".taplo.toml").display()
+            )));
         }
     }
     print(&report(&args, &created, &skipped))?;

@@ -60,7 +60,12 @@ fn init(temp: &Path, language: &str) -> PathBuf {
         &["init", "hb", "--language", language, "--today", TODAY],
     );
     assert_exit(&output, 0);
-    temp.join("hb")
+    let root = temp.join("hb");
+    // The editor's schemas and the `.taplo.toml` that uses them come with the handbook.
+    assert!(root.join(".sok/schema/standard.schema.json").is_file());
+    let taplo = std::fs::read_to_string(root.join(".taplo.toml")).unwrap();
+    assert!(taplo.contains(".sok/schema/sok.schema.json"), "{taplo}");
+    root
 }
 
 /// Every file under `root`, relative, with its bytes.
