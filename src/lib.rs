@@ -31,6 +31,7 @@ pub mod model;
 pub mod parse;
 pub mod render;
 pub mod resolve;
+pub mod serve;
 pub mod source;
 pub mod texts;
 pub mod validate;

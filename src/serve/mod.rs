@@ -1,0 +1,285 @@
+//! `sok serve`: the handbook as a live site for its authors. It builds the site into memory,
+//! serves it on 127.0.0.1, rebuilds on every change of the handbook's files and reloads the
+//! open pages; while the sources have errors it keeps serving the last good pages with the
+//! problems in an overlay. Docs: docs/serve.md.
+//!
+//! - [`rebuild`]: one check and render into memory;
+//! - [`state`]: the snapshot being served, swapped whole by each build;
+//! - [`http`]: from a request to a reply (routing, content types, 404), without sockets;
+//! - [`page`]: what the server adds to a page (the live script, the overlay) and its own pages;
+//! - [`overlay`]: the problems as accessible, escaped HTML in the handbook's language;
+//! - [`events`]: the server-sent event stream that tells pages to reload;
+//! - [`watch`]: the file watcher and which changes are changes of the sources.
+//!
+//! This file starts the threads: a few request workers on a `tiny_http` server, one thread
+//! per event stream, and one rebuild thread fed by the watcher.
+
+mod events;
+mod http;
+mod overlay;
+mod page;
+mod rebuild;
+mod state;
+mod watch;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use crate::diagnostics::emit::Style;
+use crate::i18n::Catalog;
+use crate::load::LoadError;
+use crate::model::Language;
+use events::Broadcaster;
+use http::{Reply, Route};
+use state::State;
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The handbook root.
+    pub root: PathBuf,
+    /// The port on 127.0.0.1; 0 picks a free one.
+    pub port: u16,
+    /// How long the files must be quiet before a rebuild.
+    pub debounce: Duration,
+    /// How the problems of a build are printed for the terminal.
+    pub style: Style,
+}
+
+/// What one build did, for the terminal.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    /// Counts the builds from 1.
+    pub generation: u64,
+    pub elapsed: Duration,
+    /// The pages built, or `None` when the build failed and the last good pages stay.
+    pub pages: Option<usize>,
+    /// The problems, as `sok check` prints them (empty when there are none).
+    pub problems: String,
+}
+
+/// Why the server did not start.
+#[derive(Debug)]
+pub enum StartError {
+    /// No handbook at the root.
+    Load(LoadError),
+    /// The port could not be bound, or the watcher not started.
+    Other(String),
+}
+
+/// A running server: [`Server::wait`] serves until the process ends, [`Server::stop`] stops
+/// it. Dropping it stops the watching only.
+pub struct Server {
+    addr: SocketAddr,
+    http: Arc<tiny_http::Server>,
+    broadcaster: Arc<Broadcaster>,
+    workers: Vec<JoinHandle<()>>,
+    rebuilder: JoinHandle<()>,
+    watcher: watch::Watcher,
+}
+
+/// Request workers; an event stream moves to its own thread, so these stay free.
+const WORKERS: usize = 4;
+
+impl Server {
+    /// Builds the handbook once, binds the port and starts serving and watching; `report`
+    /// is called after every build, the first one included (before this returns).
+    pub fn start(
+        options: Options,
+        report: impl Fn(&BuildReport) + Send + 'static,
+    ) -> Result<Server, StartError> {
+        let root = options.root.canonicalize().unwrap_or(options.root.clone());
+        if !root.join(crate::layout::SETTINGS_FILE).is_file() {
+            return Err(StartError::Load(LoadError::NoHandbook(
+                options.root.clone(),
+            )));
+        }
+        let http = tiny_http::Server::http(("127.0.0.1", options.port)).map_err(|e| {
+            StartError::Other(format!("cannot listen on 127.0.0.1:{}: {e}", options.port))
+        })?;
+        let addr = http
+            .server_addr()
+            .to_ip()
+            .ok_or_else(|| StartError::Other("the server has no IP address".into()))?;
+        let http = Arc::new(http);
+        let state = Arc::new(State::new(Catalog::builtin(Language::En)));
+        let broadcaster = Arc::new(Broadcaster::default());
+
+        let mut builder = Builder {
+            root: root.clone(),
+            style: options.style,
+            language: Language::En,
+            out_dir: root.join("build"),
+            state: Arc::clone(&state),
+            broadcaster: Arc::clone(&broadcaster),
+            report: Box::new(report),
+        };
+        // Watching starts before the first build, so an edit made during it is not missed.
+        let (tx, rx) = mpsc::channel();
+        let watcher = watch::watch(&root, tx)
+            .map_err(|e| StartError::Other(format!("cannot watch `{}`: {e}", root.display())))?;
+        builder.run();
+        let rebuilder = std::thread::Builder::new()
+            .name("sok-rebuild".into())
+            .spawn(move || builder.watch(&rx, options.debounce))
+            .map_err(|e| StartError::Other(e.to_string()))?;
+        let mut workers = Vec::new();
+        for n in 0..WORKERS {
+            let http = Arc::clone(&http);
+            let state = Arc::clone(&state);
+            let broadcaster = Arc::clone(&broadcaster);
+            let worker = std::thread::Builder::new()
+                .name(format!("sok-http-{n}"))
+                .spawn(move || {
+                    while let Ok(request) = http.recv() {
+                        handle(request, &state, &broadcaster);
+                    }
+                })
+                .map_err(|e| StartError::Other(e.to_string()))?;
+            workers.push(worker);
+        }
+        Ok(Server {
+            addr,
+            http,
+            broadcaster,
+            workers,
+            rebuilder,
+            watcher,
+        })
+    }
+
+    /// `http://127.0.0.1:PORT/`.
+    pub fn url(&self) -> String {
+        format!("http://{}/", self.addr)
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Serves until the process ends.
+    pub fn wait(self) {
+        let Server {
+            workers, watcher, ..
+        } = self;
+        for worker in workers {
+            let _ = worker.join();
+        }
+        drop(watcher);
+    }
+
+    /// Stops watching and serving, ends the event streams and waits for the threads.
+    pub fn stop(self) {
+        drop(self.watcher);
+        let _ = self.rebuilder.join();
+        self.broadcaster.close();
+        for _ in &self.workers {
+            self.http.unblock();
+        }
+        for worker in self.workers {
+            let _ = worker.join();
+        }
+    }
+}
+
+/// The rebuild side: builds, publishes and reports.
+struct Builder {
+    root: PathBuf,
+    style: Style,
+    language: Language,
+    out_dir: PathBuf,
+    state: Arc<State>,
+    broadcaster: Arc<Broadcaster>,
+    report: Box<dyn Fn(&BuildReport) + Send>,
+}
+
+impl Builder {
+    /// One build, published to the pages and the terminal.
+    fn run(&mut self) {
+        let mut build = rebuild::build(&self.root, self.language, self.style);
+        self.language = build.catalog.language;
+        self.out_dir.clone_from(&build.out_dir);
+        let pages = build.files.is_some().then_some(build.pages);
+        let generation = self.state.publish(&mut build);
+        self.broadcaster.send(generation);
+        (self.report)(&BuildReport {
+            generation,
+            elapsed: build.elapsed,
+            pages,
+            problems: build.report,
+        });
+    }
+
+    /// Rebuilds after every edit of the sources, once they are quiet, until the watcher stops.
+    fn watch(mut self, events: &Receiver<watch::Raw>, quiet: Duration) {
+        loop {
+            let filter = watch::Filter {
+                root: self.root.clone(),
+                out_dir: self.out_dir.clone(),
+            };
+            if !watch::next_edit(events, quiet, |event| filter.is_edit(event)) {
+                return;
+            }
+            self.run();
+        }
+    }
+}
+
+/// Answers one request; a client that went away is no error.
+fn handle(request: tiny_http::Request, state: &State, broadcaster: &Arc<Broadcaster>) {
+    let snapshot = state.current();
+    let method = request.method().as_str().to_string();
+    match http::route(&method, request.url(), &snapshot) {
+        Route::Events => {
+            let builds = broadcaster.subscribe();
+            let generation = snapshot.generation;
+            let mut writer = request.into_writer();
+            // A stream that cannot get a thread is closed: the page retries in a second.
+            let _ = std::thread::Builder::new()
+                .name("sok-events".into())
+                .spawn(move || {
+                    let _ = events::stream(&mut writer, generation, &builds);
+                });
+        }
+        Route::Reply(reply) => {
+            let _ = request.respond(response(reply));
+        }
+    }
+}
+
+/// The reply with its headers; the body always has a length (no chunked encoding), and
+/// nothing is cached (`Cache-Control: no-store`), since every build changes the pages.
+fn response(reply: Reply) -> tiny_http::Response<std::io::Cursor<http::Body>> {
+    let mut headers = vec![
+        ("Content-Type", reply.content_type),
+        ("Cache-Control", "no-store"),
+        ("X-Content-Type-Options", "nosniff"),
+    ];
+    if let Some(location) = &reply.location {
+        headers.push(("Location", location));
+    }
+    if reply.allow {
+        headers.push(("Allow", "GET, HEAD"));
+    }
+    // Every value is ASCII (a Location is a request target that was ASCII already); one
+    // that is not would be left out rather than panic.
+    let headers = headers
+        .into_iter()
+        .filter_map(|(name, value)| {
+            tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
+        })
+        .collect();
+    let length = reply.body.as_ref().len();
+    tiny_http::Response::new(
+        tiny_http::StatusCode(reply.status),
+        headers,
+        std::io::Cursor::new(reply.body),
+        Some(length),
+        None,
+    )
+    .with_chunked_threshold(usize::MAX)
+}
