@@ -37,6 +37,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Show what changed between two editions: directories or git revisions.
     Diff(DiffArgs),
+    /// Serve the handbook on 127.0.0.1, rebuilding and reloading the pages on every change.
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -192,4 +194,19 @@ pub struct BuildArgs {
     /// git revision (read at DIR's folder) or a handbook directory.
     #[arg(long, value_name = "REV|DIR")]
     pub changes_since: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The handbook root: the directory that holds `sok.toml`.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+
+    /// The port on 127.0.0.1 (0 picks a free one).
+    #[arg(long, default_value_t = 3000)]
+    pub port: u16,
+
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
 }

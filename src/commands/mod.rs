@@ -6,6 +6,7 @@ mod diff;
 mod explain;
 mod lint;
 mod rules;
+mod serve;
 
 use std::io::{IsTerminal, Write};
 
@@ -87,6 +88,10 @@ pub fn run(cli: Cli) -> Result<Outcome, Fatal> {
         Command::Build(mut args) => {
             args.dir = handbook_root(args.dir);
             build::execute(args, style)
+        }
+        Command::Serve(mut args) => {
+            args.dir = handbook_root(args.dir);
+            serve::execute(args, style)
         }
     }
 }

@@ -1,0 +1,80 @@
+//! `sok serve`: start the live server, print its address and each build's outcome, and
+//! serve until the process is stopped (Ctrl-C: the site lives in memory, so there is nothing
+//! to clean up).
+
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use super::{Fatal, Outcome, print};
+use crate::cli::ServeArgs;
+use crate::diagnostics::emit::Style;
+use crate::serve::{BuildReport, Options, Server, StartError};
+
+/// How long the files must be quiet before a rebuild: an editor's save is over by then.
+const DEBOUNCE: Duration = Duration::from_millis(50);
+
+pub(super) fn execute(args: ServeArgs, style: Style) -> Result<Outcome, Fatal> {
+    let options = Options {
+        root: args.dir,
+        port: args.port,
+        debounce: DEBOUNCE,
+        style,
+    };
+    let server = Server::start(options, report).map_err(|error| match error {
+        StartError::Load(error) => Fatal::from(error),
+        StartError::Other(message) => Fatal::new(message),
+    })?;
+    let url = server.url();
+    print(&format!("serving {url} (Ctrl-C stops)\n"))?;
+    if args.open {
+        open(&url);
+    }
+    server.wait();
+    Ok(Outcome::Clean)
+}
+
+/// One line per build on stdout; the problems of a failed build on stderr, as `sok check`
+/// prints them.
+fn report(build: &BuildReport) {
+    let ms = build.elapsed.as_millis();
+    let line = match build.pages {
+        Some(pages) if build.generation == 1 => format!("built {pages} pages in {ms} ms\n"),
+        Some(pages) => format!("rebuilt {pages} pages in {ms} ms\n"),
+        None => {
+            eprint!("{}", build.problems);
+            format!(
+                "the handbook has errors ({ms} ms): {}; the pages show them\n",
+                if build.generation == 1 {
+                    "nothing built yet"
+                } else {
+                    "still serving the last good build"
+                }
+            )
+        }
+    };
+    let _ = print(&line);
+}
+
+/// Opens `url` in the default browser, without waiting for it; a failure is only a note.
+fn open(url: &str) {
+    let mut command = if cfg!(target_os = "macos") {
+        Command::new("open")
+    } else if cfg!(windows) {
+        let mut command = Command::new("cmd");
+        command.args(["/C", "start", ""]);
+        command
+    } else {
+        Command::new("xdg-open")
+    };
+    let spawned = command
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn();
+    match spawned {
+        // Reaped on a thread, so no zombie is left behind.
+        Ok(mut child) => drop(std::thread::spawn(move || child.wait())),
+        Err(error) => eprintln!("warning: could not open a browser ({error}); open {url} yourself"),
+    }
+}
