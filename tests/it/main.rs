@@ -23,3 +23,4 @@ mod lint_vague;
 mod render_memory;
 mod render_output;
 mod robustness;
+mod serve;
