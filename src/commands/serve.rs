@@ -8,7 +8,7 @@ use std::time::Duration;
 use super::{Fatal, Outcome, print};
 use crate::cli::ServeArgs;
 use crate::diagnostics::emit::Style;
-use crate::serve::{BuildReport, Options, Server, StartError};
+use crate::serve::{BuildReport, Built, Options, Server, StartError};
 
 /// How long the files must be quiet before a rebuild: an editor's save is over by then.
 const DEBOUNCE: Duration = Duration::from_millis(50);
@@ -33,17 +33,30 @@ pub(super) fn execute(args: ServeArgs, style: Style) -> Result<Outcome, Fatal> {
     Ok(Outcome::Clean)
 }
 
-/// One line per build on stdout; the problems of a failed build on stderr, as `sok check`
-/// prints them.
+/// One line per step of a build on stdout; the problems of a failed build on stderr, as
+/// `sok check` prints them.
 fn report(build: &BuildReport) {
-    let ms = build.elapsed.as_millis();
-    let line = match build.pages {
-        Some(pages) if build.generation == 1 => format!("built {pages} pages in {ms} ms\n"),
-        Some(pages) => format!("rebuilt {pages} pages in {ms} ms\n"),
-        None => {
-            eprint!("{}", build.problems);
+    let ms = |d: Duration| d.as_millis();
+    let elapsed = ms(build.elapsed);
+    let line = match &build.outcome {
+        Built::OpenPages(n) => format!(
+            "updated {n} open page{} in {elapsed} ms\n",
+            if *n == 1 { "" } else { "s" }
+        ),
+        Built::Site(pages) => format!(
+            "{} {pages} pages in {elapsed} ms (check {} ms, render {} ms)\n",
+            if build.generation == 1 {
+                "built"
+            } else {
+                "rebuilt"
+            },
+            ms(build.checking),
+            ms(build.elapsed.saturating_sub(build.checking))
+        ),
+        Built::Failed(problems) => {
+            eprint!("{problems}");
             format!(
-                "the handbook has errors ({ms} ms): {}; the pages show them\n",
+                "the handbook has errors ({elapsed} ms): {}; the pages show them\n",
                 if build.generation == 1 {
                     "nothing built yet"
                 } else {

@@ -12,8 +12,8 @@ use super::state::Snapshot;
 /// What to answer.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Route {
-    /// Open the event stream.
-    Events,
+    /// Open the event stream of the page at this key.
+    Events(String),
     Reply(Reply),
 }
 
@@ -55,30 +55,43 @@ pub(crate) fn route(method: &str, url: &str, snapshot: &Snapshot) -> Route {
             ..made(405, TEXT, b"405 method not allowed\n".to_vec())
         });
     }
-    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let (path, query) = match url.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (url, None),
+    };
     let Some(path) = percent_decode(path).filter(|p| p.starts_with('/')) else {
         return Route::Reply(made(400, TEXT, b"400 bad request\n".to_vec()));
     };
     match path.as_str() {
-        EVENTS_PATH => return Route::Events,
+        EVENTS_PATH => {
+            // The page's own path, as the live script sends it: `?page=%2Fstandards%2F`.
+            let page = query
+                .and_then(|q| q.split('&').find_map(|pair| pair.strip_prefix("page=")))
+                .and_then(percent_decode)
+                .and_then(|page| percent_decode(page.split('?').next().unwrap_or_default()))
+                .unwrap_or_else(|| "/".into());
+            return Route::Events(key_of(&page));
+        }
         SCRIPT_PATH => return Route::Reply(made(200, content_type("js"), page::SCRIPT.into())),
         STYLE_PATH => return Route::Reply(made(200, content_type("css"), page::STYLE.into())),
         _ => {}
     }
+    let key = key_of(&path);
     let Some(files) = &snapshot.files else {
-        return Route::Reply(made(503, HTML, page::overlay_only(snapshot)));
+        return Route::Reply(made(503, HTML, page::overlay_only(&key, snapshot)));
     };
-    let mut key = path[1..].to_string();
-    if key.is_empty() || key.ends_with('/') {
-        key.push_str("index.html");
-    }
-    if let Some(bytes) = files.get(&key) {
+    let stored = match files.get(&key) {
+        Some(bytes) => Some(Arc::clone(bytes)),
+        None if key == "handbook.md" => snapshot.handbook_md(),
+        None => None,
+    };
+    if let Some(bytes) = stored {
         let extension = key.rsplit_once('.').map_or("", |(_, e)| e);
         let content_type = content_type(extension);
         let body = if content_type == HTML {
-            Body::Made(page::inject(bytes, snapshot))
+            Body::Made(page::inject(&bytes, &key, snapshot))
         } else {
-            Body::Stored(Arc::clone(bytes))
+            Body::Stored(bytes)
         };
         return Route::Reply(Reply {
             status: 200,
@@ -89,16 +102,24 @@ pub(crate) fn route(method: &str, url: &str, snapshot: &Snapshot) -> Route {
         });
     }
     if files.contains_key(&format!("{key}/index.html")) {
-        let query = url.find('?').map_or("", |at| &url[at..]);
+        let query = query.map(|q| format!("?{q}")).unwrap_or_default();
+        let raw = url.split('?').next().unwrap_or("/");
         return Route::Reply(Reply {
-            location: Some(format!(
-                "{}/{query}",
-                url.split(['?', '#']).next().unwrap_or("/")
-            )),
+            location: Some(format!("{raw}/{query}")),
             ..made(301, TEXT, b"301 moved permanently\n".to_vec())
         });
     }
-    Route::Reply(made(404, HTML, page::not_found(&path, snapshot)))
+    Route::Reply(made(404, HTML, page::not_found(&path, &key, snapshot)))
+}
+
+/// The key in the site of a decoded path: `/` and folders (`/standards/`) are their
+/// `index.html`.
+fn key_of(path: &str) -> String {
+    let mut key = path.strip_prefix('/').unwrap_or(path).to_string();
+    if key.is_empty() || key.ends_with('/') {
+        key.push_str("index.html");
+    }
+    key
 }
 
 fn made(status: u16, content_type: &'static str, body: Vec<u8>) -> Reply {
@@ -159,24 +180,28 @@ mod tests {
     use super::*;
     use crate::i18n::Catalog;
     use crate::model::Language;
+    use crate::serve::state::State;
 
-    fn snapshot(files: &[(&str, &str)]) -> Snapshot {
+    fn snapshot(files: &[(&str, &str)]) -> Arc<Snapshot> {
         let files: HashMap<String, Arc<[u8]>> = files
             .iter()
             .map(|(k, v)| (k.to_string(), Arc::from(v.as_bytes())))
             .collect();
-        Snapshot {
-            generation: 2,
-            files: Some(Arc::new(files)),
-            overlay: None,
-            catalog: Catalog::builtin(Language::En),
-        }
+        let checked = crate::check_loaded(crate::load::load_from(
+            Vec::new(),
+            Arc::new(crate::world::MemoryWorld::default()),
+        ));
+        State::new(Catalog::builtin(Language::En)).publish_site(
+            files,
+            Catalog::builtin(Language::En),
+            Arc::new(checked),
+        )
     }
 
     fn reply(method: &str, url: &str, snapshot: &Snapshot) -> Reply {
         match route(method, url, snapshot) {
             Route::Reply(reply) => reply,
-            Route::Events => panic!("{url} is not the event stream"),
+            Route::Events(_) => panic!("{url} is not the event stream"),
         }
     }
 
@@ -244,14 +269,28 @@ mod tests {
         let post = reply("POST", "/", &site);
         assert_eq!((post.status, post.allow), (405, true));
         assert_eq!(reply("HEAD", "/", &site).status, 200);
-        assert_eq!(route("GET", "/__sok/events", &site), Route::Events);
+        assert_eq!(
+            route("GET", "/__sok/events", &site),
+            Route::Events("index.html".into())
+        );
+        assert_eq!(
+            route(
+                "GET",
+                "/__sok/events?page=%2Fstandards%2Fphone%2520answer.html",
+                &site
+            ),
+            Route::Events("standards/phone answer.html".into())
+        );
+        assert_eq!(
+            route("GET", "/__sok/events?page=%2Fstandards%2F", &site),
+            Route::Events("standards/index.html".into())
+        );
     }
 
     #[test]
     fn before_the_first_good_build_every_page_is_the_overlay() {
-        let mut nothing = snapshot(&[]);
-        nothing.files = None;
-        nothing.overlay = Some("<section id=\"sok-overlay\"></section>".into());
+        let nothing = State::new(Catalog::builtin(Language::En))
+            .publish_problems(&[], Catalog::builtin(Language::En));
         let r = reply("GET", "/standards/a.html", &nothing);
         assert_eq!((r.status, r.content_type), (503, HTML));
         assert!(String::from_utf8_lossy(r.body.as_ref()).contains("sok-overlay"));

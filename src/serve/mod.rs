@@ -4,6 +4,7 @@
 //! problems in an overlay. Docs: docs/serve.md.
 //!
 //! - [`rebuild`]: one check and render into memory;
+//! - [`open_pages`]: the pages open in a browser, rendered ahead of the rest;
 //! - [`state`]: the snapshot being served, swapped whole by each build;
 //! - [`http`]: from a request to a reply (routing, content types, 404), without sockets;
 //! - [`page`]: what the server adds to a page (the live script, the overlay) and its own pages;
@@ -16,6 +17,7 @@
 
 mod events;
 mod http;
+mod open_pages;
 mod overlay;
 mod page;
 mod rebuild;
@@ -27,7 +29,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::diagnostics::emit::Style;
 use crate::i18n::Catalog;
@@ -35,7 +37,7 @@ use crate::load::LoadError;
 use crate::model::Language;
 use events::Broadcaster;
 use http::{Reply, Route};
-use state::State;
+use state::{Snapshot, State};
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -50,16 +52,28 @@ pub struct Options {
     pub style: Style,
 }
 
-/// What one build did, for the terminal.
+/// What one step of a build did, for the terminal.
 #[derive(Debug, Clone)]
 pub struct BuildReport {
-    /// Counts the builds from 1.
+    /// Counts the states served, from 1.
     pub generation: u64,
+    /// Since the build started.
     pub elapsed: Duration,
-    /// The pages built, or `None` when the build failed and the last good pages stay.
-    pub pages: Option<usize>,
-    /// The problems, as `sok check` prints them (empty when there are none).
-    pub problems: String,
+    /// The part of `elapsed` spent checking the sources; the rest is rendering.
+    pub checking: Duration,
+    pub outcome: Built,
+}
+
+/// The outcome of a step of a build.
+#[derive(Debug, Clone)]
+pub enum Built {
+    /// The pages open in a browser, rendered and reloaded ahead of the rest of the site.
+    OpenPages(usize),
+    /// The whole site, with this many pages.
+    Site(usize),
+    /// The sources have errors (as `sok check` prints them): the last good pages stay,
+    /// with the problems in an overlay.
+    Failed(String),
 }
 
 /// Why the server did not start.
@@ -198,19 +212,57 @@ struct Builder {
 }
 
 impl Builder {
-    /// One build, published to the pages and the terminal.
+    /// One build: check; then the open pages first (when there are pages to keep the others
+    /// of), then the whole site; each step published to the pages and the terminal.
     fn run(&mut self) {
-        let mut build = rebuild::build(&self.root, self.language, self.style);
-        self.language = build.catalog.language;
-        self.out_dir.clone_from(&build.out_dir);
-        let pages = build.files.is_some().then_some(build.pages);
-        let generation = self.state.publish(&mut build);
-        self.broadcaster.send(generation);
+        let started = Instant::now();
+        let check = rebuild::check(&self.root, self.language, self.style);
+        self.language = check.language;
+        self.out_dir = check.out_dir;
+        let checking = started.elapsed();
+        let checked = match check.result {
+            Ok(checked) => Arc::new(checked),
+            Err(failure) => return self.failed(&failure, started, checking),
+        };
+        let open = self.broadcaster.open_pages();
+        if !open.is_empty() && self.state.current().files.is_some() {
+            if let Ok((pages, catalog)) = open_pages::render(&checked, &open) {
+                let count = pages.len();
+                let snapshot = self.state.publish_pages(pages, catalog, &checked);
+                self.publish(&snapshot, started, checking, Built::OpenPages(count));
+            }
+        }
+        match rebuild::render_site(&checked) {
+            Ok(site) => {
+                let pages = site.pages;
+                let snapshot = self.state.publish_site(site.files, site.catalog, checked);
+                self.publish(&snapshot, started, checking, Built::Site(pages));
+            }
+            Err(failure) => self.failed(&failure, started, checking),
+        }
+    }
+
+    fn failed(&self, failure: &rebuild::Failure, started: Instant, checking: Duration) {
+        let snapshot = self
+            .state
+            .publish_problems(&failure.problems, Catalog::builtin(self.language));
+        let outcome = Built::Failed(failure.report.clone());
+        self.publish(&snapshot, started, checking, outcome);
+    }
+
+    fn publish(
+        &self,
+        snapshot: &Arc<Snapshot>,
+        started: Instant,
+        checking: Duration,
+        outcome: Built,
+    ) {
+        self.broadcaster.send(snapshot);
         (self.report)(&BuildReport {
-            generation,
-            elapsed: build.elapsed,
-            pages,
-            problems: build.report,
+            generation: snapshot.generation,
+            elapsed: started.elapsed(),
+            checking,
+            outcome,
         });
     }
 
@@ -234,15 +286,14 @@ fn handle(request: tiny_http::Request, state: &State, broadcaster: &Arc<Broadcas
     let snapshot = state.current();
     let method = request.method().as_str().to_string();
     match http::route(&method, request.url(), &snapshot) {
-        Route::Events => {
-            let builds = broadcaster.subscribe();
-            let generation = snapshot.generation;
+        Route::Events(page) => {
+            let states = broadcaster.subscribe(&page);
             let mut writer = request.into_writer();
             // A stream that cannot get a thread is closed: the page retries in a second.
             let _ = std::thread::Builder::new()
                 .name("sok-events".into())
                 .spawn(move || {
-                    let _ = events::stream(&mut writer, generation, &builds);
+                    let _ = events::stream(&mut writer, &page, &snapshot, &states);
                 });
         }
         Route::Reply(reply) => {

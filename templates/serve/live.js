@@ -1,10 +1,11 @@
-// sok serve: reloads the page when the handbook is rebuilt. The server sends the number of
-// its current build as a `reload` event on connecting and after every rebuild; a page whose
-// own build number (data-generation) differs reloads. Not part of a `sok build` output.
+// sok serve: reloads the page when a rebuild changes it. The page carries its version
+// (data-version); its event stream (/__sok/events?page=<this path>) sends the page's version
+// now (`hello`) and after every rebuild that changes it (`reload`); a page whose version
+// differs reloads. Not part of a `sok build` output.
 (function () {
   "use strict";
   var script = document.currentScript;
-  var generation = script && script.getAttribute("data-generation");
+  var version = script && script.getAttribute("data-version");
   var overlay = document.getElementById("sok-overlay");
   if (overlay) {
     var hide = overlay.querySelector(".sok-overlay__hide");
@@ -18,11 +19,15 @@
   if (!window.EventSource) {
     return;
   }
-  var events = new EventSource("/__sok/events");
-  events.addEventListener("reload", function (event) {
-    if (event.data !== generation) {
+  var events = new EventSource(
+    "/__sok/events?page=" + encodeURIComponent(window.location.pathname)
+  );
+  function check(event) {
+    if (event.data !== version) {
       events.close();
       window.location.reload();
     }
-  });
+  }
+  events.addEventListener("hello", check);
+  events.addEventListener("reload", check);
 })();

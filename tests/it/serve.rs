@@ -119,8 +119,9 @@ impl Served {
         request(self.port, "GET", path)
     }
 
-    fn events(&self) -> Events {
-        Events::open(self.port)
+    /// The event stream of the page at `path`, as the live script opens it.
+    fn events(&self, path: &str) -> Events {
+        Events::open(self.port, path)
     }
 }
 
@@ -177,12 +178,13 @@ struct Events {
 }
 
 impl Events {
-    fn open(port: u16) -> Events {
+    fn open(port: u16, page: &str) -> Events {
         let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
         stream.set_read_timeout(Some(TIMEOUT)).unwrap();
         write!(
             stream,
-            "GET /__sok/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: text/event-stream\r\n\r\n"
+            "GET /__sok/events?page={} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: text/event-stream\r\n\r\n",
+            page.replace('/', "%2F")
         )
         .unwrap();
         let mut reader = BufReader::new(stream);
@@ -238,12 +240,19 @@ impl Events {
             .unwrap();
     }
 
-    /// The generation of the next `reload` event.
-    fn reload(&mut self) -> u64 {
+    /// The version of the page in the `hello` event, which comes first.
+    fn hello(&mut self) -> String {
+        let (name, data) = self.next();
+        assert_eq!(name, "hello");
+        data
+    }
+
+    /// The page's new version in the next `reload` event.
+    fn reload(&mut self) -> String {
         loop {
             let (name, data) = self.next();
             if name == "reload" {
-                return data.parse().unwrap();
+                return data;
             }
         }
     }
@@ -277,21 +286,33 @@ fn pages_over_http_and_a_reload_after_an_edit() {
     assert!(home.body.contains("<html lang=\"sl\">"), "{}", home.body);
     assert!(
         home.body
-            .contains("<script src=\"/__sok/live.js\" data-generation=\"1\"></script>\n</body>"),
+            .contains("<script src=\"/__sok/live.js\" data-version=\""),
+        "{}",
+        home.body
+    );
+    assert!(
+        home.body.ends_with("></script>\n</body>\n</html>\n"),
         "{}",
         home.body
     );
     assert!(!home.body.contains("sok-overlay"));
 
-    let mut events = served.events();
-    assert_eq!(events.next(), ("hello".into(), "1".into()));
+    let mut events = served.events(PAGE);
+    let before = events.hello();
+    assert!(
+        served
+            .get(PAGE)
+            .body
+            .contains(&format!("data-version=\"{before}\""))
+    );
 
     common::edit(
         &root.join(STANDARD),
         TITLE,
         "Telefon dvignemo v 90 sekundah",
     );
-    assert_eq!(events.reload(), 2);
+    let after = events.reload();
+    assert_ne!(after, before);
     let page = served.get(PAGE);
     assert_eq!(page.status, 200);
     assert!(
@@ -299,8 +320,12 @@ fn pages_over_http_and_a_reload_after_an_edit() {
         "{}",
         page.body
     );
-    assert!(page.body.contains("data-generation=\"2\""));
+    assert!(page.body.contains(&format!("data-version=\"{after}\"")));
+    // The open page first, then the whole site.
+    served.line_with("updated 1 open page");
     served.line_with("rebuilt");
+    let catalogue = served.get("/standards/");
+    assert!(catalogue.body.contains("Telefon dvignemo v 90 sekundah"));
 }
 
 #[test]
@@ -354,8 +379,8 @@ fn addresses_content_types_and_not_found() {
 fn a_broken_source_shows_the_overlay_over_the_last_good_pages_until_fixed() {
     let (_tmp, root) = small();
     let mut served = Served::start(&root);
-    let mut events = served.events();
-    events.next();
+    let mut events = served.events(PAGE);
+    events.hello();
 
     common::edit(
         &root.join(STANDARD),
@@ -439,8 +464,8 @@ fn a_first_build_that_fails_serves_only_the_overlay() {
         "{:?}",
         served.first
     );
-    let mut events = served.events();
-    events.next();
+    let mut events = served.events(PAGE);
+    events.hello();
     for path in ["/", PAGE] {
         let page = served.get(path);
         assert_eq!(page.status, 503, "{path}");
@@ -465,21 +490,27 @@ fn clients_that_go_away_and_the_output_directory_do_not_disturb_it() {
     let (_tmp, root) = small();
     let served = Served::start(&root);
     // An event stream closed at once, a request cut in half, a connection that says nothing.
-    drop(served.events());
+    drop(served.events(PAGE));
     {
         let mut half = TcpStream::connect(("127.0.0.1", served.port)).unwrap();
         half.write_all(b"GET /index.html HTT").unwrap();
     }
     let _silent = TcpStream::connect(("127.0.0.1", served.port)).unwrap();
-    let mut events = served.events();
-    events.next();
+    let mut events = served.events(PAGE);
+    events.hello();
+    let mut glossary = served.events("/glossary.html");
+    glossary.hello();
     // `[build].out` of the fixture is `site`: writing there, or a hidden file, is no edit.
     common::write(&root.join("site/html/index.html"), "x");
     common::write(&root.join(".notes.md"), "x");
     events.quiet(Duration::from_millis(600));
     common::edit(&root.join(STANDARD), TITLE, "Telefon dvignemo takoj");
-    assert_eq!(events.reload(), 2, "one rebuild, for the edit only");
+    events.reload();
     assert!(served.get(PAGE).body.contains("Telefon dvignemo takoj"));
+    // One reload for the edit: the whole site, rendered after the open page, draws that
+    // page the same; and the glossary, which the edit does not change, does not reload.
+    events.quiet(Duration::from_millis(1500));
+    glossary.quiet(Duration::from_millis(10));
     assert_eq!(served.get("/").status, 200);
 }
 
@@ -548,8 +579,8 @@ fn latency() {
     let (_tmp, root) = big_handbook(n);
     let mut served = Served::start(&root);
     println!("{n} extra standards: {:?}", served.first);
-    let mut events = served.events();
-    events.next();
+    let mut events = served.events("/standards/std-0500.html");
+    events.hello();
     let file = root.join("standards/std-0500.md");
     let (mut to_event, mut to_page) = (Vec::new(), Vec::new());
     let text = std::fs::read_to_string(&file).unwrap();
@@ -568,9 +599,10 @@ fn latency() {
         let page = served.get("/standards/std-0500.html");
         let fetched = started.elapsed();
         assert!(page.body.contains(&marker), "the page has the edit");
+        let open = served.line_with("updated");
         let line = served.line_with("rebuilt");
         println!(
-            "edit {edit}: reload event after {:.0} ms, new page fetched after {:.0} ms ({line})",
+            "edit {edit}: reload event after {:.0} ms, new page fetched after {:.0} ms ({open}; {line})",
             event.as_secs_f64() * 1000.0,
             fetched.as_secs_f64() * 1000.0
         );

@@ -74,7 +74,10 @@ impl Target {
             Target::Entity(Kind::Term, id) => format!("glossary.html#{id}"),
             Target::Entity(Kind::Principle, id) => format!("principles.html#{id}"),
             Target::Entity(kind, id) => {
-                format!("{}/{id}.html", crate::layout::kind_folder(*kind).unwrap_or("pages"))
+                format!(
+                    "{}/{id}.html",
+                    crate::layout::kind_folder(*kind).unwrap_or("pages")
+                )
             }
             Target::Step(journey, step) => format!("journeys/{journey}.html#{step}"),
             Target::Extra => format!("{EXTRA_ID}.html"),

@@ -6,12 +6,12 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::i18n::Form;
 use crate::model::Kind;
 use crate::render::address::layout::{Page, pages, place};
 use crate::render::address::linker::Mode;
 use crate::render::address::target::{Section, Target};
 use crate::render::error::BuildError;
-use crate::i18n::Form;
 use crate::render::output::Sink;
 use crate::render::templates::{TemplateError, Templates};
 use crate::render::view::context::{Ctx, Label, LinkView, plain};

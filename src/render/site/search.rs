@@ -5,9 +5,9 @@
 
 use serde::Serialize;
 
+use crate::i18n::measure::{self, MeasureValue};
 use crate::model::{Kind, Text};
 use crate::render::address::target::{EXTRA_ID, Target};
-use crate::i18n::measure::{self, MeasureValue};
 use crate::render::view::context::{Ctx, plain};
 
 /// The longest excerpt, in characters.

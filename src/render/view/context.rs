@@ -6,10 +6,10 @@
 use serde::Serialize;
 
 use super::lookups::{Lookups, StepPos};
+use crate::i18n::Catalog;
 use crate::model::{Handbook, Kind, Text};
 use crate::render::address::linker::{Linker, Mode, Targets};
 use crate::render::address::target::Target;
-use crate::i18n::Catalog;
 use crate::render::markdown::events::TextCtx;
 use crate::render::markdown::{to_html, to_markdown};
 use crate::resolve::Index;

@@ -6,10 +6,10 @@
 use serde::Serialize;
 
 use super::context::{Ctx, Label, LinkView};
-use crate::model::Kind;
-use crate::render::address::target::Target;
 use crate::i18n::Form;
 use crate::i18n::measure::{self, MeasureCells, MeasureValue};
+use crate::model::Kind;
+use crate::render::address::target::Target;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TermView {

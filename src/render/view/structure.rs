@@ -6,10 +6,10 @@ use serde::Serialize;
 
 use super::context::{Ctx, Label, LinkView};
 use super::entities::{self, StandardRef};
-use crate::model::Kind;
-use crate::render::address::target::Target;
 use crate::i18n::Form;
 use crate::i18n::measure::{self, MeasureCells, MeasureValue};
+use crate::model::Kind;
+use crate::render::address::target::Target;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StepView {
@@ -332,10 +332,9 @@ pub fn catalogue(ctx: &Ctx<'_>) -> Vec<CatalogueRow> {
                 ctx.name(&e.title),
             ),
             status: ctx.label("status", e.status.value.keyword()),
-            measure: e
-                .measure
-                .as_ref()
-                .map(|m| entities::escape_cells(ctx, measure::cells(&MeasureValue::of(m), ctx.cat))),
+            measure: e.measure.as_ref().map(|m| {
+                entities::escape_cells(ctx, measure::cells(&MeasureValue::of(m), ctx.cat))
+            }),
             owner: ctx.entity_link(Kind::Owner, &e.owner.value),
         })
         .collect()
