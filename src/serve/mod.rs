@@ -3,14 +3,14 @@
 //! open pages; while the sources have errors it keeps serving the last good pages with the
 //! problems in an overlay. Docs: docs/serve.md.
 //!
-//! - [`rebuild`]: one check and render into memory;
-//! - [`open_pages`]: the pages open in a browser, rendered ahead of the rest;
-//! - [`state`]: the snapshot being served, swapped whole by each build;
-//! - [`http`]: from a request to a reply (routing, content types, 404), without sockets;
-//! - [`page`]: what the server adds to a page (the live script, the overlay) and its own pages;
-//! - [`overlay`]: the problems as accessible, escaped HTML in the handbook's language;
-//! - [`events`]: the server-sent event stream that tells pages to reload;
-//! - [`watch`]: the file watcher and which changes are changes of the sources.
+//! - `rebuild`: one check and render into memory;
+//! - `open_pages`: the pages open in a browser, rendered ahead of the rest;
+//! - `state`: the snapshot being served, swapped whole by each build;
+//! - `http`: from a request to a reply (routing, content types, 404), without sockets;
+//! - `page`: what the server adds to a page (the live script, the overlay) and its own pages;
+//! - `overlay`: the problems as accessible, escaped HTML in the handbook's language;
+//! - `events`: the server-sent event stream that tells pages to reload;
+//! - `watch`: the file watcher and which changes are changes of the sources.
 //!
 //! This file starts the threads: a few request workers on a `tiny_http` server, one thread
 //! per event stream, and one rebuild thread fed by the watcher.
@@ -333,4 +333,53 @@ fn response(reply: Reply) -> tiny_http::Response<std::io::Cursor<http::Body>> {
         None,
     )
     .with_chunked_threshold(usize::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    use std::sync::Mutex;
+
+    use super::*;
+
+    #[test]
+    fn it_serves_the_first_build_and_stops() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("hb");
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::write(
+            root.join("sok.toml"),
+            "[handbook]\ntitle = \"T\"\nlanguage = \"en\"\nversion = \"1.0.0\"\n",
+        )
+        .unwrap();
+        let reports = Arc::new(Mutex::new(Vec::new()));
+        let seen = Arc::clone(&reports);
+        let options = Options {
+            root,
+            port: 0,
+            debounce: Duration::from_millis(10),
+            style: Style {
+                color: false,
+                width: 80,
+            },
+        };
+        let server = Server::start(options, move |report| {
+            seen.lock().unwrap().push(report.generation);
+        })
+        .unwrap_or_else(|_| panic!("the server starts"));
+        assert_eq!(*reports.lock().unwrap(), [1]);
+        assert!(server.url().starts_with("http://127.0.0.1:"));
+        let mut stream = TcpStream::connect(server.addr()).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        stream
+            .write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        assert!(response.starts_with("HTTP/1.1 200 OK\r\n"), "{response}");
+        server.stop();
+    }
 }
