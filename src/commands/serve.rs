@@ -29,8 +29,8 @@ pub(super) fn execute(args: ServeArgs, style: Style) -> Result<Outcome, Fatal> {
     if args.open {
         open(&url);
     }
-    server.wait();
-    Ok(Outcome::Clean)
+    let error = server.wait();
+    Err(Fatal::new(format!("the server stopped: {error}")))
 }
 
 /// One line per step of a build on stdout; the problems of a failed build on stderr, as

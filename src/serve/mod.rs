@@ -91,7 +91,8 @@ pub struct Server {
     addr: SocketAddr,
     http: Arc<tiny_http::Server>,
     broadcaster: Arc<Broadcaster>,
-    workers: Vec<JoinHandle<()>>,
+    /// Each ends with the error that stopped the server from taking requests.
+    workers: Vec<JoinHandle<String>>,
     rebuilder: JoinHandle<()>,
     watcher: watch::Watcher,
 }
@@ -149,8 +150,13 @@ impl Server {
             let worker = std::thread::Builder::new()
                 .name(format!("sok-http-{n}"))
                 .spawn(move || {
-                    while let Ok(request) = http.recv() {
-                        handle(request, &state, &broadcaster);
+                    loop {
+                        match http.recv() {
+                            Ok(request) => handle(request, &state, &broadcaster),
+                            // The listening socket failed (tiny_http stops accepting then), or
+                            // `stop` unblocked this worker.
+                            Err(error) => return error.to_string(),
+                        }
                     }
                 })
                 .map_err(|e| StartError::Other(e.to_string()))?;
@@ -175,15 +181,19 @@ impl Server {
         self.addr
     }
 
-    /// Serves until the process ends.
-    pub fn wait(self) {
+    /// Serves until the process ends, or until the listening socket fails: then the error.
+    pub fn wait(self) -> String {
         let Server {
             workers, watcher, ..
         } = self;
+        let mut error = String::from("the server stopped");
         for worker in workers {
-            let _ = worker.join();
+            if let Ok(message) = worker.join() {
+                error = message;
+            }
         }
         drop(watcher);
+        error
     }
 
     /// Stops watching and serving, ends the event streams and waits for the threads.
