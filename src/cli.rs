@@ -67,6 +67,9 @@ pub enum Command {
     /// Write JSON Schemas of the TOML sources, for taplo and editors (docs/editor.md).
     #[command(after_help = examples::SCHEMA)]
     Schema(SchemaArgs),
+    /// Serve the handbook live on 127.0.0.1, rebuilt and reloaded on every change.
+    #[command(after_help = examples::SERVE)]
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -393,4 +396,25 @@ Examples:
 Examples:
   sok schema --out .sok/schema --taplo   schemas for the editor, and the .taplo.toml that uses them
   sok schema --out /tmp/schema           the schemas alone, for taplo in CI";
+
+    pub(super) const SERVE: &str = "\
+Examples:
+  sok serve                       serve the handbook of this folder on http://127.0.0.1:3000/
+  sok serve --port 8080 --open    another port, and open the browser";
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The handbook root, the folder that holds `sok.toml` [default: the nearest folder at or
+    /// above the current one that holds `sok.toml`].
+    #[arg(value_hint = ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
+
+    /// The port on 127.0.0.1 (0 picks a free one).
+    #[arg(long, default_value_t = 3000)]
+    pub port: u16,
+
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
 }

@@ -40,6 +40,7 @@ pub mod render;
 mod resolve;
 mod scaffold;
 mod schema;
+mod serve;
 pub mod source;
 mod texts;
 mod validate;

@@ -11,6 +11,7 @@ mod man;
 mod new;
 mod rules;
 mod schema;
+mod serve;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -75,6 +76,10 @@ pub fn run(cli: Cli) -> Result<Outcome, Fatal> {
         Command::Schema(mut args) => {
             args.dir = named_root(args.dir);
             schema::execute(args)
+        }
+        Command::Serve(args) => {
+            let root = handbook_dir(args.dir.clone(), "serve")?;
+            serve::execute(args, root, style)
         }
     }
 }

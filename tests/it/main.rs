@@ -26,3 +26,4 @@ mod render_memory;
 mod render_output;
 mod robustness;
 mod schema;
+mod serve;
