@@ -27,11 +27,11 @@ use crate::check::Checked;
 use crate::error::Error;
 use crate::i18n::Catalog;
 use crate::model::Language;
-use address::linker::{Linker, Mode, Targets};
+use address::linker::Targets;
 use output::{DirSink, Sink, Staging};
 use site::{pages::Site, search};
 use templates::{Templates, template_error};
-use view::context::{Ctx, Format};
+use view::context::Ctx;
 use view::lookups::Lookups;
 
 /// What to build and where.
@@ -137,18 +137,7 @@ fn render_with(
     let hb = &checked.handbook;
     let look = Lookups::new(hb, &checked.index);
     let targets = Targets::new(hb, &checked.sources);
-    let ctx = Ctx {
-        hb,
-        index: &checked.index,
-        sources: &checked.sources,
-        look: &look,
-        cat: catalog,
-        linker: Linker {
-            targets: &targets,
-            mode: Mode::Page { depth: 0 },
-        },
-        format: Format::Html,
-    };
+    let ctx = Ctx::site_root(checked, &look, &targets, catalog);
     let extra = options.extra.as_ref();
     let mut pages = 0;
     let mut asset_dirs = Vec::new();

@@ -11,9 +11,9 @@ use crate::error::Error;
 use crate::i18n::Catalog;
 use crate::render::Theme;
 use crate::render::address::layout::{pages, place};
-use crate::render::address::linker::{Linker, Mode, Targets};
+use crate::render::address::linker::Targets;
 use crate::render::site::pages::Site;
-use crate::render::view::context::{Ctx, Format};
+use crate::render::view::context::Ctx;
 use crate::render::view::lookups::Lookups;
 
 /// Rendered pages: their path in the site and their HTML.
@@ -37,18 +37,7 @@ pub(crate) fn render(checked: &Checked, wanted: &[String]) -> Result<(Pages, Cat
     }
     let look = Lookups::new(hb, &checked.index);
     let targets = Targets::new(hb, &checked.sources);
-    let ctx = Ctx {
-        hb,
-        index: &checked.index,
-        sources: &checked.sources,
-        look: &look,
-        cat: &theme.catalog,
-        linker: Linker {
-            targets: &targets,
-            mode: Mode::Page { depth: 0 },
-        },
-        format: Format::Html,
-    };
+    let ctx = Ctx::site_root(checked, &look, &targets, &theme.catalog);
     let site = Site::new(ctx, &theme.templates, None);
     let mut out = Vec::new();
     for page in chosen {

@@ -6,6 +6,7 @@
 
 use crate::diagnostics::Severity;
 use crate::i18n::Catalog;
+use crate::render::markdown::to_html::escape_attr as escape;
 
 /// One problem as the overlay shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,22 +124,6 @@ fn with_code(text: &str) -> String {
             out.push_str(&format!("<code>{}</code>", escape(part)));
         } else {
             out.push_str(&escape(part));
-        }
-    }
-    out
-}
-
-/// Text made safe for HTML content and attribute values.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
         }
     }
     out

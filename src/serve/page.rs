@@ -3,8 +3,8 @@
 //! page at this address; nothing built yet). The built site stays exactly what `sok build`
 //! writes; these additions exist only on the way out of the server.
 
-use super::overlay::escape;
 use super::state::Snapshot;
+use crate::render::markdown::to_html::escape_attr as escape;
 
 /// The live script (`templates/serve/live.js`), served at [`SCRIPT_PATH`].
 pub(crate) const SCRIPT: &str = include_str!("../../templates/serve/live.js");

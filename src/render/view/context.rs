@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::lookups::{Lookups, StepPos};
+use crate::check::Checked;
 use crate::i18n::Catalog;
 use crate::model::{Handbook, Kind, Text};
 use crate::render::address::linker::{Linker, Mode, Targets};
@@ -50,6 +51,27 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// The context of an HTML page at the site's root, for the handbook `checked`.
+    pub(crate) fn site_root(
+        checked: &'a Checked,
+        look: &'a Lookups,
+        targets: &'a Targets,
+        cat: &'a Catalog,
+    ) -> Ctx<'a> {
+        Ctx {
+            hb: &checked.handbook,
+            index: &checked.index,
+            sources: &checked.sources,
+            look,
+            cat,
+            linker: Linker {
+                targets,
+                mode: Mode::Page { depth: 0 },
+            },
+            format: Format::Html,
+        }
+    }
+
     pub(crate) fn with_mode(self, mode: Mode) -> Ctx<'a> {
         Ctx {
             linker: Linker {
