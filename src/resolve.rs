@@ -94,8 +94,9 @@ fn check_ref(kind: Kind, reference: &Ref, index: &Index, diags: &mut Diagnostics
         if candidates.is_empty() {
             format!("the handbook defines no {} yet", kind.name())
         } else {
+            let article = if kind == Kind::Owner { "an" } else { "a" };
             format!(
-                "define a {} with this id, or use an existing one",
+                "define {article} {} with this id, or use an existing one",
                 kind.name()
             )
         }
