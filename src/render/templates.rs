@@ -110,6 +110,14 @@ impl Templates {
         }
         statics.sort();
         let mut tera = Tera::default();
+        // A template override comes from the handbook's sources, which anyone may change in a
+        // pull request: it must not publish the build's environment (CI secrets).
+        tera.register_function(
+            "get_env",
+            |_: &std::collections::HashMap<String, tera::Value>| -> tera::Result<tera::Value> {
+                Err("`get_env` is not available in sok's templates".into())
+            },
+        );
         tera.autoescape_on(vec![".html.tera"]);
         // Like Tera's default, but `/` stays readable in hrefs (`../standards/x.html`).
         tera.set_escape_fn(crate::render::markdown::to_html::escape_attr);

@@ -259,6 +259,35 @@ fn a_broken_template_stops_the_build_and_writes_nothing() {
     assert!(!out.exists());
 }
 
+/// A template override cannot read the build's environment (a CI secret).
+#[test]
+fn a_template_cannot_read_the_environment() {
+    let hb = copy_of(&small());
+    common::write_files(
+        hb.path(),
+        &[(
+            "templates/html/standard.html.tera",
+            b"{{ get_env(name=\"SOK_TEST_SECRET\", default=\"none\") }}",
+        )],
+    );
+    let out = hb.path().join("site");
+    let output = sok()
+        .args(["build"])
+        .arg(hb.path())
+        .arg("--out")
+        .arg(&out)
+        .env("SOK_TEST_SECRET", "hunter2")
+        .output()
+        .expect("runs");
+    assert_eq!(code(&output), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("`get_env` is not available"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!out.exists());
+}
+
 #[test]
 fn unsafe_output_directories_are_refused() {
     let parent = tempfile::tempdir().expect("tempdir");
