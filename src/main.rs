@@ -7,6 +7,7 @@ use sok::cli::Cli;
 use sok::commands::Outcome;
 
 fn main() -> ExitCode {
+    sok::commands::prepare();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {

@@ -16,10 +16,10 @@ pub(super) fn execute(args: BuildArgs, root: &Path, style: Style) -> Result<Outc
     let failed = checked.diagnostics.has_errors();
     let diagnostics = checked.diagnostics.clone().into_sorted(&checked.sources);
     if !diagnostics.is_empty() {
-        eprint!("{}", emit::human(&diagnostics, &checked.sources, style));
+        super::print_err(&emit::human(&diagnostics, &checked.sources, style));
     }
     if failed {
-        eprintln!("build stopped: fix the errors above; nothing was written");
+        super::print_err("build stopped: fix the errors above; nothing was written\n");
         return Ok(Outcome::Problems);
     }
     let out = match args.out {
@@ -90,7 +90,7 @@ fn change_notice(
 ) -> Result<ExtraChapter, Fatal> {
     let diff = diff::editions::diff_since(spec, root, handbook)?;
     for warning in &diff.warnings {
-        eprintln!("warning[{}]: {}", warning.code, warning.message);
+        super::print_err(&format!("warning[{}]: {}\n", warning.code, warning.message));
     }
     let notice = diff::change_notice_in(&diff, handbook, catalog);
     Ok(ExtraChapter {

@@ -31,11 +31,11 @@ pub(super) fn execute(args: InitArgs) -> Result<Outcome, Fatal> {
         )));
     }
     if let Some(outer) = enclosing_handbook(dir)? {
-        eprintln!(
+        super::print_err(&format!(
             "warning: `{shown}` is inside the handbook at `{}`, which will report the new \
-             files as problems of its own; a handbook is best kept in a folder of its own",
+             files as problems of its own; a handbook is best kept in a folder of its own\n",
             outer.display()
-        );
+        ));
     }
     let today = args.today.unwrap_or_else(Date::today);
     let mut created = Vec::new();

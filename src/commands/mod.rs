@@ -32,13 +32,43 @@ pub enum Outcome {
 /// An error outside the sources: usage, I/O, git. Exit 2.
 pub use crate::error::Error as Fatal;
 
+/// Sets up the process before a command runs: the thread pool, with a fallback to the main
+/// thread alone when the system refuses new threads (a process limit), and a panic hook
+/// that prints one line and exits 2 if a bug slips through, instead of a backtrace and 101.
+pub fn prepare() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        print_err(&format!(
+            "error: sok stopped on an internal error ({message}{at}); please report it with \
+             the command you ran\n"
+        ));
+        std::process::exit(2);
+    }));
+    if rayon::ThreadPoolBuilder::new().build_global().is_err() {
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .use_current_thread()
+            .build_global();
+    }
+}
+
 /// Prints an error the way every command does: `error[code]: message` and a help line.
 pub fn report(error: &Fatal) {
     let code = error.code.map(|c| format!("[{c}]")).unwrap_or_default();
-    eprintln!("error{code}: {}", error.message);
+    let mut text = format!("error{code}: {}\n", error.message);
     if let Some(help) = &error.help {
-        eprintln!("  help: {help}");
+        text.push_str(&format!("  help: {help}\n"));
     }
+    print_err(&text);
 }
 
 /// Runs the parsed command line.
@@ -170,6 +200,13 @@ fn terminal_width() -> usize {
         .and_then(|c| c.parse().ok())
         .filter(|w| *w >= 40)
         .unwrap_or(100)
+}
+
+/// Writes to stderr. A stderr that cannot be written (closed, `/dev/full`) loses the text
+/// but never the exit code, as `eprint!` would by panicking.
+pub(crate) fn print_err(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|_| err.flush());
 }
 
 /// Writes to stdout; a closed pipe (`sok check | head`) is not an error.

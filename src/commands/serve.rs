@@ -58,7 +58,7 @@ fn report(build: &BuildReport) {
             ms(build.elapsed.saturating_sub(build.checking))
         ),
         Built::Failed(problems) => {
-            eprint!("{problems}");
+            super::print_err(problems);
             format!(
                 "the handbook has errors ({elapsed} ms): {}; the pages show them\n",
                 if build.generation == 1 {
@@ -92,6 +92,8 @@ fn open(url: &str) {
     match spawned {
         // Reaped on a thread, so no zombie is left behind.
         Ok(mut child) => drop(std::thread::spawn(move || child.wait())),
-        Err(error) => eprintln!("warning: could not open a browser ({error}); open {url} yourself"),
+        Err(error) => super::print_err(&format!(
+            "warning: could not open a browser ({error}); open {url} yourself\n"
+        )),
     }
 }

@@ -370,3 +370,30 @@ fn the_sok_toml_file_itself_names_its_handbook() {
         "no problems found\n"
     );
 }
+
+/// A stderr that cannot be written (`2>/dev/full`, a closed pipe) loses the report but not
+/// the exit code: 1 for problems, 2 for no handbook, never a panic's 101.
+#[test]
+fn an_unwritable_stderr_keeps_the_exit_code() {
+    let full = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full")
+    };
+    let run = |dir: &std::path::Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_sok"))
+            .arg("check")
+            .arg(dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(full())
+            .status()
+            .expect("runs")
+            .code()
+    };
+    assert_eq!(run(&common::fixture("three-files")), Some(1));
+    assert_eq!(
+        run(&common::fixture("invalid/discover-no_handbook")),
+        Some(2)
+    );
+}
