@@ -1,4 +1,4 @@
-//! Committing a build: it is written into a sibling `OUT.tmp-*` directory, and only when
+//! Committing a build: it is written into a sibling `.OUT.tmp-*` directory, and only when
 //! everything is written is the old OUT renamed away, the new one renamed into place and the
 //! old one deleted, so that a reader never sees half a build and a failed build leaves the
 //! previous one exactly as it was.
@@ -20,7 +20,7 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Creates `OUT.tmp-*` beside `out` (and `out`'s parents) with the marker file in it.
+    /// Creates `.OUT.tmp-*` beside `out` (and `out`'s parents) with the marker file in it.
     pub fn new(out: &Path) -> io::Result<Staging> {
         let out = absolute(out)?;
         let parent = out
@@ -31,7 +31,7 @@ impl Staging {
             .map_or_else(|| "build".into(), |n| n.to_string_lossy().into_owned());
         std::fs::create_dir_all(&parent)?;
         let dir = tempfile::Builder::new()
-            .prefix(&format!("{name}.tmp-"))
+            .prefix(&format!(".{name}.tmp-"))
             .tempdir_in(&parent)?;
         std::fs::write(dir.path().join(OUTPUT_MARKER), MARKER_TEXT)?;
         Ok(Staging { dir, out })
@@ -51,7 +51,7 @@ impl Staging {
             let mut n = 0u32;
             let old = loop {
                 let candidate =
-                    out.with_file_name(format!("{name}.old-{}-{n}", std::process::id()));
+                    out.with_file_name(format!(".{name}.old-{}-{n}", std::process::id()));
                 if std::fs::symlink_metadata(&candidate).is_err() {
                     break candidate;
                 }
@@ -86,6 +86,14 @@ mod tests {
         let out = tmp.path().join("site");
         for content in ["one", "two"] {
             let staging = Staging::new(&out).unwrap();
+            // Hidden, so that discovery never reads a build that is being committed.
+            let name = staging
+                .path()
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .to_string();
+            assert!(name.starts_with(".site.tmp-"), "{name}");
             std::fs::write(staging.path().join("page.html"), content).unwrap();
             staging.commit().unwrap();
             assert_eq!(
