@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// A way to read the handbook's files by their root-relative path (`/` separators).
 pub trait World: Send + Sync + std::fmt::Debug {
@@ -24,10 +24,6 @@ pub struct DirWorld {
 impl DirWorld {
     pub fn new(root: impl Into<PathBuf>) -> DirWorld {
         DirWorld { root: root.into() }
-    }
-
-    pub fn root(&self) -> &Path {
-        &self.root
     }
 }
 
