@@ -8,7 +8,8 @@
 //! 3. `resolve`: the id index, duplicate ids and unknown references;
 //! 4. `validate`: stages, escalation ladders, links;
 //! 5. `lint`: the method's rules, at configurable levels;
-//! 6. `render` / `diff`: the handbook as HTML and Markdown, or what changed.
+//! 6. `render` / `diff` / `measure`: the handbook as HTML and Markdown, what changed, or
+//!    whether each standard held on real event data.
 //!
 //! `load` drives discover and parse through a `world` (a directory, a git revision, memory)
 //! and `check` runs the checks; every stage pushes into one `diagnostics` sink and nothing
@@ -33,6 +34,7 @@ mod links;
 pub mod lint;
 pub mod load;
 mod markdown;
+pub mod measure;
 mod metrics;
 pub mod model;
 mod parse;

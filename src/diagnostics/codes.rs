@@ -88,6 +88,8 @@ codes! {
 
     VALUE_PERCENT = "sok::value::percent", "a percentage outside 0..100", "docs/value-percent.md";
 
+    VALUE_TIMEZONE = "sok::value::timezone", "a time zone name that does not exist", "docs/value-timezone.md";
+
     VALUE_VERSION = "sok::value::version", "a version that is not a semantic version", "docs/value-version.md";
 }
 

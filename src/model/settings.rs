@@ -51,6 +51,55 @@ pub struct Settings {
     pub stage_names: BTreeMap<String, Text>,
     pub lint: LintSettings,
     pub build_out: Option<Sp<String>>,
+    pub calendar: Calendar,
+    pub events: EventSettings,
+}
+
+/// `[calendar]`: the time zone and holidays that business hours and periods are counted in
+/// (FORMAT.md §8).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Calendar {
+    /// An IANA name, checked to exist; `None` means UTC.
+    pub timezone: Option<Sp<String>>,
+    /// Days on which business hours do not run, sorted, without repeats.
+    pub holidays: Vec<Sp<Date>>,
+}
+
+impl Calendar {
+    pub fn timezone_name(&self) -> &str {
+        self.timezone.as_ref().map_or("UTC", |t| t.value.as_str())
+    }
+}
+
+keyword_enum!(
+    /// What an abandoned event (one whose `abandoned` column is set) counts as when it was
+    /// abandoned within the standard's bound; one abandoned later has failed in every policy.
+    AbandonedPolicy {
+        Failed = "failed",
+        Met = "met",
+        Excluded = "excluded",
+    }
+);
+
+/// `[events]`: how event exports are read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventSettings {
+    /// The header name in the export for each column of the format (`start` → `Created at`).
+    pub columns: BTreeMap<String, Sp<String>>,
+    /// Abandons within the bound: failed (the default, as the format counts), met, or left
+    /// out.
+    pub abandoned: Option<Sp<AbandonedPolicy>>,
+    /// Abandons at most this long after `start` are left out whatever the policy (a
+    /// contact center's "short abandon": a misdial or a hang-up before the queue).
+    pub short_abandon: Option<Sp<Duration>>,
+}
+
+impl EventSettings {
+    pub fn abandoned_policy(&self) -> AbandonedPolicy {
+        self.abandoned
+            .as_ref()
+            .map_or(AbandonedPolicy::Failed, |p| p.value)
+    }
 }
 
 pub const DEFAULT_STAGES: [&str; 4] = ["awareness", "consideration", "decision", "post-purchase"];

@@ -245,48 +245,65 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 
     pub(crate) fn date(&self, cx: &mut Ctx<'_>, key: &str) -> Option<Sp<Date>> {
-        let value = self.get(key)?;
-        let span = cx.span(value.span());
+        date_of(cx, key, self.get(key)?)
+    }
+
+    /// A list of dates (`holidays`), each checked like `date`.
+    pub(crate) fn dates(&self, cx: &mut Ctx<'_>, key: &str) -> Vec<Sp<Date>> {
+        let Some(value) = self.get(key) else {
+            return Vec::new();
+        };
         match value.get_ref() {
-            DeValue::Datetime(dt) => {
-                let date = dt
-                    .date
-                    .filter(|_| dt.time.is_none() && dt.offset.is_none())
-                    .and_then(|d| {
-                        Date::new(i32::from(d.year), u32::from(d.month), u32::from(d.day))
-                    });
-                if date.is_none() {
-                    cx.push(
-                        Diagnostic::error(
-                            &codes::VALUE_DATE,
-                            span,
-                            format!("`{key}` must be a date without a time"),
-                        )
-                        .label("not a plain date")
-                        .help(format!("write only the date, like `{key} = 2026-03-01`")),
-                    );
-                }
-                date.map(|d| Sp::new(d, span))
-            }
-            DeValue::String(s) if Date::parse(s).is_some() => {
-                cx.push(
-                    Diagnostic::error(
-                        &codes::SCHEMA_WRONG_TYPE,
-                        span,
-                        format!("`{key}` must be a TOML date, found a string"),
-                    )
-                    .label("a quoted date")
-                    .help(format!("remove the quotes: `{key} = {s}`")),
-                );
-                None
-            }
+            DeValue::Array(items) => items.iter().filter_map(|i| date_of(cx, key, i)).collect(),
             _ => {
-                cx.wrong_type(key, value, "a date", "2026-03-01");
-                None
+                cx.wrong_type(key, value, "a list of dates", "[2026-12-25]");
+                Vec::new()
             }
         }
     }
+}
 
+fn date_of(cx: &mut Ctx<'_>, key: &str, value: &Value<'_>) -> Option<Sp<Date>> {
+    let span = cx.span(value.span());
+    match value.get_ref() {
+        DeValue::Datetime(dt) => {
+            let date = dt
+                .date
+                .filter(|_| dt.time.is_none() && dt.offset.is_none())
+                .and_then(|d| Date::new(i32::from(d.year), u32::from(d.month), u32::from(d.day)));
+            if date.is_none() {
+                cx.push(
+                    Diagnostic::error(
+                        &codes::VALUE_DATE,
+                        span,
+                        format!("`{key}` must be a date without a time"),
+                    )
+                    .label("not a plain date")
+                    .help(format!("write only the date, like `{key} = 2026-03-01`")),
+                );
+            }
+            date.map(|d| Sp::new(d, span))
+        }
+        DeValue::String(s) if Date::parse(s).is_some() => {
+            cx.push(
+                Diagnostic::error(
+                    &codes::SCHEMA_WRONG_TYPE,
+                    span,
+                    format!("`{key}` must be a TOML date, found a string"),
+                )
+                .label("a quoted date")
+                .help(format!("remove the quotes: `{key} = {s}`")),
+            );
+            None
+        }
+        _ => {
+            cx.wrong_type(key, value, "a date", "2026-03-01");
+            None
+        }
+    }
+}
+
+impl<'t, 'i> Table<'t, 'i> {
     pub(crate) fn bool(&self, cx: &mut Ctx<'_>, key: &str) -> Option<bool> {
         let value = self.get(key)?;
         match value.get_ref() {

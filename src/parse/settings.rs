@@ -28,6 +28,8 @@ pub(crate) fn settings(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> Option<Setting
         b.check_keys(cx, &fields::keys(fields::BUILD));
         b.string(cx, "out", "\"build\"")
     });
+    let calendar = calendar(cx, root);
+    let events = events(cx, root);
     let h = handbook?;
     h.check_keys(cx, &fields::keys(fields::HANDBOOK));
     let title = h.req_text(cx, "title");
@@ -54,7 +56,69 @@ pub(crate) fn settings(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> Option<Setting
         stage_names,
         lint,
         build_out,
+        calendar,
+        events,
     })
+}
+
+fn calendar(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> Calendar {
+    let Some(t) = root.table(cx, "calendar", "`[calendar]`") else {
+        return Calendar::default();
+    };
+    t.check_keys(cx, &fields::keys(fields::CALENDAR));
+    let timezone = t
+        .string(cx, "timezone", "\"Europe/Warsaw\"")
+        .filter(|zone| {
+            let known = jiff::tz::TimeZone::get(&zone.value).is_ok();
+            if !known {
+                cx.push(
+                    Diagnostic::error(
+                        &codes::VALUE_TIMEZONE,
+                        zone.span,
+                        format!("`{}` is not a time zone sok knows", zone.value),
+                    )
+                    .label("not an IANA time zone name")
+                    .help(zone_help(&zone.value)),
+                );
+            }
+            known
+        });
+    let mut holidays = t.dates(cx, "holidays");
+    holidays.sort_by_key(|d| d.value);
+    holidays.dedup_by_key(|d| d.value);
+    Calendar { timezone, holidays }
+}
+
+/// The closest known zone name, or how zone names are written.
+fn zone_help(wanted: &str) -> String {
+    let names: Vec<String> = jiff::tz::db().available().map(|n| n.to_string()).collect();
+    crate::diagnostics::did_you_mean(wanted, names.iter().map(String::as_str))
+        .unwrap_or_else(|| "write an IANA name such as `\"Europe/Warsaw\"` or `\"UTC\"`".into())
+}
+
+fn events(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> EventSettings {
+    let Some(t) = root.table(cx, "events", "`[events]`") else {
+        return EventSettings::default();
+    };
+    t.check_keys(cx, &fields::keys(fields::EVENTS));
+    let mut columns = BTreeMap::new();
+    if let Some(map) = t.table(cx, "columns", "`[events.columns]`") {
+        map.check_keys(cx, &fields::keys(fields::EVENT_COLUMNS));
+        for (key, _) in map.entries.iter() {
+            let name: &str = key.get_ref();
+            if fields::find(fields::EVENT_COLUMNS, name).is_none() {
+                continue;
+            }
+            if let Some(header) = map.string(cx, name, "\"Created at\"") {
+                columns.insert(name.to_string(), header);
+            }
+        }
+    }
+    EventSettings {
+        columns,
+        abandoned: t.choice(cx, "abandoned", AbandonedPolicy::KEYWORDS),
+        short_abandon: t.duration(cx, "short_abandon"),
+    }
 }
 
 fn version(cx: &mut Ctx<'_>, h: &Table<'_, '_>) -> Option<Sp<Version>> {

@@ -22,6 +22,14 @@ pub(super) fn value(ty: Type) -> Value {
         Type::StepRefs => array(string(patterns::STEP_REF)),
         Type::Duration => string(&patterns::duration()),
         Type::Date => json!({ "type": "string", "format": "date" }),
+        Type::Dates => array(json!({ "type": "string", "format": "date" })),
+        Type::TimeZone | Type::Timestamp => json!({ "type": "string" }),
+        Type::Number => json!({ "type": "number" }),
+        Type::Columns => json!({
+            "type": "object",
+            "propertyNames": { "enum": crate::model::fields::keys(crate::model::fields::EVENT_COLUMNS) },
+            "additionalProperties": { "type": "string" },
+        }),
         Type::Bool => json!({ "type": "boolean" }),
         Type::Integer => json!({ "type": "integer" }),
         Type::Percent => json!({ "type": "number", "minimum": 0, "maximum": 100 }),
@@ -67,6 +75,13 @@ fn what(field: &Field) -> String {
             "a duration: a number and a unit, like `\"2 min\"` or `\"3 business days\"`".into()
         }
         Type::Date => "a TOML date without quotes, like `2026-03-01`".into(),
+        Type::Dates => "a list of TOML dates without quotes, like `[2026-12-25]`".into(),
+        Type::TimeZone => "an IANA time zone name, like `\"Europe/Warsaw\"`".into(),
+        Type::Timestamp => {
+            "a timestamp: RFC 3339 like `2026-10-01T09:00:03+02:00`, or a local date-time".into()
+        }
+        Type::Number => "a number".into(),
+        Type::Columns => "a table from event column names to the export's header names".into(),
         Type::Bool => "`true` or `false`".into(),
         Type::Integer => "a whole number".into(),
         Type::Percent => "a number from 0 to 100, without `%`".into(),

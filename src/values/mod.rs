@@ -5,11 +5,13 @@
 
 mod date;
 mod duration;
+mod schedule;
 mod slug;
 mod version;
 
 pub use date::Date;
 pub use duration::{Duration, DurationUnit};
+pub use schedule::{Schedule, parse_schedule};
 pub use slug::slugify;
 pub use version::Version;
 

@@ -32,6 +32,7 @@ const RANKS: &[(&str, u8)] = &[
     ("check", 7),
     ("render", 8),
     ("diff", 8),
+    ("measure", 8),
     ("scaffold", 8),
     ("schema", 8),
     ("serve", 8),

@@ -36,6 +36,16 @@ pub enum Type {
     Duration,
     /// A TOML local date (`2026-03-01`).
     Date,
+    /// A list of TOML local dates.
+    Dates,
+    /// An IANA time zone name (`"Europe/Warsaw"`).
+    TimeZone,
+    /// A moment in an events file: RFC 3339, or a local date-time in the calendar's zone.
+    Timestamp,
+    /// Any number (an event's `value`).
+    Number,
+    /// `[events.columns]`: event column names to the export's header names.
+    Columns,
     /// `true` or `false`.
     Bool,
     /// A whole number.

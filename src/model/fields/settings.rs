@@ -2,7 +2,7 @@
 //! `[build]`.
 
 use super::{Diff, Field, Type, field};
-use crate::model::{Kind, Language};
+use crate::model::{AbandonedPolicy, Kind, Language};
 
 pub const HANDBOOK: &[Field] = &[
     field("title", Type::Text, "the handbook's title").required(),
@@ -70,6 +70,89 @@ pub const BUILD: &[Field] = &[field(
 )
 .diff(Diff::Ignored)];
 
+pub const CALENDAR: &[Field] = &[
+    field(
+        "timezone",
+        Type::TimeZone,
+        "the IANA time zone business hours and periods are counted in (default UTC)",
+    ),
+    field(
+        "holidays",
+        Type::Dates,
+        "days on which business hours do not run",
+    ),
+];
+
+/// The columns of an events file (FORMAT.md §8), in the order reports and generated files
+/// list them.
+pub const EVENT_COLUMNS: &[Field] = &[
+    field(
+        "id",
+        Type::Text,
+        "the event's id in its source system; a repeated id is reported",
+    ),
+    field(
+        "metric",
+        Type::Text,
+        "the metric name, as in a standard's `[measure]`",
+    )
+    .required(),
+    field(
+        "touchpoint",
+        Type::Ref(Kind::Touchpoint),
+        "where it happened; empty for none",
+    ),
+    field(
+        "start",
+        Type::Timestamp,
+        "when the measured interval starts",
+    )
+    .required(),
+    field(
+        "end",
+        Type::Timestamp,
+        "when it ended; empty when it has not",
+    ),
+    field(
+        "value",
+        Type::Number,
+        "the answer or score, for metrics scored per answer",
+    ),
+    field(
+        "abandoned",
+        Type::Timestamp,
+        "when the customer gave up, for an event without `end`",
+    ),
+    field(
+        "agent",
+        Type::Text,
+        "who handled it, for results per employee",
+    ),
+    field(
+        "team",
+        Type::Text,
+        "the team that handled it, for results per department",
+    ),
+];
+
+pub const EVENTS: &[Field] = &[
+    field(
+        "columns",
+        Type::Columns,
+        "the export's header name for each event column, like `start = \"Created at\"`",
+    ),
+    field(
+        "abandoned",
+        Type::Choice(AbandonedPolicy::WORDS),
+        "what an event abandoned within its bound counts as: failed (default), met or excluded",
+    ),
+    field(
+        "short_abandon",
+        Type::Duration,
+        "abandons at most this long after the start are left out",
+    ),
+];
+
 pub const SETTINGS: &[Field] = &[
     field("handbook", Type::Table(HANDBOOK), "the handbook itself")
         .required()
@@ -82,4 +165,11 @@ pub const SETTINGS: &[Field] = &[
     .diff(Diff::Set),
     field("lint", Type::LintLevels, "lint rule levels and parameters").diff(Diff::Ignored),
     field("build", Type::Table(BUILD), "build settings").diff(Diff::Ignored),
+    field(
+        "calendar",
+        Type::Table(CALENDAR),
+        "the time zone and holidays of business hours",
+    )
+    .diff(Diff::Set),
+    field("events", Type::Table(EVENTS), "how event exports are read").diff(Diff::Ignored),
 ];

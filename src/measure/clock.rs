@@ -1,0 +1,1 @@
+//! The business clock of a touchpoint, and the local calendar of each UTC day.

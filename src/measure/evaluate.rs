@@ -1,0 +1,1 @@
+//! Counting events into tallies per standard, period, agent, team and touchpoint.
