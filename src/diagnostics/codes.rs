@@ -30,6 +30,16 @@ codes! {
 
     DISCOVER_STRAY_FILE = "sok::discover::stray_file", "a file outside the places sok reads", "docs/discover-stray_file.md";
 
+    EVENT_DUPLICATE_ID = "sok::event::duplicate_id", "an event id that appears more than once", "docs/event-duplicate_id.md";
+
+    EVENT_EMPTY = "sok::event::empty", "a required value of an event is empty", "docs/event-empty.md";
+
+    EVENT_NO_SCHEDULE = "sok::event::no_schedule", "an event counted in business hours where there is no schedule", "docs/event-no_schedule.md";
+
+    EVENT_UNKNOWN_TOUCHPOINT = "sok::event::unknown_touchpoint", "an event at a touchpoint the handbook does not have", "docs/event-unknown_touchpoint.md";
+
+    EVENT_VALUE_RANGE = "sok::event::value_range", "an event value outside its metric's range", "docs/event-value_range.md";
+
     ID_DUPLICATE = "sok::id::duplicate", "two entities of one kind share an id", "docs/id-duplicate.md";
 
     IO_ENCODING = "sok::io::encoding", "a file is not valid UTF-8", "docs/io-encoding.md";

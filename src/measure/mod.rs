@@ -7,10 +7,20 @@
 //! `report` is plain data that every output format renders and `sok build --measurements`
 //! reads back. `sql` writes the same computation for a warehouse.
 
+// Until the command that drives these lands with the readers.
+#![allow(dead_code, unused_imports)]
+
 mod clock;
 mod evaluate;
 pub mod event;
+mod period;
 pub mod report;
+mod results;
+mod rule;
+mod tally;
 
 pub use event::Event;
 pub use report::Report;
+
+pub(crate) use evaluate::{Evaluation, Options};
+pub(crate) use results::Measured;

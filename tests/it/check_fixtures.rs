@@ -12,6 +12,26 @@ use crate::common::{self, Report, check, fixture, redact_root, span_violation};
 /// Codes that have no fixture directory, and why. Each is covered by a test named here.
 const NO_FIXTURE: &[(&str, &str)] = &[
     (
+        "sok::event::duplicate_id",
+        "a row of an events file; covered by tests/it/measure_*.rs",
+    ),
+    (
+        "sok::event::empty",
+        "a row of an events file; covered by tests/it/measure_*.rs",
+    ),
+    (
+        "sok::event::no_schedule",
+        "a row of an events file; covered by tests/it/measure_*.rs",
+    ),
+    (
+        "sok::event::unknown_touchpoint",
+        "a row of an events file; covered by tests/it/measure_*.rs",
+    ),
+    (
+        "sok::event::value_range",
+        "a row of an events file; covered by tests/it/measure_*.rs",
+    ),
+    (
         "sok::build::out_dir",
         "a usage error of `sok build --out`, not a property of a handbook directory \
          (covered by the build command's tests)",
