@@ -17,6 +17,7 @@ mod period;
 pub mod report;
 mod results;
 mod rule;
+pub(crate) mod sql;
 mod tally;
 
 pub use event::Event;
