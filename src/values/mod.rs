@@ -4,6 +4,7 @@
 //! callers in `parse` decide the code and the span.
 
 mod date;
+mod day_words;
 mod duration;
 mod schedule;
 mod slug;
