@@ -379,6 +379,20 @@ mod tests {
     }
 
     #[test]
+    fn docs_format_md_lists_every_word() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/format.md");
+        let docs = std::fs::read_to_string(path).unwrap();
+        for (_, language) in Language::KEYWORDS {
+            for (word, _) in words(*language) {
+                assert!(
+                    docs.contains(&format!("`{word}`")),
+                    "docs/format.md lacks `{word}`"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn folding() {
         assert_eq!(fold("Środa"), "sroda");
         assert_eq!(fold("ČETRTEK"), "cetrtek");

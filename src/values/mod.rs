@@ -12,6 +12,7 @@ mod version;
 
 pub use date::Date;
 pub use duration::{Duration, DurationUnit};
+pub(crate) use schedule::schedule_example;
 pub use schedule::{Schedule, parse_schedule};
 pub use slug::slugify;
 pub use version::Version;

@@ -33,6 +33,11 @@ pub fn parse_schedule(text: &str, language: Language) -> Result<Schedule, String
     assemble(&groups, language)
 }
 
+/// A schedule written in `language`, for help lines: `pon.–pt. 8–18, sob. 9–14`.
+pub(crate) fn schedule_example(language: Language) -> &'static str {
+    day_words::examples(language).0
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     /// Letters, with a trailing dot if there was one (`pon.`), or `&`.
