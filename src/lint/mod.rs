@@ -41,6 +41,7 @@ pub struct Rule {
 
 /// Every rule, sorted by name.
 pub static RULES: &[&Rule] = &[
+    &rules::business_hours_without_schedule::RULE,
     &rules::long_sentence::RULE,
     &rules::missing_review_cycle::RULE,
     &rules::never_say_used::RULE,

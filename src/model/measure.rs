@@ -61,6 +61,8 @@ pub struct Measure {
     pub share: Option<Sp<f64>>,
     pub period: Option<Sp<Period>>,
     pub hours: Hours,
+    /// Where `hours` is written; `None` when it is left out (calendar time).
+    pub hours_span: Option<Span>,
     pub span: Span,
 }
 

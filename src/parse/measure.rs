@@ -17,9 +17,9 @@ pub(crate) fn measure(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Measure> {
     }
     let unit = t.text(cx, "unit");
     let period = t.choice(cx, "period", Period::KEYWORDS);
-    let hours = t
-        .choice(cx, "hours", Hours::KEYWORDS)
-        .map_or(Hours::Calendar, |h| h.value);
+    let hours = t.choice(cx, "hours", Hours::KEYWORDS);
+    let hours_span = hours.as_ref().map(|h| h.span);
+    let hours = hours.map_or(Hours::Calendar, |h| h.value);
     let share = t.number(cx, "share");
     if let Some(share) = &share {
         check_percent(cx, "share", share.value, share.span);
@@ -108,6 +108,7 @@ pub(crate) fn measure(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Measure> {
         share,
         period,
         hours,
+        hours_span,
     })
 }
 

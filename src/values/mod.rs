@@ -4,6 +4,7 @@
 //! callers in `parse` decide the code and the span.
 
 mod date;
+mod day_words;
 mod duration;
 mod schedule;
 mod slug;
@@ -11,6 +12,7 @@ mod version;
 
 pub use date::Date;
 pub use duration::{Duration, DurationUnit};
+pub(crate) use schedule::schedule_example;
 pub use schedule::{Schedule, parse_schedule};
 pub use slug::slugify;
 pub use version::Version;

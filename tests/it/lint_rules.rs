@@ -5,6 +5,7 @@ use crate::common::{self, lint_dir, repo_path};
 
 /// Each rule and how many findings its `bad` fixture has.
 const CASES: &[(&str, usize)] = &[
+    ("business-hours-without-schedule", 3),
     ("long-sentence", 2),
     ("missing-review-cycle", 1),
     ("never-say-used", 4),

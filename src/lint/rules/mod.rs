@@ -3,6 +3,7 @@
 //! Each file holds the rule's static [`super::Rule`] with its documentation and its `check`
 //! function; `super::RULES` lists them all.
 
+pub(crate) mod business_hours_without_schedule;
 pub(crate) mod long_sentence;
 pub(crate) mod missing_review_cycle;
 pub(crate) mod never_say_used;
