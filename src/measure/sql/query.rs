@@ -426,7 +426,7 @@ FROM (
   UNION ALL
 {unused}
 ) AS report
-ORDER BY sort_rule, sort_period, sort_breakdown, name
+ORDER BY sort_rule, sort_period, sort_breakdown, name;
 ",
         null_int = int("NULL"),
         null_float = float("NULL"),
