@@ -10,6 +10,7 @@
 // Until the command that drives these lands with the readers.
 #![allow(dead_code, unused_imports)]
 
+mod as_of;
 mod clock;
 mod evaluate;
 pub mod event;
@@ -22,5 +23,6 @@ mod tally;
 pub use event::Event;
 pub use report::Report;
 
+pub(crate) use as_of::{parse_as_of, timezone};
 pub(crate) use evaluate::{Evaluation, Options};
 pub(crate) use results::Measured;
