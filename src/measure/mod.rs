@@ -9,6 +9,7 @@
 
 mod clock;
 mod evaluate;
+pub mod output;
 pub mod event;
 pub mod report;
 
