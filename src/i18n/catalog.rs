@@ -71,7 +71,12 @@ impl Catalog {
     /// The list of strings at `key` (month names), if the catalogue has one.
     pub fn try_list(&self, key: &str) -> Option<Vec<String>> {
         let items = self.value(key)?.as_array()?;
-        Some(items.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+        Some(
+            items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+        )
     }
 
     /// The string at `key` with each `{name}` replaced.

@@ -9,8 +9,8 @@
 
 mod clock;
 mod evaluate;
-pub mod output;
 pub mod event;
+pub mod output;
 pub mod report;
 
 pub use event::Event;

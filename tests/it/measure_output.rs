@@ -129,7 +129,10 @@ fn missed_standards_and_their_owners_come_first() {
             .find(&format!("\n{name}\n"))
             .unwrap_or_else(|| panic!("{name}"))
     };
-    let (cx, shift) = (at("Kierownik ds. doświadczeń klienta"), at("Kierownik zmiany BOK"));
+    let (cx, shift) = (
+        at("Kierownik ds. doświadczeń klienta"),
+        at("Kierownik zmiany BOK"),
+    );
     let (florist, logistics) = (at("Starszy florysta"), at("Kierownik logistyki"));
     assert!(cx < shift, "the handbook's order among owners who missed");
     assert!(
@@ -190,10 +193,13 @@ fn the_page_is_one_file_in_the_handbooks_language() {
     }
     let html = polish().html();
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"pl\">"));
-    assert!(html.contains("--brand:"), "the site's stylesheet is embedded");
+    assert!(
+        html.contains("--brand:"),
+        "the site's stylesheet is embedded"
+    );
     assert!(!html.contains("<link"), "nothing to fetch");
     assert!(!html.contains("<script"), "no script");
-    assert!(html.contains("role=\"img\" aria-labelledby=\"standard-phone-answer-title "));
+    assert!(html.contains("role=\"img\" aria-labelledby=\"standard-phone-answer-chart-title "));
     assert!(html.contains("październik 2026"));
     assert!(html.contains("86,4%"));
 }
@@ -226,7 +232,9 @@ fn build_adds_the_results_chapter_to_the_site_print_and_handbook_md() {
     let page = read(&out, "html/results.html");
     assert!(page.contains("<h1>Wyniki standardów</h1>"), "{page}");
     assert!(
-        page.contains("<a href=\"standards/phone-answer.html\">Odbieramy telefon w ciągu 2 minut</a>"),
+        page.contains(
+            "<a href=\"standards/phone-answer.html\">Odbieramy telefon w ciągu 2 minut</a>"
+        ),
         "{page}"
     );
     assert!(page.contains("86,4%"), "{page}");
@@ -297,8 +305,14 @@ fn a_report_that_cannot_be_read_stops_the_build_with_exit_2() {
     let broken = temp.path().join("broken.json");
     std::fs::write(&broken, "{\n  \"schema\": 1,\n  \"as_of\": 2026\n}\n").unwrap();
     let cases = [
-        (broken.clone(), "is not a report of `sok measure`: invalid type: integer `2026`, expected a string at line 3 column 15"),
-        (temp.path().join("missing.json"), "cannot read the measurements report"),
+        (
+            broken.clone(),
+            "is not a report of `sok measure`: invalid type: integer `2026`, expected a string at line 3 column 15",
+        ),
+        (
+            temp.path().join("missing.json"),
+            "cannot read the measurements report",
+        ),
     ];
     for (path, expected) in cases {
         let out = temp.path().join("out");
@@ -313,7 +327,10 @@ fn a_report_that_cannot_be_read_stops_the_build_with_exit_2() {
             .code(2);
         let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
         assert!(stderr.contains(expected), "{stderr}");
-        assert!(stderr.contains("help: give the file that `sok measure --format json"), "{stderr}");
+        assert!(
+            stderr.contains("help: give the file that `sok measure --format json"),
+            "{stderr}"
+        );
         assert!(!out.exists(), "nothing is written");
     }
 }

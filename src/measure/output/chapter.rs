@@ -29,12 +29,14 @@ pub fn results_chapter(report: &Report, checked: &Checked, catalog: &Catalog) ->
             "{}\n\n",
             escape(&Totals::of(&owner.standards).line(&words))
         ));
+        // The status next to the name, as on the HTML report: on a phone it is what shows
+        // before the table scrolls.
         let header = [
             "report.column.standard",
-            "report.column.period",
+            "report.column.status",
             "report.column.result",
             "report.column.target",
-            "report.column.status",
+            "report.column.period",
         ]
         .map(|k| escape(words.get(k)));
         md.push_str(&format!("| {} |\n", header.join(" | ")));
@@ -56,10 +58,10 @@ pub fn results_chapter(report: &Report, checked: &Checked, catalog: &Catalog) ->
             };
             let cells = [
                 standard_link(s, checked),
+                unbroken(&s.status.marked(&words)),
+                unbroken(&result),
+                unbroken(&target),
                 escape(&period),
-                escape(&result),
-                escape(&target),
-                escape(&words.status_marked(s.status)),
             ];
             md.push_str(&format!("| {} |\n", cells.join(" | ")));
         }
@@ -84,6 +86,12 @@ fn standard_link(s: &StandardView<'_>, checked: &Checked) -> String {
         Some(path) if path.contains('/') => format!("[{title}]({})", link_path(&path)),
         _ => title,
     }
+}
+
+/// A short cell kept on one line ("≥ 90%", "✗ niespełniony") in the narrow column of a
+/// chapter's text.
+fn unbroken(text: &str) -> String {
+    escape(text).replace(' ', "\u{a0}")
 }
 
 /// A root-relative path as a Markdown link destination.

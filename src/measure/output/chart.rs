@@ -14,8 +14,12 @@ use crate::render::markdown::to_html::escape_attr as esc;
 const TOP: f64 = 28.0;
 const BOTTOM: f64 = 46.0;
 const LEFT: f64 = 52.0;
-const RIGHT: f64 = 12.0;
+/// Room for the target's figure beside its line, right of the bars.
+const RIGHT: f64 = 64.0;
 const HEIGHT: f64 = 240.0;
+/// How much larger than its own units the chart is drawn on a wide screen (it shrinks to
+/// fit a narrow one).
+const ZOOM: f64 = 1.25;
 /// The widest slot per period; with many periods slots narrow so the chart stays one screen.
 const SLOT: f64 = 60.0;
 
@@ -32,7 +36,7 @@ pub(crate) fn chart(
         0..=12 => SLOT,
         _ => (720.0 / n).max(6.0),
     };
-    let width = (LEFT + RIGHT + slot * n).max(360.0).round();
+    let width = (LEFT + RIGHT + slot * n).max(400.0).round();
     let plot = width - LEFT - RIGHT;
     let slot = plot / n;
     let (lo, hi, step) = scale(target, periods);
@@ -45,8 +49,10 @@ pub(crate) fn chart(
     let _ = write!(
         svg,
         "<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
-         viewBox=\"0 0 {width} {HEIGHT}\" width=\"{width}\" height=\"{HEIGHT}\">\
+         viewBox=\"0 0 {width} {HEIGHT}\" width=\"{}\" height=\"{}\">\
          <title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
+        (width * ZOOM).round(),
+        (HEIGHT * ZOOM).round(),
         esc(&words.cat.fill("report.chart.title", &[("title", title)])),
         esc(&words
             .cat
@@ -62,7 +68,7 @@ pub(crate) fn chart(
             svg,
             "<line class=\"{class}\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{ty:.1}\" y2=\"{ty:.1}\"/>\
              <text class=\"tick\" x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
-            width - RIGHT,
+            LEFT + plot,
             LEFT - 6.0,
             ty + 4.0,
             esc(&words.value(target, tick)),
@@ -78,7 +84,11 @@ pub(crate) fn chart(
         match p.figures.value {
             Some(v) => {
                 let bar = (slot * 0.62).min(44.0);
-                let (top, bottom) = if y(v) < zero { (y(v), zero) } else { (zero, y(v)) };
+                let (top, bottom) = if y(v) < zero {
+                    (y(v), zero)
+                } else {
+                    (zero, y(v))
+                };
                 let class = match p.partial {
                     true => format!("bar bar--{} bar--partial", status.class()),
                     false => format!("bar bar--{}", status.class()),
@@ -149,9 +159,9 @@ pub(crate) fn chart(
         let _ = write!(
             svg,
             "<path class=\"target\" d=\"{path}\"/><text class=\"target-label\" x=\"{:.1}\" \
-             y=\"{:.1}\" text-anchor=\"end\">{}</text>",
-            width - RIGHT,
-            y(last.clamp(lo, hi)) - 6.0,
+             y=\"{:.1}\">{}</text>",
+            LEFT + plot + 6.0,
+            y(last.clamp(lo, hi)) + 4.0,
             esc(&target_text)
         );
     }

@@ -55,7 +55,9 @@ pub fn html(report: &Report, checked: &Checked, theme: &Theme) -> Result<String,
         style_text(CSS),
         esc(cat.get("ui.skip")),
     );
-    out.push_str("<header class=\"site-header\">\n<div class=\"site-header__inner\">\n<p class=\"brand\">");
+    out.push_str(
+        "<header class=\"site-header\">\n<div class=\"site-header__inner\">\n<p class=\"brand\">",
+    );
     if let Some(org) = &organization {
         let _ = write!(out, "<span class=\"brand__org\">{}</span>", esc(org));
     }
@@ -122,10 +124,7 @@ pub fn html(report: &Report, checked: &Checked, theme: &Theme) -> Result<String,
     let _ = write!(
         out,
         "{}</p>\n</footer>\n</body>\n</html>\n",
-        esc(&cat.fill(
-            "ui.version_line",
-            &[("version", &version), ("date", &date)]
-        ))
+        esc(&cat.fill("ui.version_line", &[("version", &version), ("date", &date)]))
     );
     Ok(out)
 }
@@ -147,7 +146,7 @@ fn status_cell(words: &Words<'_>, status: Status) -> String {
     format!(
         "<span class=\"status status--{}\">{}</span>",
         status.class(),
-        esc(&words.status_marked(status))
+        esc(&status.marked(words))
     )
 }
 
@@ -222,12 +221,8 @@ fn owner_section(out: &mut String, hb: &Handbook, owner: &OwnerView<'_>, words: 
                 ),
             };
             (
-                format!(
-                    "<a href=\"#{}\">{}</a>",
-                    standard_anchor(s),
-                    esc(&s.title)
-                ),
-                vec![period, result, target, status_cell(words, s.status)],
+                format!("<a href=\"#{}\">{}</a>", standard_anchor(s), esc(&s.title)),
+                vec![status_cell(words, s.status), result, target, period],
             )
         })
         .collect();
@@ -236,12 +231,13 @@ fn owner_section(out: &mut String, hb: &Handbook, owner: &OwnerView<'_>, words: 
         caption: words
             .cat
             .fill("report.table.owner", &[("owner", &owner.name)]),
+        // The status next to the name: on a phone it is what shows before the table scrolls.
         columns: vec![
             (words.get("report.column.standard"), false),
-            (words.get("report.column.period"), false),
+            (words.get("report.column.status"), false),
             (words.get("report.column.result"), true),
             (words.get("report.column.target"), true),
-            (words.get("report.column.status"), false),
+            (words.get("report.column.period"), false),
         ],
         rows,
     }
@@ -262,7 +258,7 @@ fn standard_article(out: &mut String, hb: &Handbook, s: &StandardView<'_>, words
          <span class=\"badge badge--{}\">{}</span></p>\n<h3 id=\"{anchor}-title\">{}</h3>\n</header>",
         esc(&s.result.id),
         s.status.class(),
-        esc(&words.status_marked(s.status)),
+        esc(&s.status.marked(words)),
         esc(&s.title),
     );
     let _ = writeln!(
@@ -275,33 +271,59 @@ fn standard_article(out: &mut String, hb: &Handbook, s: &StandardView<'_>, words
         facts(out, t, p, words);
     }
     if let Some(p) = s.running {
-        let _ = writeln!(out, "<p class=\"report-running\">{}</p>", esc(&words.so_far(t, p)));
+        let _ = writeln!(
+            out,
+            "<p class=\"report-running\">{}</p>",
+            esc(&words.so_far(t, p))
+        );
     }
     if s.result.periods.is_empty() {
-        let _ = writeln!(out, "<p class=\"none\">{}</p>", esc(words.get("report.no_events")));
+        let _ = writeln!(
+            out,
+            "<p class=\"none\">{}</p>",
+            esc(words.get("report.no_events"))
+        );
         out.push_str("</article>\n");
         return;
     }
+    // The legend names what the chart shows: a running period only when there is one.
+    let mut legend = vec![
+        ("held", Status::Held.word(words)),
+        ("missed", Status::Missed.word(words)),
+    ];
+    if s.result.periods.iter().any(|p| p.partial) {
+        legend.push(("partial", words.get("report.chart.running")));
+    }
+    legend.push(("target", words.get("report.column.target")));
     let _ = writeln!(
         out,
-        "<figure class=\"chart-figure\">\n{}\n<figcaption>\n<ul class=\"legend\">\n\
-         <li><span class=\"swatch swatch--held\"></span>{}</li>\n\
-         <li><span class=\"swatch swatch--missed\"></span>{}</li>\n\
-         <li><span class=\"swatch swatch--partial\"></span>{}</li>\n\
-         <li><span class=\"swatch swatch--target\"></span>{}</li>\n</ul>\n</figcaption>\n</figure>",
-        chart(&anchor, &s.title, t, &s.result.periods, words),
-        esc(words.status(Status::Held)),
-        esc(words.status(Status::Missed)),
-        esc(words.get("report.chart.running")),
-        esc(words.get("report.column.target")),
+        "<figure class=\"chart-figure\">\n{}\n<figcaption>\n<ul class=\"legend\">",
+        chart(
+            &format!("{anchor}-chart"),
+            &s.title,
+            t,
+            &s.result.periods,
+            words
+        ),
     );
+    for (class, name) in legend {
+        let _ = writeln!(
+            out,
+            "<li><span class=\"swatch swatch--{class}\"></span>{}</li>",
+            esc(name)
+        );
+    }
+    out.push_str("</ul>\n</figcaption>\n</figure>\n");
     periods_table(out, &anchor, s, words);
     if let Some(p) = s.latest {
         let touchpoint = |id: &str| {
             hb.touchpoints
                 .iter()
                 .find(|tp| tp.meta.id.value == id)
-                .map_or_else(|| words.who(id, "report.no_touchpoint"), |tp| plain(&tp.name.value))
+                .map_or_else(
+                    || words.who(id, "report.no_touchpoint"),
+                    |tp| plain(&tp.name.value),
+                )
         };
         let parts: [(&str, &'static str, Vec<(String, &Figures)>); 3] = [
             (
@@ -347,10 +369,19 @@ fn standard_article(out: &mut String, hb: &Handbook, s: &StandardView<'_>, words
 fn facts(out: &mut String, t: &Target, p: &PeriodResult, words: &Words<'_>) {
     let items = [
         ("report.column.period", words.period_of(p)),
-        ("report.column.result", words.value_or_none(t, p.figures.value)),
+        (
+            "report.column.result",
+            words.value_or_none(t, p.figures.value),
+        ),
         ("report.column.target", words.target(t, p.target)),
-        ("report.column.events", words.cat.number(p.figures.events as f64)),
-        ("report.column.pending", words.cat.number(p.figures.pending as f64)),
+        (
+            "report.column.events",
+            words.cat.number(p.figures.events as f64),
+        ),
+        (
+            "report.column.pending",
+            words.cat.number(p.figures.pending as f64),
+        ),
         ("report.column.change", words.trend_words(t, p.trend)),
     ];
     out.push_str("<dl class=\"facts facts--compact\">\n");
@@ -375,9 +406,9 @@ fn periods_table(out: &mut String, anchor: &str, s: &StandardView<'_>, words: &W
             (
                 esc(&words.period_of(p)),
                 vec![
+                    status_cell(words, Status::shown(p)),
                     esc(&words.value_or_none(t, p.figures.value)),
                     esc(&words.target(t, p.target)),
-                    status_cell(words, Status::shown(p)),
                     esc(&words.cat.number(p.figures.events as f64)),
                     esc(&words.cat.number(p.figures.pending as f64)),
                     esc(&words.trend_words(t, p.trend)),
@@ -392,9 +423,9 @@ fn periods_table(out: &mut String, anchor: &str, s: &StandardView<'_>, words: &W
             .fill("report.table.periods", &[("title", &s.title)]),
         columns: vec![
             (words.get("report.column.period"), false),
+            (words.get("report.column.status"), false),
             (words.get("report.column.result"), true),
             (words.get("report.column.target"), true),
-            (words.get("report.column.status"), false),
             (words.get("report.column.events"), true),
             (words.get("report.column.pending"), true),
             (words.get("report.column.change"), true),
@@ -423,8 +454,8 @@ impl Breakdown<'_> {
                 (
                     esc(name),
                     vec![
-                        esc(&words.value_or_none(t, f.value)),
                         status_cell(words, status_of(f)),
+                        esc(&words.value_or_none(t, f.value)),
                         esc(&words.cat.number(f.events as f64)),
                         esc(&words.cat.number(f.pending as f64)),
                     ],
@@ -442,8 +473,8 @@ impl Breakdown<'_> {
             ),
             columns: vec![
                 (words.get(self.name_key), false),
-                (words.get("report.column.result"), true),
                 (words.get("report.column.status"), false),
+                (words.get("report.column.result"), true),
                 (words.get("report.column.events"), true),
                 (words.get("report.column.pending"), true),
             ],

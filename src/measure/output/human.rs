@@ -135,7 +135,11 @@ fn row(s: &StandardView<'_>, words: &Words<'_>) -> Row {
                     )
                 })
                 .collect();
-            details.push(format!("{} {}", words.get("report.below"), names.join(", ")));
+            details.push(format!(
+                "{} {}",
+                words.get("report.below"),
+                names.join(", ")
+            ));
         }
     }
     if let Some(p) = s.running {
@@ -147,7 +151,7 @@ fn row(s: &StandardView<'_>, words: &Words<'_>) -> Row {
             period,
             result,
             target,
-            words.status_marked(s.status),
+            s.status.marked(words),
             events,
             pending,
             trend.map_or(none, |t| {

@@ -75,9 +75,17 @@ mod tests {
         assert!(e.message.contains("line 2 column"), "{}", e.message);
         assert!(e.help.is_some());
         let e = parse("{\"schema\": 2}", "r.json").unwrap_err();
-        assert_eq!(e.message, "r.json is a report of schema 2; this sok reads schema 1");
-        let e = parse("[1, 2", "r.json").unwrap_err();
-        assert!(e.message.contains("EOF while parsing"), "{}", e.message);
+        assert_eq!(
+            e.message,
+            "r.json is a report of schema 2; this sok reads schema 1"
+        );
+        let e = parse("{\"schema\": 1", "r.json").unwrap_err();
+        assert!(
+            e.message
+                .contains("EOF while parsing an object at line 1 column 12"),
+            "{}",
+            e.message
+        );
         let e = parse("{}", "r.json").unwrap_err();
         assert!(e.message.contains("no `schema` field"), "{}", e.message);
     }

@@ -71,11 +71,17 @@ fn owner_section(out: &mut String, owner: &OwnerView<'_>, words: &Words<'_>) {
                 escape(&period),
                 escape(&result),
                 escape(&target),
-                escape(&words.status_marked(s.status)),
+                escape(&s.status.marked(words)),
             ]
         })
         .collect();
-    table(out, words, &header, &[false, false, true, true, false], &rows);
+    table(
+        out,
+        words,
+        &header,
+        &[false, false, true, true, false],
+        &rows,
+    );
     for s in &owner.standards {
         details(out, s, words);
     }
@@ -155,7 +161,7 @@ fn periods_table(out: &mut String, t: &Target, periods: &[PeriodResult], words: 
                 words.cat.number(p.figures.pending as f64),
                 words.value_or_none(t, p.figures.value),
                 words.target(t, p.target),
-                words.status_marked(Status::shown(p)),
+                Status::shown(p).marked(words),
                 words.trend_words(t, p.trend),
             ]
             .iter()
@@ -183,7 +189,10 @@ fn breakdown(
 ) {
     let first = words.cat.fill(
         "report.in_period",
-        &[("what", words.get(name_key)), ("period", &words.period_of(p))],
+        &[
+            ("what", words.get(name_key)),
+            ("period", &words.period_of(p)),
+        ],
     );
     let header = [
         first.as_str(),
@@ -203,11 +212,16 @@ fn breakdown(
                 escape(name),
                 escape(&words.cat.number(f.events as f64)),
                 escape(&words.value_or_none(t, f.value)),
-                escape(&words.status_marked(status)),
+                escape(&status.marked(words)),
             ]
         })
         .collect();
-    raw_table(out, &header.map(escape), &[false, true, true, false], &cells);
+    raw_table(
+        out,
+        &header.map(escape),
+        &[false, true, true, false],
+        &cells,
+    );
 }
 
 /// A table whose header cells are catalogue keys.

@@ -40,6 +40,16 @@ impl Status {
         }
     }
 
+    /// The status in words: "spełniony", "niespełniony", "w toku", "brak danych".
+    pub(crate) fn word<'a>(self, words: &Words<'a>) -> &'a str {
+        words.get(self.key())
+    }
+
+    /// The status with its mark, for text: "✓ spełniony".
+    pub(crate) fn marked(self, words: &Words<'_>) -> String {
+        format!("{} {}", self.mark(), self.word(words))
+    }
+
     /// The class name in the HTML outputs.
     pub(crate) fn class(self) -> &'static str {
         match self {
@@ -129,25 +139,26 @@ impl Totals {
     }
 
     /// "9 standardów: 4 spełnione, 2 niespełnione, 1 w toku, 2 bez danych." Counts of zero
-    /// other than held and missed are left out.
+    /// are left out.
     pub(crate) fn line(&self, words: &Words<'_>) -> String {
-        let mut parts = vec![
-            words.count("report.summary.held", self.held),
-            words.count("report.summary.missed", self.missed),
-        ];
-        if self.partial > 0 {
-            parts.push(words.count("report.summary.partial", self.partial));
+        let parts: Vec<String> = [
+            ("report.summary.held", self.held),
+            ("report.summary.missed", self.missed),
+            ("report.summary.partial", self.partial),
+            ("report.summary.none", self.none),
+        ]
+        .into_iter()
+        .filter(|&(_, n)| n > 0)
+        .map(|(key, n)| words.count(key, n))
+        .collect();
+        let standards = words.count("report.summary.standards", self.all());
+        match parts.is_empty() {
+            true => format!("{standards}."),
+            false => words.cat.fill(
+                "report.summary.line",
+                &[("standards", &standards), ("parts", &parts.join(", "))],
+            ),
         }
-        if self.none > 0 {
-            parts.push(words.count("report.summary.none", self.none));
-        }
-        words.cat.fill(
-            "report.summary.line",
-            &[
-                ("standards", &words.count("report.summary.standards", self.all())),
-                ("parts", &parts.join(", ")),
-            ],
-        )
     }
 }
 
@@ -157,8 +168,14 @@ pub(crate) fn rows_line(words: &Words<'_>, report: &Report) -> String {
         "report.summary.rows_line",
         &[
             ("rows", &words.count("report.summary.rows", report.rows)),
-            ("rejected", &words.count("report.summary.rejected", report.rejected)),
-            ("unused", &words.count("report.summary.unused", report.unused)),
+            (
+                "rejected",
+                &words.count("report.summary.rejected", report.rejected),
+            ),
+            (
+                "unused",
+                &words.count("report.summary.unused", report.unused),
+            ),
         ],
     )
 }
@@ -193,10 +210,7 @@ pub(crate) fn standard<'a>(
         Some(m) => measure::target(&MeasureValue::of(m), cat),
         None => {
             let t = &result.target;
-            let figure = latest.map_or_else(
-                || t.share.unwrap_or(t.limit_value),
-                |p| p.target,
-            );
+            let figure = latest.map_or_else(|| t.share.unwrap_or(t.limit_value), |p| p.target);
             let mut parts = vec![words.target(t, figure)];
             if let Some(period) = cat.try_get(&format!("notice.period.{}", t.period)) {
                 parts.push(period.to_string());
@@ -258,9 +272,7 @@ pub(crate) fn owners<'a>(
         (!missed, rank(o.id))
     });
     for owner in &mut out {
-        owner
-            .standards
-            .sort_by_key(|s| s.status != Status::Missed);
+        owner.standards.sort_by_key(|s| s.status != Status::Missed);
     }
     out
 }
@@ -277,9 +289,16 @@ pub(crate) fn below<'a>(
         .filter(|a| a.figures.held == Some(false) && a.figures.value.is_some())
         .collect();
     out.sort_by(|a, b| {
-        let (x, y) = (a.figures.value.unwrap_or(0.0), b.figures.value.unwrap_or(0.0));
+        let (x, y) = (
+            a.figures.value.unwrap_or(0.0),
+            b.figures.value.unwrap_or(0.0),
+        );
         let order = x.total_cmp(&y);
-        if higher_is_better { order } else { order.reverse() }
+        if higher_is_better {
+            order
+        } else {
+            order.reverse()
+        }
     });
     out.truncate(n);
     out

@@ -3,7 +3,6 @@
 //! format writes its figures through here, so the terminal, the e-mail, the page and the
 //! handbook's chapter never show one figure two ways.
 
-use super::view::Status;
 use crate::i18n::Catalog;
 use crate::measure::report::{PeriodResult, Report, Target};
 use crate::values::Date;
@@ -154,21 +153,14 @@ impl<'a> Words<'a> {
                 let t = self.trend(target, t);
                 self.cat.fill(
                     "report.trend.line",
-                    &[("amount", &t.amount), ("direction", self.get(t.direction.key()))],
+                    &[
+                        ("amount", &t.amount),
+                        ("direction", self.get(t.direction.key())),
+                    ],
                 )
             }
             None => self.get("label.none").to_string(),
         }
-    }
-
-    /// A status in words: "spełniony", "niespełniony", "w toku", "brak danych".
-    pub(crate) fn status(&self, status: Status) -> &'a str {
-        self.get(status.key())
-    }
-
-    /// A status with its mark, for text: "✓ spełniony".
-    pub(crate) fn status_marked(&self, status: Status) -> String {
-        format!("{} {}", status.mark(), self.status(status))
     }
 
     /// The `[report]` phrase at `key` for the count `n`.
@@ -225,7 +217,10 @@ impl<'a> Words<'a> {
                 "report.range.from_to",
                 &[("from", &self.date(from)), ("to", &self.date(to))],
             )),
-            (Some(from), None) => Some(self.cat.fill("report.range.from", &[("from", &self.date(from))])),
+            (Some(from), None) => Some(
+                self.cat
+                    .fill("report.range.from", &[("from", &self.date(from))]),
+            ),
             (None, Some(to)) => Some(self.cat.fill("report.range.to", &[("to", &self.date(to))])),
             (None, None) => None,
         };
@@ -242,8 +237,14 @@ impl<'a> Words<'a> {
             &[
                 ("period", &self.period_of(p)),
                 ("value", &self.value_or_none(target, p.figures.value)),
-                ("events", &self.count("report.count.events", p.figures.events)),
-                ("pending", &self.count("report.count.pending", p.figures.pending)),
+                (
+                    "events",
+                    &self.count("report.count.events", p.figures.events),
+                ),
+                (
+                    "pending",
+                    &self.count("report.count.pending", p.figures.pending),
+                ),
             ],
         )
     }
@@ -349,30 +350,57 @@ mod tests {
         let cases = [
             (
                 Language::Pl,
-                ["październik 2026", "tydzień 2026-W40", "IV kw. 2026", "5 października 2026", "2026"],
+                [
+                    "październik 2026",
+                    "tydzień 2026-W40",
+                    "IV kw. 2026",
+                    "5 października 2026",
+                    "2026",
+                ],
             ),
             (
                 Language::En,
-                ["October 2026", "week 2026-W40", "Q4 2026", "5 October 2026", "2026"],
+                [
+                    "October 2026",
+                    "week 2026-W40",
+                    "Q4 2026",
+                    "5 October 2026",
+                    "2026",
+                ],
             ),
             (
                 Language::Ru,
-                ["октябрь 2026", "неделя 2026-W40", "IV кв. 2026", "5 октября 2026 г.", "2026"],
+                [
+                    "октябрь 2026",
+                    "неделя 2026-W40",
+                    "IV кв. 2026",
+                    "5 октября 2026 г.",
+                    "2026",
+                ],
             ),
             (
                 Language::Sl,
-                ["oktober 2026", "teden 2026-W40", "4. četrtletje 2026", "5. oktobra 2026", "2026"],
+                [
+                    "oktober 2026",
+                    "teden 2026-W40",
+                    "4. četrtletje 2026",
+                    "5. oktobra 2026",
+                    "2026",
+                ],
             ),
         ];
         for (language, expected) in cases {
             let cat = Catalog::builtin(language);
             let words = Words::new(&cat);
-            let got = ["2026-10", "2026-W40", "2026-Q4", "2026-10-05", "2026"].map(|k| words.period(k));
+            let got =
+                ["2026-10", "2026-W40", "2026-Q4", "2026-10-05", "2026"].map(|k| words.period(k));
             assert_eq!(got, expected, "{language:?}");
         }
         let cat = Catalog::builtin(Language::En);
         let words = Words::new(&cat);
-        for odd in ["2026-13", "2026-W54", "2026-Q5", "26-10", "2026-1", "autumn"] {
+        for odd in [
+            "2026-13", "2026-W54", "2026-Q5", "26-10", "2026-1", "autumn",
+        ] {
             assert_eq!(words.period(odd), odd);
         }
         assert_eq!(words.axis("2026-10"), ("Oct".into(), "2026".into()));

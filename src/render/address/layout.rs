@@ -79,7 +79,11 @@ pub(crate) fn pages(hb: &Handbook, extras: usize) -> Vec<Page> {
 
 /// The path of `page` under `html/`, its template and its section.
 /// `extras` are the ids of the extra chapters.
-pub(crate) fn place(hb: &Handbook, extras: &[String], page: Page) -> (String, &'static str, String) {
+pub(crate) fn place(
+    hb: &Handbook,
+    extras: &[String],
+    page: Page,
+) -> (String, &'static str, String) {
     let id = |kind: Kind, i: usize| -> String {
         let meta = match kind {
             Kind::Journey => hb.journeys.get(i).map(|e| &e.meta),

@@ -8,8 +8,8 @@ use serde::Serialize;
 use crate::i18n::measure::{self, MeasureValue};
 use crate::model::{Kind, Text};
 use crate::render::address::target::Target;
-use crate::render::view::document::ExtraChapter;
 use crate::render::view::context::{Ctx, plain};
+use crate::render::view::document::ExtraChapter;
 
 /// The longest excerpt, in characters.
 pub(crate) const EXCERPT_CHARS: usize = 160;
