@@ -325,42 +325,40 @@ fn standard_article(out: &mut String, hb: &Handbook, s: &StandardView<'_>, words
                     |tp| plain(&tp.name.value),
                 )
         };
-        let parts: [(&str, &'static str, Vec<(String, &Figures)>); 3] = [
-            (
-                "teams",
-                "report.column.team",
-                p.by_team
+        let tables = [
+            Breakdown {
+                id: format!("{anchor}-teams"),
+                name_key: "report.column.team",
+                period: p,
+                rows: p
+                    .by_team
                     .iter()
                     .map(|x| (words.who(&x.team, "report.no_team"), &x.figures))
                     .collect(),
-            ),
-            (
-                "agents",
-                "report.column.agent",
-                p.by_agent
+            },
+            Breakdown {
+                id: format!("{anchor}-agents"),
+                name_key: "report.column.agent",
+                period: p,
+                rows: p
+                    .by_agent
                     .iter()
                     .map(|x| (words.who(&x.agent, "report.no_agent"), &x.figures))
                     .collect(),
-            ),
-            (
-                "touchpoints",
-                "report.column.touchpoint",
-                p.by_touchpoint
+            },
+            Breakdown {
+                id: format!("{anchor}-touchpoints"),
+                name_key: "report.column.touchpoint",
+                period: p,
+                rows: p
+                    .by_touchpoint
                     .iter()
                     .map(|x| (touchpoint(&x.touchpoint), &x.figures))
                     .collect(),
-            ),
+            },
         ];
-        for (part, name_key, rows) in parts {
-            if !rows.is_empty() {
-                let table = Breakdown {
-                    id: format!("{anchor}-{part}"),
-                    name_key,
-                    period: p,
-                    rows,
-                };
-                table.write(out, t, words);
-            }
+        for table in tables.iter().filter(|t| !t.rows.is_empty()) {
+            table.write(out, t, words);
         }
     }
     out.push_str("</article>\n");

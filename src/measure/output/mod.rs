@@ -1,5 +1,5 @@
 //! Every output of `sok measure` but JSON (`Report::to_json`): pure functions from a
-//! [`Report`] and the checked handbook (for its words, titles and names) to text.
+//! [`Report`](super::Report) and the checked handbook (for its words, titles and names) to text.
 //!
 //! `view.rs` reads the report once (each standard's status in its latest complete period,
 //! the standards by owner, missed first), `words.rs` writes every figure in the handbook's

@@ -5,7 +5,7 @@
 use super::words::Words;
 use crate::i18n::Catalog;
 use crate::i18n::measure::{self, MeasureValue};
-use crate::measure::report::{PeriodResult, Report, StandardResult};
+use crate::measure::report::{AgentResult, PeriodResult, Report, StandardResult};
 use crate::model::{Handbook, Standard};
 use crate::render::view::context::plain;
 
@@ -278,11 +278,7 @@ pub(crate) fn owners<'a>(
 }
 
 /// The agents below the target in a period, the furthest below first, at most `n`.
-pub(crate) fn below<'a>(
-    p: &'a PeriodResult,
-    higher_is_better: bool,
-    n: usize,
-) -> Vec<&'a crate::measure::report::AgentResult> {
+pub(crate) fn below(p: &PeriodResult, higher_is_better: bool, n: usize) -> Vec<&AgentResult> {
     let mut out: Vec<_> = p
         .by_agent
         .iter()

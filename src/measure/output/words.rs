@@ -135,10 +135,12 @@ impl<'a> Words<'a> {
             _ => "±",
         };
         let better = higher_is_better(target);
-        let direction = match n {
-            n if n == 0.0 => Direction::Same,
-            n if (n > 0.0) == better => Direction::Better,
-            _ => Direction::Worse,
+        let direction = if n == 0.0 {
+            Direction::Same
+        } else if (n > 0.0) == better {
+            Direction::Better
+        } else {
+            Direction::Worse
         };
         Trend {
             amount: format!("{sign}{amount}"),
