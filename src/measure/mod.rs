@@ -14,6 +14,7 @@ mod as_of;
 mod clock;
 mod evaluate;
 pub mod event;
+pub mod output;
 mod period;
 pub mod report;
 mod results;
