@@ -22,6 +22,46 @@ const NO_FIXTURE: &[(&str, &str)] = &[
          (covered by `tests/it/cli_build.rs`)",
     ),
     (
+        "sok::event::column_missing",
+        "a row of an events file; covered by tests/it/measure_*.rs",
+    ),
+    (
+        "sok::event::duplicate_id",
+        "a row of an events file; covered by tests/it/measure_*.rs",
+    ),
+    (
+        "sok::event::empty",
+        "a row of an events file; covered by tests/it/measure_*.rs",
+    ),
+    (
+        "sok::event::malformed",
+        "a row of an events file; covered by tests/it/measure_*.rs",
+    ),
+    (
+        "sok::event::no_schedule",
+        "a row of an events file; covered by tests/it/measure_*.rs",
+    ),
+    (
+        "sok::event::number",
+        "a row of an events file; covered by tests/it/measure_*.rs",
+    ),
+    (
+        "sok::event::order",
+        "a row of an events file; covered by tests/it/measure_*.rs",
+    ),
+    (
+        "sok::event::timestamp",
+        "a row of an events file; covered by tests/it/measure_*.rs",
+    ),
+    (
+        "sok::event::unknown_touchpoint",
+        "a row of an events file; covered by tests/it/measure_*.rs",
+    ),
+    (
+        "sok::event::value_range",
+        "a row of an events file; covered by tests/it/measure_*.rs",
+    ),
+    (
         "sok::io::read",
         "needs a file the operating system refuses to read, which git cannot store and root \
          can read anyway (covered by `io_read_*` below)",
