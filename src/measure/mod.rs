@@ -16,6 +16,7 @@ mod evaluate;
 pub mod event;
 pub mod output;
 mod period;
+pub(crate) mod read;
 pub mod report;
 mod results;
 mod rule;
