@@ -321,6 +321,11 @@ pub struct BuildArgs {
     /// git revision (read at DIR's folder) or a handbook directory.
     #[arg(long, value_name = "REV|DIR")]
     pub changes_since: Option<String>,
+
+    /// Add the chapter with the results of the standards, from a JSON report written by
+    /// `sok measure --format json`.
+    #[arg(long, value_name = "REPORT.json", value_hint = ValueHint::FilePath)]
+    pub measurements: Option<PathBuf>,
 }
 
 /// The "Examples:" section of every command's `--help`.
@@ -371,7 +376,8 @@ Examples:
 Examples:
   sok build                                 render into build/ (or [build].out)
   sok build --out /tmp/site --format html   only the site, elsewhere
-  sok build --changes-since v1.0.0          add the chapter \"what changed\" since a git tag";
+  sok build --changes-since v1.0.0          add the chapter \"what changed\" since a git tag
+  sok build --measurements report.json      add the chapter with the standards' results";
 
     pub(super) const DIFF: &str = "\
 Examples:

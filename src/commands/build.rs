@@ -8,6 +8,7 @@ use crate::diagnostics::codes;
 use crate::diagnostics::emit::{self, Style};
 use crate::diff;
 use crate::i18n::Catalog;
+use crate::measure;
 use crate::model::Handbook;
 use crate::render::{self, BuildOptions, ExtraChapter, output};
 
@@ -38,20 +39,31 @@ pub(super) fn execute(args: BuildArgs, root: &Path, style: Style) -> Result<Outc
         Ok(theme) => theme,
         Err(error) => return stopped(error),
     };
-    let extra = match &args.changes_since {
-        Some(spec) => Some(change_notice(
+    let mut extras = Vec::new();
+    if let Some(spec) = &args.changes_since {
+        extras.push(change_notice(
             spec,
             root,
             &checked.handbook,
             &theme.catalog,
-        )?),
-        None => None,
-    };
+        )?);
+    }
+    if let Some(path) = &args.measurements {
+        let report = measure::output::load::read(path)?;
+        if let Some(warning) = measure::output::load::mismatch(&report, &checked.handbook) {
+            super::print_err(&format!("warning: {warning}\n"));
+        }
+        extras.push(measure::output::results_chapter(
+            &report,
+            &checked,
+            &theme.catalog,
+        ));
+    }
     let options = BuildOptions {
         out: out.clone(),
         html: args.format != BuildFormat::Markdown,
         markdown: args.format != BuildFormat::Html,
-        extra,
+        extras,
     };
     match render::build_with(&checked, &options, &theme) {
         Ok(built) => {
@@ -94,6 +106,7 @@ fn change_notice(
     }
     let notice = diff::change_notice_in(&diff, handbook, catalog);
     Ok(ExtraChapter {
+        id: "changes".into(),
         title: notice.title,
         markdown: notice.markdown,
     })

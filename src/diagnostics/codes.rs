@@ -30,15 +30,25 @@ codes! {
 
     DISCOVER_STRAY_FILE = "sok::discover::stray_file", "a file outside the places sok reads", "docs/discover-stray_file.md";
 
-    EVENT_DUPLICATE_ID = "sok::event::duplicate_id", "an event id that appears more than once", "docs/event-duplicate_id.md";
+    EVENT_COLUMN_MISSING = "sok::event::column_missing", "an events file lacks a required column", "docs/event-column_missing.md";
 
-    EVENT_EMPTY = "sok::event::empty", "a required value of an event is empty", "docs/event-empty.md";
+    EVENT_DUPLICATE_ID = "sok::event::duplicate_id", "two events share an id", "docs/event-duplicate_id.md";
 
-    EVENT_NO_SCHEDULE = "sok::event::no_schedule", "an event counted in business hours where there is no schedule", "docs/event-no_schedule.md";
+    EVENT_EMPTY = "sok::event::empty", "an event without its metric, start or score", "docs/event-empty.md";
+
+    EVENT_MALFORMED = "sok::event::malformed", "a row of an events file that cannot be read", "docs/event-malformed.md";
+
+    EVENT_NO_SCHEDULE = "sok::event::no_schedule", "an event counted in business hours where there are none", "docs/event-no_schedule.md";
+
+    EVENT_NUMBER = "sok::event::number", "an event's value is not a number", "docs/event-number.md";
+
+    EVENT_ORDER = "sok::event::order", "an event ends or is abandoned before it starts", "docs/event-order.md";
+
+    EVENT_TIMESTAMP = "sok::event::timestamp", "an event's time is not a date and time", "docs/event-timestamp.md";
 
     EVENT_UNKNOWN_TOUCHPOINT = "sok::event::unknown_touchpoint", "an event at a touchpoint the handbook does not have", "docs/event-unknown_touchpoint.md";
 
-    EVENT_VALUE_RANGE = "sok::event::value_range", "an event value outside its metric's range", "docs/event-value_range.md";
+    EVENT_VALUE_RANGE = "sok::event::value_range", "an event's value outside its metric's range", "docs/event-value_range.md";
 
     ID_DUPLICATE = "sok::id::duplicate", "two entities of one kind share an id", "docs/id-duplicate.md";
 

@@ -68,6 +68,17 @@ impl Catalog {
         self.value(key).and_then(|v| v.as_str())
     }
 
+    /// The list of strings at `key` (month names), if the catalogue has one.
+    pub fn try_list(&self, key: &str) -> Option<Vec<String>> {
+        let items = self.value(key)?.as_array()?;
+        Some(
+            items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+        )
+    }
+
     /// The string at `key` with each `{name}` replaced.
     pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
         fill(self.get(key), args)
@@ -88,6 +99,15 @@ impl Catalog {
             }
             _ => None,
         }
+    }
+
+    /// The form at `key` for the count `n` (see [`Catalog::counted`]) with `{n}` written in
+    /// the language's digits and each of `args` filled in: "3 standardy spełnione".
+    pub fn count(&self, key: &str, n: f64, args: &[(&str, &str)]) -> String {
+        let number = self.number(n);
+        let mut all = vec![("n", number.as_str())];
+        all.extend_from_slice(args);
+        fill(self.counted(key, n).unwrap_or(key), &all)
     }
 
     /// The catalogue as JSON, for the templates (`t.section.glossary`).

@@ -10,10 +10,13 @@
 // Until the command that drives these lands with the readers.
 #![allow(dead_code, unused_imports)]
 
+mod as_of;
 mod clock;
 mod evaluate;
 pub mod event;
+pub mod output;
 mod period;
+pub(crate) mod read;
 pub mod report;
 mod results;
 mod rule;
@@ -23,5 +26,6 @@ mod tally;
 pub use event::Event;
 pub use report::Report;
 
+pub(crate) use as_of::{parse_as_of, timezone};
 pub(crate) use evaluate::{Evaluation, Options};
 pub(crate) use results::Measured;

@@ -27,13 +27,13 @@ struct MarkdownMeta {
 pub(crate) fn render(
     ctx: &Ctx<'_>,
     templates: &Templates,
-    extra: Option<&ExtraChapter>,
+    extras: &[ExtraChapter],
 ) -> Result<String, Error> {
     let md = Ctx {
         format: Format::Markdown,
         ..ctx.with_mode(Mode::Single)
     };
-    let doc = document::document(&md, extra);
+    let doc = document::document(&md, extras);
     let settings = ctx.hb.settings.as_ref();
     let text = |t: Option<&Text>| t.map(|t| plain(&t.value)).unwrap_or_default();
     let meta = MarkdownMeta {

@@ -42,9 +42,10 @@ pub struct BuildOptions {
     pub out: PathBuf,
     pub html: bool,
     pub markdown: bool,
-    /// A chapter that is not in the sources (e.g. `sok build --changes-since`): it gets its
-    /// own page, a navigation entry and a section at the end of handbook.md.
-    pub extra: Option<ExtraChapter>,
+    /// Chapters that are not in the sources (`sok build --changes-since`, `--measurements`),
+    /// in this order after the handbook's own: each gets its own page, a navigation entry,
+    /// a section of print.html and one at the end of handbook.md.
+    pub extras: Vec<ExtraChapter>,
 }
 
 /// What a build wrote.
@@ -138,12 +139,12 @@ fn render_with(
     let look = Lookups::new(hb, &checked.index);
     let targets = Targets::new(hb, &checked.sources);
     let ctx = Ctx::site_root(checked, &look, &targets, catalog);
-    let extra = options.extra.as_ref();
+    let extras = options.extras.as_slice();
     let mut pages = 0;
     let mut asset_dirs = Vec::new();
     if options.html {
-        pages = Site::new(ctx, templates, extra).render_all(sink)?;
-        let entries = search::entries(&ctx, extra.map(|e| (e.title.as_str(), e.markdown.as_str())));
+        pages = Site::new(ctx, templates, extras).render_all(sink)?;
+        let entries = search::entries(&ctx, extras);
         write(
             sink,
             "html/search-index.js",
@@ -155,7 +156,7 @@ fn render_with(
         asset_dirs.push("html/");
     }
     if options.markdown {
-        let text = handbook_md::render(&ctx, templates, extra)?;
+        let text = handbook_md::render(&ctx, templates, extras)?;
         write(sink, "handbook.md", text.as_bytes())?;
         asset_dirs.push("");
     }

@@ -25,10 +25,10 @@ pub(crate) type Pages = Vec<(String, Vec<u8>)>;
 pub(crate) fn render(checked: &Checked, wanted: &[String]) -> Result<(Pages, Catalog), Error> {
     let theme = Theme::load(checked)?;
     let hb = &checked.handbook;
-    let chosen: Vec<_> = pages(hb, false)
+    let chosen: Vec<_> = pages(hb, 0)
         .into_iter()
         .filter(|&page| {
-            let (path, _, _) = place(hb, page);
+            let (path, _, _) = place(hb, &[], page);
             wanted.contains(&path)
         })
         .collect();
@@ -38,7 +38,7 @@ pub(crate) fn render(checked: &Checked, wanted: &[String]) -> Result<(Pages, Cat
     let look = Lookups::new(hb, &checked.index);
     let targets = Targets::new(hb, &checked.sources);
     let ctx = Ctx::site_root(checked, &look, &targets, &theme.catalog);
-    let site = Site::new(ctx, &theme.templates, None);
+    let site = Site::new(ctx, &theme.templates, &[]);
     let mut out = Vec::new();
     for page in chosen {
         let (path, html) = site.render(page)?;

@@ -117,7 +117,7 @@ pub(crate) fn render_site(checked: &Checked) -> Result<Site, Failure> {
         out: PathBuf::new(),
         html: true,
         markdown: false,
-        extra: None,
+        extras: Vec::new(),
     };
     let sink = MemorySink::new();
     let rendered = render::render(checked, &options, &sink).map_err(failure)?;
@@ -145,7 +145,7 @@ pub(crate) fn render_markdown(checked: &Checked) -> Option<Arc<[u8]>> {
         out: PathBuf::new(),
         html: false,
         markdown: true,
-        extra: None,
+        extras: Vec::new(),
     };
     let sink = MemorySink::new();
     render::render(checked, &options, &sink).ok()?;

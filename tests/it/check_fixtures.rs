@@ -12,6 +12,20 @@ use crate::common::{self, Report, check, fixture, redact_root, span_violation};
 /// Codes that have no fixture directory, and why. Each is covered by a test named here.
 const NO_FIXTURE: &[(&str, &str)] = &[
     (
+        "sok::build::out_dir",
+        "a usage error of `sok build --out`, not a property of a handbook directory \
+         (covered by the build command's tests)",
+    ),
+    (
+        "sok::build::template",
+        "an error of a template override found while rendering, after the checks pass \
+         (covered by `tests/it/cli_build.rs`)",
+    ),
+    (
+        "sok::event::column_missing",
+        "a row of an events file; covered by tests/it/measure_*.rs",
+    ),
+    (
         "sok::event::duplicate_id",
         "a row of an events file; covered by tests/it/measure_*.rs",
     ),
@@ -20,7 +34,23 @@ const NO_FIXTURE: &[(&str, &str)] = &[
         "a row of an events file; covered by tests/it/measure_*.rs",
     ),
     (
+        "sok::event::malformed",
+        "a row of an events file; covered by tests/it/measure_*.rs",
+    ),
+    (
         "sok::event::no_schedule",
+        "a row of an events file; covered by tests/it/measure_*.rs",
+    ),
+    (
+        "sok::event::number",
+        "a row of an events file; covered by tests/it/measure_*.rs",
+    ),
+    (
+        "sok::event::order",
+        "a row of an events file; covered by tests/it/measure_*.rs",
+    ),
+    (
+        "sok::event::timestamp",
         "a row of an events file; covered by tests/it/measure_*.rs",
     ),
     (
@@ -30,16 +60,6 @@ const NO_FIXTURE: &[(&str, &str)] = &[
     (
         "sok::event::value_range",
         "a row of an events file; covered by tests/it/measure_*.rs",
-    ),
-    (
-        "sok::build::out_dir",
-        "a usage error of `sok build --out`, not a property of a handbook directory \
-         (covered by the build command's tests)",
-    ),
-    (
-        "sok::build::template",
-        "an error of a template override found while rendering, after the checks pass \
-         (covered by `tests/it/cli_build.rs`)",
     ),
     (
         "sok::io::read",

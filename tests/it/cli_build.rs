@@ -400,10 +400,11 @@ fn an_extra_chapter_gets_a_page_a_nav_entry_and_a_section() {
         out: out.path().join("site"),
         html: true,
         markdown: true,
-        extra: Some(sok::render::ExtraChapter {
+        extras: vec![sok::render::ExtraChapter {
+            id: "changes".into(),
             title: "Zmiany od različice 0.9".into(),
             markdown: "## Novo\n\nStandard [o telefonu](standards/odziv-telefon.md) je nov.".into(),
-        }),
+        }],
     };
     let built = sok::render::build(&checked, &options).expect("builds");
     let site = &built.out;

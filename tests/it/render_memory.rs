@@ -17,10 +17,11 @@ fn options(out: PathBuf) -> BuildOptions {
         out,
         html: true,
         markdown: true,
-        extra: Some(ExtraChapter {
+        extras: vec![ExtraChapter {
+            id: "changes".into(),
             title: "Zmiany".into(),
             markdown: "Nowy [standard](standards/phone-answer.md).".into(),
-        }),
+        }],
     }
 }
 
@@ -146,7 +147,7 @@ fn a_handbook_in_memory_renders() {
     );
     let sink = MemorySink::new();
     let options = BuildOptions {
-        extra: None,
+        extras: Vec::new(),
         ..options(PathBuf::from("never-written"))
     };
     let rendered = render::render(&checked, &options, &sink).expect("renders");

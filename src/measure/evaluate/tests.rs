@@ -358,3 +358,63 @@ fn abandoned_events_follow_the_policy() {
         assert_eq!((f.events, f.met), (events, Some(met)), "{policy}");
     }
 }
+
+const BUSINESS: &str = r#"
+[[standard]]
+id = "reply"
+title = "Reply within an hour of business time"
+owner = "lead"
+touchpoints = ["phone", "mail"]
+text = "We reply."
+[standard.measure]
+metric = "response_time"
+max = "1 h"
+share = 90
+hours = "business"
+"#;
+
+#[test]
+fn business_hours_skip_nights_weekends_and_holidays() {
+    let checked = handbook(BUSINESS);
+    // Friday 16 October 17:30 Warsaw (15:30 UTC) to Monday 8:29: 59 business minutes.
+    let friday = event(
+        "response_time",
+        "2026-10-16T15:30:00Z",
+        Some("2026-10-19T06:29:00Z"),
+    );
+    // Tuesday 10 November 17:30 to Thursday 12 November 8:31, over the 11 November holiday.
+    let holiday = event(
+        "response_time",
+        "2026-11-10T16:30:00Z",
+        Some("2026-11-12T07:31:00Z"),
+    );
+    // Opened Friday 17:59 and still open on Saturday: 1 business minute so far, pending.
+    let open = event("response_time", "2026-11-20T16:59:00Z", None);
+    let mut mail = event(
+        "response_time",
+        "2026-10-16T10:00:00Z",
+        Some("2026-10-16T10:10:00Z"),
+    );
+    mail.touchpoint = Some("mail".into());
+    let mut again = mail.clone();
+    again.line = 3;
+    let measured = run(
+        &checked,
+        &[friday, holiday, open, mail, again],
+        "2026-11-21T12:00:00Z",
+    );
+    let p = periods(&measured.report, "reply");
+    assert_eq!(p[0].period, "2026-10");
+    assert_eq!((p[0].figures.events, p[0].figures.met), (1, Some(1)));
+    assert_eq!(
+        (p[1].figures.events, p[1].figures.met, p[1].figures.pending),
+        (1, Some(0), 1)
+    );
+    assert_eq!(measured.report.rejected, 2);
+    // The e-mail touchpoint's hours are not a schedule: said once, at its `hours`.
+    assert_eq!(measured.diagnostics.len(), 1);
+    let d = &measured.diagnostics[0];
+    assert_eq!(d.code, "sok::event::no_schedule");
+    assert!(d.record.is_none());
+    assert_eq!(checked.sources.slice(d.span), "by appointment");
+}

@@ -1,6 +1,6 @@
 //! The pages of the site: which exist, where each lives and which template draws it.
 
-use super::target::{EXTRA_ID, Section, Target};
+use super::target::{Section, Target};
 use crate::model::{Handbook, Kind};
 
 /// One page of the site.
@@ -20,13 +20,14 @@ pub(crate) enum Page {
     Owners,
     Owner(usize),
     Chapter(usize),
-    Extra,
+    /// The extra chapter at this position of `BuildOptions::extras`.
+    Extra(usize),
     Search,
     Print,
 }
 
-/// Every page of the handbook, in a fixed order.
-pub(crate) fn pages(hb: &Handbook, extra: bool) -> Vec<Page> {
+/// Every page of the handbook, in a fixed order; `extras` is how many extra chapters there are.
+pub(crate) fn pages(hb: &Handbook, extras: usize) -> Vec<Page> {
     let mut out = vec![Page::Cover, Page::Search, Page::Print];
     let mut add = |present: bool, index: Page, one: fn(usize) -> Page, n: usize| {
         if present {
@@ -72,14 +73,17 @@ pub(crate) fn pages(hb: &Handbook, extra: bool) -> Vec<Page> {
         hb.owners.len(),
     );
     out.extend((0..hb.chapters.len()).map(Page::Chapter));
-    if extra {
-        out.push(Page::Extra);
-    }
+    out.extend((0..extras).map(Page::Extra));
     out
 }
 
 /// The path of `page` under `html/`, its template and its section.
-pub(crate) fn place(hb: &Handbook, page: Page) -> (String, &'static str, String) {
+/// `extras` are the ids of the extra chapters.
+pub(crate) fn place(
+    hb: &Handbook,
+    extras: &[String],
+    page: Page,
+) -> (String, &'static str, String) {
     let id = |kind: Kind, i: usize| -> String {
         let meta = match kind {
             Kind::Journey => hb.journeys.get(i).map(|e| &e.meta),
@@ -143,10 +147,13 @@ pub(crate) fn place(hb: &Handbook, page: Page) -> (String, &'static str, String)
                 entity(Kind::Chapter, i, "html/chapter.html.tera", Section::Cover);
             (path, template, format!("chapter-{}", id(Kind::Chapter, i)))
         }
-        Page::Extra => (
-            Target::Extra.page_path(),
-            "html/chapter.html.tera",
-            EXTRA_ID.into(),
-        ),
+        Page::Extra(i) => {
+            let id = extras.get(i).map_or("", String::as_str);
+            (
+                Target::Extra(id.to_string()).page_path(),
+                "html/chapter.html.tera",
+                id.to_string(),
+            )
+        }
     }
 }

@@ -1,5 +1,5 @@
 //! What a link can point at: the sections of the handbook, its entities and steps, the
-//! extra chapter and the assets, with the path of each in the site and its anchor in the
+//! extra chapters and the assets, with the path of each in the site and its anchor in the
 //! single-document outputs.
 
 use crate::model::Kind;
@@ -57,14 +57,11 @@ pub(crate) enum Target {
     Section(Section),
     Entity(Kind, String),
     Step(String, String),
-    /// The extra chapter given by the caller (`BuildOptions::extra`).
-    Extra,
+    /// An extra chapter given by the caller (`BuildOptions::extras`), by its id.
+    Extra(String),
     /// A file under `assets/`, root-relative.
     Asset(String),
 }
-
-/// The id the extra chapter's page and anchor use.
-pub(crate) const EXTRA_ID: &str = "changes";
 
 impl Target {
     /// The page and fragment in the multi-page site, relative to the site root.
@@ -80,7 +77,7 @@ impl Target {
                 )
             }
             Target::Step(journey, step) => format!("journeys/{journey}.html#{step}"),
-            Target::Extra => format!("{EXTRA_ID}.html"),
+            Target::Extra(id) => format!("{id}.html"),
             Target::Asset(path) => encode_path(path),
         }
     }
@@ -91,7 +88,7 @@ impl Target {
             Target::Section(s) => format!("section-{}", s.key()),
             Target::Entity(kind, id) => format!("{}-{id}", kind.name()),
             Target::Step(journey, step) => format!("step-{journey}-{step}"),
-            Target::Extra => format!("section-{EXTRA_ID}"),
+            Target::Extra(id) => format!("section-{id}"),
             Target::Asset(path) => encode_path(path),
         }
     }

@@ -56,7 +56,9 @@ struct Row {
 pub(crate) struct Site<'a> {
     pub ctx: Ctx<'a>,
     pub templates: &'a Templates,
-    pub extra: Option<&'a ExtraChapter>,
+    pub extras: &'a [ExtraChapter],
+    /// Their ids, for the pages' places.
+    pub extra_ids: Vec<String>,
     pub catalog_json: serde_json::Value,
     /// The sections as seen from depth 0 and depth 1.
     pub nav: [Vec<SectionEntry>; 2],
@@ -66,15 +68,16 @@ impl<'a> Site<'a> {
     pub(crate) fn new(
         ctx: Ctx<'a>,
         templates: &'a Templates,
-        extra: Option<&'a ExtraChapter>,
+        extras: &'a [ExtraChapter],
     ) -> Site<'a> {
         let nav =
-            [0, 1].map(|depth| document::sections(&ctx.with_mode(Mode::Page { depth }), extra));
+            [0, 1].map(|depth| document::sections(&ctx.with_mode(Mode::Page { depth }), extras));
         Site {
             catalog_json: ctx.cat.to_json(),
             ctx,
             templates,
-            extra,
+            extras,
+            extra_ids: extras.iter().map(|e| e.id.clone()).collect(),
             nav,
         }
     }
@@ -117,7 +120,7 @@ impl<'a> Site<'a> {
 
     /// Renders one page: its path under `html/` and its HTML.
     pub(crate) fn render(&self, page: Page) -> Result<(String, String), Error> {
-        let (path, template, section) = place(self.ctx.hb, page);
+        let (path, template, section) = place(self.ctx.hb, &self.extra_ids, page);
         let depth = path.matches('/').count();
         let mode = if page == Page::Print {
             Mode::Single
@@ -273,7 +276,7 @@ impl<'a> Site<'a> {
             Page::Chapter(i) => {
                 insert(c, "chapter", entities::chapter(ctx, i), |v| v.title.clone())
             }
-            Page::Extra => match self.extra {
+            Page::Extra(i) => match self.extras.get(i) {
                 Some(extra) => insert(
                     c,
                     "chapter",
@@ -284,7 +287,7 @@ impl<'a> Site<'a> {
             },
             Page::Search => section_title(Section::Search),
             Page::Print => {
-                c.insert("doc", &document::document(ctx, self.extra));
+                c.insert("doc", &document::document(ctx, self.extras));
                 section_title(Section::Print)
             }
         }
@@ -293,7 +296,7 @@ impl<'a> Site<'a> {
     /// Renders every page in parallel and hands each to `sink` as soon as it is rendered, as
     /// `html/<path>`; returns how many pages there are.
     pub(crate) fn render_all(&self, sink: &dyn Sink) -> Result<usize, Error> {
-        let pages = pages(self.ctx.hb, self.extra.is_some());
+        let pages = pages(self.ctx.hb, self.extras.len());
         pages.par_iter().try_for_each(|&page| {
             let (path, html) = self.render(page)?;
             let path = format!("html/{path}");

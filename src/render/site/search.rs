@@ -7,8 +7,9 @@ use serde::Serialize;
 
 use crate::i18n::measure::{self, MeasureValue};
 use crate::model::{Kind, Text};
-use crate::render::address::target::{EXTRA_ID, Target};
+use crate::render::address::target::Target;
 use crate::render::view::context::{Ctx, plain};
+use crate::render::view::document::ExtraChapter;
 
 /// The longest excerpt, in characters.
 pub(crate) const EXCERPT_CHARS: usize = 160;
@@ -42,7 +43,7 @@ fn text_excerpt(text: Option<&Text>) -> String {
 }
 
 /// Every entry, in handbook order. `ctx` must be a page context at the site root.
-pub(crate) fn entries(ctx: &Ctx<'_>, extra: Option<(&str, &str)>) -> Vec<Entry> {
+pub(crate) fn entries(ctx: &Ctx<'_>, extras: &[ExtraChapter]) -> Vec<Entry> {
     let hb = ctx.hb;
     let mut out = Vec::new();
     let entry = |kind: Kind, target: Target, id: &str, title: String, excerpt: String| Entry {
@@ -200,14 +201,14 @@ pub(crate) fn entries(ctx: &Ctx<'_>, extra: Option<(&str, &str)>) -> Vec<Entry> 
             excerpt(&text),
         ));
     }
-    if let Some((title, body)) = extra {
+    for extra in extras {
         out.push(Entry {
-            title: plain(title),
-            id: EXTRA_ID.into(),
+            title: plain(&extra.title),
+            id: extra.id.clone(),
             kind: Kind::Chapter.name(),
-            url: ctx.linker.href(&Target::Extra),
+            url: ctx.linker.href(&Target::Extra(extra.id.clone())),
             measure: String::new(),
-            excerpt: excerpt(body),
+            excerpt: excerpt(&extra.markdown),
         });
     }
     out

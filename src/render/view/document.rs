@@ -1,6 +1,6 @@
 //! The handbook as one document, in the method's order: title page, glossary, general
 //! provisions, principles, journeys, touchpoints, situations, standards, owners, the other
-//! chapters and the extra chapter. print.html and handbook.md are both rendered from it; the
+//! chapters and the extra chapters. print.html and handbook.md are both rendered from it; the
 //! site's navigation uses the same [`sections`] list.
 
 use rayon::prelude::*;
@@ -14,11 +14,14 @@ use super::structure::{
     self, CatalogueRow, CoverView, Coverage, DutyRow, JourneyView, OwnerView, TreeNode,
 };
 use crate::model::{Handbook, Kind};
-use crate::render::address::target::{EXTRA_ID, Section, Target};
+use crate::render::address::target::{Section, Target};
 
-/// A chapter that is not in the sources, such as a change notice.
+/// A chapter that is not in the sources, such as the change notice or the results.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExtraChapter {
+    /// Its page is `<id>.html` and its anchor `section-<id>` (`changes`, `results`); the ids
+    /// of one build's extra chapters differ, and differ from the sections' page names.
+    pub id: String,
     pub title: String,
     /// Markdown; links are relative to the handbook root.
     pub markdown: String,
@@ -53,7 +56,7 @@ pub(crate) fn chapter_order(hb: &Handbook) -> Vec<usize> {
 }
 
 /// The top-level sections present in this handbook, in order (the title page first).
-pub(crate) fn sections(ctx: &Ctx<'_>, extra: Option<&ExtraChapter>) -> Vec<SectionEntry> {
+pub(crate) fn sections(ctx: &Ctx<'_>, extras: &[ExtraChapter]) -> Vec<SectionEntry> {
     let hb = ctx.hb;
     let chapters = chapter_order(hb);
     let mut out = Vec::new();
@@ -92,27 +95,29 @@ pub(crate) fn sections(ctx: &Ctx<'_>, extra: Option<&ExtraChapter>) -> Vec<Secti
     push_section(Section::Standards, !hb.standards.is_empty(), &mut out);
     push_section(Section::Owners, !hb.owners.is_empty(), &mut out);
     out.extend(chapters.iter().skip(1).map(|&i| chapter(i)));
-    if let Some(extra) = extra {
+    for extra in extras {
+        let target = Target::Extra(extra.id.clone());
         out.push(SectionEntry {
-            key: EXTRA_ID.into(),
-            anchor: Target::Extra.single_anchor(),
-            href: ctx.linker.href(&Target::Extra),
+            key: extra.id.clone(),
+            anchor: target.single_anchor(),
+            href: ctx.linker.href(&target),
             title: ctx.markdown(&extra.title, "", "", 0, true),
-            target: Target::Extra,
+            target,
         });
     }
     out
 }
 
-/// The extra chapter, rendered like a chapter whose file is at the handbook root.
+/// An extra chapter, rendered like a chapter whose file is at the handbook root.
 pub(crate) fn extra_chapter(ctx: &Ctx<'_>, extra: &ExtraChapter) -> ChapterView {
-    let target = Target::Extra;
+    let target = Target::Extra(extra.id.clone());
     let prefix = ctx.linker.heading_prefix(&target, !ctx.single());
+    let from = format!("{}.md", extra.id);
     ChapterView {
-        id: EXTRA_ID.into(),
+        id: extra.id.clone(),
         anchor: ctx.anchor(&target, true),
-        title: ctx.markdown(&extra.title, "CHANGES.md", "", 0, true),
-        body: ctx.markdown(&extra.markdown, "CHANGES.md", &prefix, 1, false),
+        title: ctx.markdown(&extra.title, &from, "", 0, true),
+        body: ctx.markdown(&extra.markdown, &from, &prefix, 1, false),
     }
 }
 
@@ -159,7 +164,7 @@ pub(crate) struct DocumentView {
     pub standards: Vec<StandardView>,
     pub owners: OwnersView,
     pub chapters: Vec<ChapterView>,
-    pub extra: Option<ChapterView>,
+    pub extras: Vec<ChapterView>,
 }
 
 fn all<T: Send>(n: usize, f: impl Fn(usize) -> Option<T> + Sync + Send) -> Vec<T> {
@@ -167,12 +172,12 @@ fn all<T: Send>(n: usize, f: impl Fn(usize) -> Option<T> + Sync + Send) -> Vec<T
 }
 
 /// Builds the whole document; `ctx` must be in single-document mode.
-pub(crate) fn document(ctx: &Ctx<'_>, extra: Option<&ExtraChapter>) -> DocumentView {
+pub(crate) fn document(ctx: &Ctx<'_>, extras: &[ExtraChapter]) -> DocumentView {
     let hb = ctx.hb;
     let chapters = chapter_order(hb);
     DocumentView {
         cover: structure::cover(ctx),
-        sections: sections(ctx, extra),
+        sections: sections(ctx, extras),
         glossary: all(hb.terms.len(), |i| entities::term(ctx, i)),
         general: chapters.first().and_then(|&i| entities::chapter(ctx, i)),
         principles: all(hb.principles.len(), |i| entities::principle(ctx, i)),
@@ -198,6 +203,6 @@ pub(crate) fn document(ctx: &Ctx<'_>, extra: Option<&ExtraChapter>) -> DocumentV
             .skip(1)
             .filter_map(|&i| entities::chapter(ctx, i))
             .collect(),
-        extra: extra.map(|e| extra_chapter(ctx, e)),
+        extras: extras.iter().map(|e| extra_chapter(ctx, e)).collect(),
     }
 }

@@ -1,0 +1,163 @@
+//! Reading event files for `sok measure` (FORMAT.md §8, "Events"): CSV, JSON Lines and
+//! Parquet, found by extension, streamed in batches of typed events so that a file of any
+//! size is read in bounded memory. A row that cannot be read is a diagnostic at its file,
+//! line and column and reading goes on; only what stops a file being read at all (it cannot
+//! be opened, the disk fails mid-file) is an `Error`.
+//!
+//! `inputs` turns `--events` arguments into files; `columns` finds the format's columns in a
+//! file; `row` and `timestamp` type the cells; `csv`, `jsonl` and `parquet` read one format
+//! each, handing chunks of rows to the thread pool through `stream`.
+
+mod columns;
+mod csv;
+mod inputs;
+mod jsonl;
+mod parquet;
+mod pattern;
+mod reject;
+mod row;
+mod stream;
+mod timestamp;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{Diagnostic, codes};
+use crate::error::Error;
+use crate::measure::Event;
+use crate::model::Sp;
+use crate::source::{FileId, SourceFile, Sources};
+
+pub(crate) use inputs::inputs;
+
+/// Rows per batch: large enough that handing a batch on costs nothing next to typing it,
+/// small enough that a few in flight stay a few megabytes.
+const BATCH_ROWS: usize = 8_192;
+
+/// One source of events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Input {
+    File(PathBuf),
+    /// `-`: CSV on standard input.
+    Stdin,
+}
+
+/// What reading needs from the handbook.
+pub(crate) struct ReadContext<'a> {
+    /// The calendar's zone, for local date-times without an offset.
+    pub timezone: &'a jiff::tz::TimeZone,
+    /// `EventSettings::columns`: a format column → the export's header name.
+    pub columns: &'a BTreeMap<String, Sp<String>>,
+}
+
+impl ReadContext<'_> {
+    /// The zone's name for help lines.
+    fn timezone_name(&self) -> &str {
+        self.timezone.iana_name().unwrap_or("UTC")
+    }
+}
+
+/// Consecutive rows of one file, read and typed; bad rows are diagnostics. `rejected` holds
+/// one diagnostic per skipped row, except `sok::event::column_missing`, which stands for a
+/// whole file of which no row was read.
+#[derive(Debug)]
+pub(crate) struct Batch {
+    pub events: Vec<Event>,
+    pub rejected: Vec<Diagnostic>,
+}
+
+/// The format of an events file, by its extension (any case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Csv,
+    JsonLines,
+    Parquet,
+}
+
+impl Format {
+    fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" => Some(Format::Csv),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "parquet" => Some(Format::Parquet),
+            _ => None,
+        }
+    }
+}
+
+/// How a file is named in diagnostics: relative to the working directory when inside it.
+fn display(input: &Input) -> String {
+    match input {
+        Input::Stdin => "<stdin>".to_string(),
+        Input::File(path) => {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            path.strip_prefix(&cwd)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .replace('\\', "/")
+        }
+    }
+}
+
+/// An I/O error reading `path`.
+fn read_error(path: &str, error: &std::io::Error) -> Error {
+    Error::new(format!("cannot read `{path}`: {error}"))
+        .with_code(&codes::IO_READ)
+        .with_help("check that the file exists, is readable and is not being written")
+}
+
+/// Reads every input, registering each file in `sources` (`SourceFile::new(path, "")`)
+/// first, then streams it in batches of about 8,192 rows to `each`. Files are read in
+/// parallel, and a file's batches are typed in parallel, so batches arrive from several
+/// threads in any order; every event keeps its file and line. Returns the number of data
+/// rows read (accepted and rejected). An I/O error is an `Error` naming the file; the
+/// batches already handed on stay handed on.
+pub(crate) fn read_all(
+    inputs: &[Input],
+    cx: &ReadContext<'_>,
+    sources: &mut Sources,
+    each: &(dyn Fn(Batch) + Sync),
+) -> Result<u64, Error> {
+    let files: Vec<(&Input, String, FileId)> = inputs
+        .iter()
+        .map(|input| {
+            let path = display(input);
+            let id = sources.add(SourceFile::new(path.clone(), ""));
+            (input, path, id)
+        })
+        .collect();
+    let rows = AtomicU64::new(0);
+    files.par_iter().try_for_each(|(input, path, id)| {
+        let n = read_one(input, path, *id, cx, each)?;
+        rows.fetch_add(n, Ordering::Relaxed);
+        Ok::<(), Error>(())
+    })?;
+    Ok(rows.into_inner())
+}
+
+fn read_one(
+    input: &Input,
+    path: &str,
+    file: FileId,
+    cx: &ReadContext<'_>,
+    each: &(dyn Fn(Batch) + Sync),
+) -> Result<u64, Error> {
+    match input {
+        Input::Stdin => csv::read(std::io::stdin(), path, file, cx, each),
+        Input::File(name) => {
+            let handle = std::fs::File::open(name).map_err(|e| read_error(path, &e))?;
+            match Format::of(name) {
+                Some(Format::JsonLines) => jsonl::read(handle, path, file, cx, each),
+                Some(Format::Parquet) => parquet::read(handle, path, file, cx, each),
+                _ => csv::read(handle, path, file, cx, each),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

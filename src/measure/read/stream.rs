@@ -1,0 +1,104 @@
+//! One file on two cores: the thread that reads the file hands each chunk of raw rows to the
+//! thread pool, which types it and passes the batch on, while reading goes on. At most a few
+//! chunks are in flight, so memory stays bounded whatever the file's size.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::Batch;
+use crate::error::Error;
+
+/// Reads chunks with `next` until it returns `None`, running `convert` and `each` on each
+/// chunk in the thread pool. Returns the first error of `next`, after the chunks already
+/// read have been handed on.
+pub(super) fn stream<R: Send>(
+    mut next: impl FnMut() -> Result<Option<R>, Error> + Send,
+    convert: &(dyn Fn(R) -> Batch + Sync),
+    each: &(dyn Fn(Batch) + Sync),
+) -> Result<(), Error> {
+    let in_flight = AtomicUsize::new(0);
+    let limit = 2 * rayon::current_num_threads().max(1);
+    rayon::scope(|scope| {
+        let in_flight = &in_flight;
+        loop {
+            // Waiting runs queued chunks on this thread too, so a pool of one thread (or one
+            // whose every thread reads a file) still makes progress.
+            while in_flight.load(Ordering::Acquire) >= limit {
+                match rayon::yield_now() {
+                    Some(rayon::Yield::Executed) => {}
+                    _ => std::thread::sleep(std::time::Duration::from_micros(200)),
+                }
+            }
+            let Some(chunk) = next()? else {
+                return Ok(());
+            };
+            in_flight.fetch_add(1, Ordering::AcqRel);
+            scope.spawn(move |_| {
+                each(convert(chunk));
+                in_flight.fetch_sub(1, Ordering::AcqRel);
+            });
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    #[test]
+    fn every_chunk_is_handed_on_once() {
+        let seen = Mutex::new(Vec::new());
+        let mut n = 0u64;
+        stream(
+            || {
+                n += 1;
+                Ok((n <= 100).then_some(n))
+            },
+            &|n| Batch {
+                events: Vec::new(),
+                rejected: vec![
+                    crate::diagnostics::Diagnostic::at_record(
+                        &crate::diagnostics::codes::EVENT_MALFORMED,
+                        crate::source::FileId(0),
+                        crate::diagnostics::Record {
+                            line: n,
+                            column: None,
+                        },
+                        "",
+                    );
+                    1
+                ],
+            },
+            &|batch| {
+                seen.lock()
+                    .unwrap()
+                    .push(batch.rejected[0].record.clone().unwrap().line)
+            },
+        )
+        .unwrap();
+        let mut seen = seen.into_inner().unwrap();
+        seen.sort();
+        assert_eq!(seen, (1..=100).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn an_error_stops_reading() {
+        let mut n = 0;
+        let result = stream(
+            || {
+                n += 1;
+                if n == 3 {
+                    Err(Error::new("read failed"))
+                } else {
+                    Ok(Some(n))
+                }
+            },
+            &|_| Batch {
+                events: Vec::new(),
+                rejected: Vec::new(),
+            },
+            &|_| {},
+        );
+        assert_eq!(result.unwrap_err().message, "read failed");
+    }
+}
