@@ -23,6 +23,7 @@ mod lint_planted;
 mod lint_rules;
 mod lint_vague;
 mod measure_output;
+mod measure_sql;
 mod render_memory;
 mod render_output;
 mod robustness;

@@ -107,6 +107,7 @@ def spark(events, programs):
 
     session = (SparkSession.builder.master("local[2]").appName("sok-measure-sql")
                .config("spark.ui.enabled", "false")
+               .config("spark.ui.showConsoleProgress", "false")
                .config("spark.sql.session.timeZone", "UTC")
                .config("spark.sql.shuffle.partitions", "2")
                .config("spark.driver.memory", "1g")

@@ -37,7 +37,12 @@ pub(super) fn calendar_day(
     let keyed: Vec<Period> = KEYED.into_iter().filter(|p| periods.contains(p)).collect();
     let names: Vec<(String, String)> = keyed
         .iter()
-        .map(|p| (format!("{}_before", p.keyword()), format!("{}_after", p.keyword())))
+        .map(|p| {
+            (
+                format!("{}_before", p.keyword()),
+                format!("{}_after", p.keyword()),
+            )
+        })
         .collect();
     for (before, after) in &names {
         columns.push((before, Type::Int));
@@ -183,8 +188,5 @@ impl OpenDays {
 }
 
 fn open_seconds(row: &OpenDay) -> i64 {
-    row.intervals
-        .iter()
-        .map(|&(s, e)| i64::from(e - s))
-        .sum()
+    row.intervals.iter().map(|&(s, e)| i64::from(e - s)).sum()
 }

@@ -6,7 +6,7 @@
 //! gets wrong: epoch seconds, floor division, type names, literals, quoting and inline tables.
 
 /// A warehouse's SQL dialect.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Dialect {
     Postgres,
     Duckdb,
@@ -234,7 +234,9 @@ impl Dialect {
                 .map(|(c, ty)| format!("{} AS {c}", self.cast("NULL", *ty)))
                 .collect::<Vec<_>>()
                 .join(", ");
-            return format!("{name} AS (\n  SELECT {nulls}\n  FROM (SELECT 1 AS one) AS {name}_none\n  WHERE 1 = 0\n)");
+            return format!(
+                "{name} AS (\n  SELECT {nulls}\n  FROM (SELECT 1 AS one) AS {name}_none\n  WHERE 1 = 0\n)"
+            );
         }
         let tuples = rows
             .iter()
@@ -259,7 +261,9 @@ impl Dialect {
                     .map(|(c, ty)| format!("{c} {}", self.type_name(*ty)))
                     .collect::<Vec<_>>()
                     .join(", ");
-                format!("{name} AS (\n  SELECT *\n  FROM UNNEST(ARRAY<STRUCT<{fields}>>[\n{tuples}\n  ])\n)")
+                format!(
+                    "{name} AS (\n  SELECT *\n  FROM UNNEST(ARRAY<STRUCT<{fields}>>[\n{tuples}\n  ])\n)"
+                )
             }
         }
     }

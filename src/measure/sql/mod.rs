@@ -66,11 +66,8 @@ struct Plan {
 }
 
 /// The local dates a program covers, from the options: both ends inclusive.
-pub(crate) fn range(
-    handbook: &Handbook,
-    options: &SqlOptions,
-) -> Result<(Date, Date), Error> {
-    let mut calendar = LocalCalendar::new(timezone(handbook));
+pub(crate) fn range(handbook: &Handbook, options: &SqlOptions) -> Result<(Date, Date), Error> {
+    let mut calendar = LocalCalendar::new(super::timezone(handbook));
     let as_of_local = calendar.date_of(options.as_of);
     let to = options.to.map_or(as_of_local, Date::to_days);
     let from = options.from.map_or(to - (DEFAULT_DAYS - 1), Date::to_days);
@@ -80,7 +77,9 @@ pub(crate) fn range(
             Date::from_days(from),
             Date::from_days(to)
         ))
-        .with_help("give a --from on or before --to (by default --to is the local date of --as-of)"));
+        .with_help(
+            "give a --from on or before --to (by default --to is the local date of --as-of)",
+        ));
     }
     if to - from >= MOST_DAYS {
         return Err(Error::new(format!(
@@ -103,7 +102,7 @@ pub(crate) fn program(
     check_table(table)?;
     let handbook = &checked.handbook;
     let d = dialect;
-    let tz = timezone(handbook);
+    let tz = super::timezone(handbook);
     let (from, to) = range(handbook, options)?;
     let (from, to) = (from.to_days(), to.to_days());
     let settings = handbook.settings.as_ref();
@@ -144,15 +143,17 @@ pub(crate) fn program(
     tables.push(rules::event_scope(d, &pairs, &as_of_open));
     tables.push(rules::rule_scope(d, &pairs));
     tables.push(rules::period_list(d, &rules, from, to, as_of_local));
-    tables.push(d.inline_table(
-        "breakdowns",
-        &[("breakdown", Type::Text), ("breakdown_order", Type::Int)],
-        &["all", "agent", "team", "touchpoint"]
-            .iter()
-            .enumerate()
-            .map(|(i, b)| vec![d.string(b), i.to_string()])
-            .collect::<Vec<_>>(),
-    ));
+    tables.push(
+        d.inline_table(
+            "breakdowns",
+            &[("breakdown", Type::Text), ("breakdown_order", Type::Int)],
+            &["all", "agent", "team", "touchpoint"]
+                .iter()
+                .enumerate()
+                .map(|(i, b)| vec![d.string(b), i.to_string()])
+                .collect::<Vec<_>>(),
+        ),
+    );
 
     let plan = Plan {
         width: open.as_ref().map_or(1, OpenDays::width),
@@ -195,14 +196,6 @@ pub(crate) fn program(
     }
     out.push_str(&query::query(d, &plan, table, &columns));
     Ok(out)
-}
-
-fn timezone(handbook: &Handbook) -> TimeZone {
-    let name = handbook
-        .settings
-        .as_ref()
-        .map_or("UTC", |s| s.calendar.timezone_name());
-    TimeZone::get(name).unwrap_or(TimeZone::UTC)
 }
 
 /// The touchpoints whose events a business-hours standard measures.

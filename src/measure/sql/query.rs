@@ -54,7 +54,8 @@ fn typed(d: Dialect, table: &str, c: &Columns) -> String {
     let text = |name: &str| format!("NULLIF(TRIM(e.{}), '')", d.column(name));
     let epoch = |name: &str| d.epoch_seconds(&format!("e.{}", d.column(name)));
     format!(
-        "-- The events, typed and trimmed; an empty text is none.
+        "-- The events, typed and trimmed; an empty text is none. Whole seconds, as sok reads them;
+-- the order of `end` and `start` to the fraction, as sok checks it.
 typed AS (
   SELECT
     {metric} AS metric,
@@ -65,7 +66,8 @@ typed AS (
     {value} AS amount,
     {agent} AS agent,
     {team} AS team,
-    NULLIF(TRIM({id}), '') AS event_id
+    NULLIF(TRIM({id}), '') AS event_id,
+    CASE WHEN e.{end_col} < e.{start_col} OR e.{abandoned_col} < e.{start_col} THEN 1 ELSE 0 END AS out_of_order
   FROM {table} AS e
 )",
         metric = text(&c.metric),
@@ -77,6 +79,9 @@ typed AS (
         agent = text(&c.agent),
         team = text(&c.team),
         id = d.cast(&format!("e.{}", d.column(&c.id)), Type::Text),
+        start_col = d.column(&c.start),
+        end_col = d.column(&c.end),
+        abandoned_col = d.column(&c.abandoned),
     )
 }
 
@@ -103,7 +108,7 @@ checked AS (
     {end_day} AS end_day,
     {abandoned_day} AS abandoned_day,
     CASE
-      WHEN t.metric IS NULL OR t.start_s IS NULL OR t.end_s < t.start_s OR t.abandoned_s < t.start_s THEN 'rejected'
+      WHEN t.metric IS NULL OR t.start_s IS NULL OR t.out_of_order = 1 THEN 'rejected'
       WHEN m.metric IS NULL THEN 'unused'
       WHEN s.metric IS NULL THEN 'rejected'
       WHEN s.needs_value AND t.amount IS NULL THEN 'rejected'
@@ -138,9 +143,14 @@ ranked AS (
 /// The local date and period keys of each start, from `calendar_day`.
 fn placed(plan: &Plan) -> String {
     let side = |before: &str, after: &str| {
-        format!("CASE WHEN r.start_s - r.start_day * {DAY} < cd.local_split THEN cd.{before} ELSE cd.{after} END")
+        format!(
+            "CASE WHEN r.start_s - r.start_day * {DAY} < cd.local_split THEN cd.{before} ELSE cd.{after} END"
+        )
     };
-    let mut keys = vec![format!("    {} AS local_date", side("local_before", "local_after"))];
+    let mut keys = vec![format!(
+        "    {} AS local_date",
+        side("local_before", "local_after")
+    )];
     for p in &plan.constants.keyed {
         let k = p.keyword();
         keys.push(format!(

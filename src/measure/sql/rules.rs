@@ -112,7 +112,12 @@ pub(super) fn pairs(
         }
     }
     let touchpoints: Vec<&str> = std::iter::once("")
-        .chain(handbook.touchpoints.iter().map(|t| t.meta.id.value.as_str()))
+        .chain(
+            handbook
+                .touchpoints
+                .iter()
+                .map(|t| t.meta.id.value.as_str()),
+        )
         .collect();
     let mut out = Vec::new();
     for metric in metrics {
@@ -167,7 +172,9 @@ pub(super) fn event_scope(d: Dialect, pairs: &[Pair], as_of_open: &dyn Fn(&str) 
     let rows: Vec<Vec<String>> = pairs
         .iter()
         .map(|p| {
-            let (min, max, whole) = p.range.map_or((0.0, 0.0, false), |r| (r.min, r.max, r.whole));
+            let (min, max, whole) = p
+                .range
+                .map_or((0.0, 0.0, false), |r| (r.min, r.max, r.whole));
             vec![
                 d.string(&p.metric),
                 d.string(&p.touchpoint),

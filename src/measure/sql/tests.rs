@@ -119,25 +119,42 @@ fn one_small_handbook_per_dialect() {
 fn the_range_defaults_to_400_days_up_to_the_local_date_of_as_of() {
     let checked = handbook();
     let (from, to) = range(&checked.handbook, &options(None, None)).unwrap();
-    assert_eq!((from.to_string(), to.to_string()), ("2025-09-24".into(), "2026-10-28".into()));
+    assert_eq!(
+        (from.to_string(), to.to_string()),
+        ("2025-09-24".into(), "2026-10-28".into())
+    );
     let (from, to) = range(&checked.handbook, &options(None, Some("2026-01-31"))).unwrap();
     assert_eq!(to.to_days() - from.to_days(), DEFAULT_DAYS - 1);
     assert_eq!(to.to_string(), "2026-01-31");
-    let err = range(&checked.handbook, &options(Some("2026-11-01"), Some("2026-10-01")));
+    let err = range(
+        &checked.handbook,
+        &options(Some("2026-11-01"), Some("2026-10-01")),
+    );
     assert!(err.unwrap_err().message.contains("after --to"));
-    let err = range(&checked.handbook, &options(Some("2000-01-01"), Some("2026-10-01")));
+    let err = range(
+        &checked.handbook,
+        &options(Some("2000-01-01"), Some("2026-10-01")),
+    );
     assert!(err.unwrap_err().message.contains("more than"));
 }
 
 #[test]
 fn a_table_name_cannot_end_the_statement() {
     let checked = handbook();
-    for good in ["events", "analytics.events", "`project.dataset.events`", "\"My Events\""] {
+    for good in [
+        "events",
+        "analytics.events",
+        "`project.dataset.events`",
+        "\"My Events\"",
+    ] {
         let good = good.replace(' ', "_");
         assert!(program(&checked, Dialect::Postgres, &good, &options(None, None)).is_ok());
     }
     for bad in ["", "events; DROP TABLE x", "events --", "e/*"] {
-        assert!(program(&checked, Dialect::Postgres, bad, &options(None, None)).is_err(), "{bad}");
+        assert!(
+            program(&checked, Dialect::Postgres, bad, &options(None, None)).is_err(),
+            "{bad}"
+        );
     }
 }
 
@@ -180,8 +197,14 @@ fn the_open_day_table_reads_as_the_business_clock() {
     }
     // A moment past the table reads as its last second; one before it as its first.
     let past = second("2027-06-01T12:00:00Z");
-    assert_eq!(open.open_until("phone", past), open.open_until("phone", (open.last + 1) * 86_400 - 1) + 0);
-    assert_eq!(open.open_until("phone", 0), open.open_until("phone", first * 86_400));
+    assert_eq!(
+        open.open_until("phone", past),
+        open.open_until("phone", (open.last + 1) * 86_400 - 1) + 0
+    );
+    assert_eq!(
+        open.open_until("phone", 0),
+        open.open_until("phone", first * 86_400)
+    );
     assert_eq!(open.open_until("mail", past), 0);
 }
 
@@ -194,69 +217,12 @@ fn the_open_day_table_runs_past_the_largest_bound() {
     // Three business days (30 open hours) need more than a week after `end`.
     let bound = 30.0 * 3600.0;
     let open = OpenDays::new(&schedules, &tz, &[], first, end, bound);
-    let after = open.open_until("phone", (open.last + 1) * 86_400) - open.open_until("phone", (end + 1) * 86_400);
+    let after = open.open_until("phone", (open.last + 1) * 86_400)
+        - open.open_until("phone", (end + 1) * 86_400);
     assert!(after as f64 > bound);
     assert!(open.last >= end + 7);
     // A schedule that never opens stops a year after `end`.
     let closed = BTreeMap::from([("never".to_string(), Schedule::default())]);
     let open = OpenDays::new(&closed, &TimeZone::UTC, &[], first, end, 1.0);
     assert_eq!(open.last, end + 366);
-}
-
-/// Writes the programs, a few events and the evaluation's report into `$SOK_SQL_DUMP`, to
-/// try them on an engine by hand (`tests/sql/engine.py`).
-#[test]
-#[ignore]
-fn dump_for_engines() {
-    use crate::measure::{Evaluation, Options};
-    let Ok(dir) = std::env::var("SOK_SQL_DUMP") else {
-        return;
-    };
-    let dir = std::path::PathBuf::from(dir);
-    let checked = handbook();
-    let options = options(Some("2026-10-19"), Some("2026-10-27"));
-    for dialect in Dialect::ALL {
-        let sql = program(&checked, dialect, "events", &options).unwrap();
-        std::fs::write(dir.join(format!("{}.sql", dialect.name())), sql).unwrap();
-    }
-    let csv = "id,metric,touchpoint,start,end,value,abandoned,agent,team
-1,answer_time,phone,2026-10-23T15:59:00Z,2026-10-26T07:00:30Z,,,ana,a
-2,answer_time,phone,2026-10-23T15:59:00Z,2026-10-26T07:01:30Z,,,ana,a
-3,answer_time,phone,2026-10-27T10:00:00Z,,,,bob,b
-4,answer_time,phone,2026-10-20T10:00:00Z,,,,bob,b
-5,csat,chat,2026-10-24T21:30:00Z,,5,,bob,b
-6,csat,,2026-10-24T22:30:00Z,,3,,,
-6,csat,,2026-10-24T22:31:00Z,,4,,,
-7,csat,,2026-10-25T22:30:00Z,,7,,,
-8,nothing,,2026-10-25T22:30:00Z,,7,,,
-";
-    std::fs::write(dir.join("events.csv"), csv).unwrap();
-    let mut evaluation = Evaluation::new(
-        &checked.handbook,
-        Options {
-            as_of: options.as_of,
-            from: options.from,
-            to: options.to,
-        },
-    );
-    for (line, row) in csv.lines().skip(1).enumerate() {
-        let cells: Vec<&str> = row.split(',').collect();
-        let text = |i: usize| (!cells[i].is_empty()).then(|| cells[i].to_string());
-        let moment = |i: usize| text(i).map(|t| t.parse::<jiff::Timestamp>().unwrap());
-        evaluation.add(&crate::measure::Event {
-            id: text(0),
-            metric: cells[1].into(),
-            touchpoint: text(2),
-            start: moment(3).unwrap(),
-            end: moment(4),
-            value: text(5).map(|v| v.parse().unwrap()),
-            abandoned: moment(6),
-            agent: text(7),
-            team: text(8),
-            file: crate::source::FileId(0),
-            line: line as u64 + 2,
-        });
-    }
-    let measured = evaluation.finish(&checked.handbook);
-    std::fs::write(dir.join("report.json"), measured.report.to_json()).unwrap();
 }
