@@ -5,7 +5,9 @@
 ENGINE is postgres (a throwaway cluster on a Unix socket in a temporary folder, as the
 user `nobody` when run as root, since initdb refuses root), duckdb, spark (local mode) or
 bigquery / snowflake, which cannot be reached from here: their programs are parsed with
-sqlglot in that dialect instead, and OUT.json gets `{"parsed": true}`.
+sqlglot in that dialect instead, and sqlglot's translation into DuckDB's dialect is run on
+DuckDB (OUT.json.duckdb.sql), which checks what the program computes as written for that
+dialect, though not the warehouse's own reading of its functions.
 
 EVENTS.csv has a header with the columns of FORMAT.md section 8, timestamps in UTC
 (`2026-10-01T07:00:03Z`) and empty cells for none. It is loaded as the table `events` with
@@ -125,16 +127,23 @@ def spark(events, programs):
         session.stop()
 
 
-def parse(dialect, programs):
+def parse(dialect, events, programs):
+    """Parses each program in `dialect`, then runs sqlglot's translation of it on DuckDB:
+    a check of the program's logic as written for that dialect, not of the warehouse."""
     import sqlglot
 
+    translated = []
     for program, out in programs:
         with open(program, encoding="utf-8") as f:
             tree = sqlglot.parse(f.read(), read=dialect, error_level=sqlglot.ErrorLevel.RAISE)
         statements = [t for t in tree if t is not None]
         if len(statements) != 1 or statements[0].key != "select":
             sys.exit(f"engine.py: {program} is not one SELECT in {dialect}")
-        write(out, {"parsed": True, "dialect": dialect})
+        duck = out + ".duckdb.sql"
+        with open(duck, "w", encoding="utf-8") as f:
+            f.write(statements[0].sql(dialect="duckdb"))
+        translated.append((duck, out))
+    duckdb(events, translated)
 
 
 def write(path, rows):
@@ -155,7 +164,7 @@ def main():
     elif engine == "spark":
         spark(events, programs)
     elif engine in ("bigquery", "snowflake"):
-        parse(engine, programs)
+        parse(engine, events, programs)
     else:
         sys.exit(f"engine.py: unknown engine {engine}")
 

@@ -255,6 +255,20 @@ impl Dialect {
                     casts()
                 )
             }
+            // `(x)` is a parenthesised value, not a struct of one field: a table of one
+            // column is an array of its values.
+            Inline::StructArray if columns.len() == 1 => {
+                let (c, ty) = columns[0];
+                let values = rows
+                    .iter()
+                    .map(|r| format!("    {}", r[0]))
+                    .collect::<Vec<_>>()
+                    .join(",\n");
+                format!(
+                    "{name} AS (\n  SELECT {c}\n  FROM UNNEST(ARRAY<{}>[\n{values}\n  ]) AS {c}\n)",
+                    self.type_name(ty)
+                )
+            }
             Inline::StructArray => {
                 let fields = columns
                     .iter()
