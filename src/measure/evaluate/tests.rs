@@ -3,7 +3,7 @@ use std::sync::Arc;
 use jiff::Timestamp;
 
 use super::*;
-use crate::measure::Measured;
+use crate::measure::results::Measured;
 use crate::measure::report::{PeriodResult, Report};
 use crate::source::FileId;
 use crate::world::MemoryWorld;
