@@ -58,6 +58,9 @@ pub enum Command {
     /// Show what changed between two editions: directories or git revisions.
     #[command(after_help = examples::DIFF)]
     Diff(DiffArgs),
+    /// Compute from event data whether each standard held, per period, agent and team.
+    #[command(after_help = examples::MEASURE)]
+    Measure(MeasureArgs),
     /// Print a completion script for a shell: bash, zsh, fish, powershell or elvish.
     #[command(after_help = examples::COMPLETIONS)]
     Completions(CompletionsArgs),
@@ -328,6 +331,80 @@ pub struct BuildArgs {
     pub measurements: Option<PathBuf>,
 }
 
+#[derive(Debug, clap::Args)]
+pub struct MeasureArgs {
+    /// The handbook root, the folder that holds `sok.toml`
+    /// [default: the nearest folder at or above the current one that holds `sok.toml`].
+    #[arg(value_hint = ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
+
+    /// Event files (CSV, JSON Lines, Parquet, by extension), folders of them, glob patterns,
+    /// or `-` for CSV on standard input.
+    #[arg(long, value_name = "PATH", num_args = 1.., required_unless_present = "sql")]
+    pub events: Vec<String>,
+
+    /// The moment events without `end` are judged at: RFC 3339, a local date-time, or a
+    /// date (its end) in the calendar's time zone [default: now].
+    #[arg(long, value_name = "TIMESTAMP")]
+    pub as_of: Option<String>,
+
+    /// Only events that start on or after this local date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+
+    /// Only events that start on or before this local date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+
+    /// How to write the report.
+    #[arg(long, value_enum, default_value_t = MeasureFormat::Human)]
+    pub format: MeasureFormat,
+
+    /// Write the report to this file instead of standard output (replaced atomically).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Exit 1 also when a standard missed its target in its latest complete period.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub fail_on: Option<MeasureFailOn>,
+
+    /// Print one SQL program that computes the report in a warehouse, instead of reading
+    /// events.
+    #[arg(long, value_enum, value_name = "DIALECT", conflicts_with = "events")]
+    pub sql: Option<SqlDialect>,
+
+    /// The events table the SQL reads.
+    #[arg(long, value_name = "NAME", default_value = "events", requires = "sql")]
+    pub table: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MeasureFormat {
+    /// Tables per owner for the terminal, missed standards first.
+    Human,
+    /// The report as JSON (schema 1, docs/measure.md).
+    Json,
+    /// Markdown, for a pull request or an e-mail.
+    Markdown,
+    /// A standalone accessible page with a chart per standard.
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MeasureFailOn {
+    /// A standard that missed its target in its latest complete period.
+    Missed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SqlDialect {
+    Postgres,
+    Duckdb,
+    Bigquery,
+    Snowflake,
+    Spark,
+}
+
 /// The "Examples:" section of every command's `--help`.
 mod examples {
     pub(super) const SOK: &str = "\
@@ -349,7 +426,14 @@ Examples:
   sok new owner night-shift --title \"Night shift lead\"  owners/night-shift.md, named
   sok new chapter uniforms path/to/handbook             in the handbook at path/to/handbook";
 
-    pub(super) const CHECK: &str = "\
+    pub(super) const MEASURE: &str = "\
+Examples:
+  sok measure --events events/                  every events file in events/, as tables
+  sok measure --events calls.csv --format json  the report as JSON, for a script
+  sok measure --events x.csv --fail-on missed   exit 1 when a standard missed its target
+  sok measure --sql postgres > measure.sql      the same report as SQL for a warehouse";
+
+    pub(super) const CHECK: &str = "\"
 Examples:
   sok check                 the handbook that holds the current folder
   sok check examples/shop   the handbook in examples/shop

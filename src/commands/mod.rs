@@ -8,6 +8,7 @@ mod explain;
 mod init;
 mod lint;
 mod man;
+mod measure;
 mod new;
 mod rules;
 mod schema;
@@ -96,6 +97,10 @@ pub fn run(cli: Cli) -> Result<Outcome, Fatal> {
         Command::Diff(args) => {
             let base = diff_base(&args)?;
             diff::execute(args, &base, style)
+        }
+        Command::Measure(args) => {
+            let root = handbook_dir(args.dir.clone(), "measure")?;
+            measure::execute(args, &root, style)
         }
         Command::Build(args) => {
             let root = handbook_dir(args.dir.clone(), "build")?;
@@ -210,6 +215,36 @@ pub(crate) fn print_err(text: &str) {
 }
 
 /// Writes to stdout; a closed pipe (`sok check | head`) is not an error.
+/// Writes a report to `out` atomically (a temporary file beside it, then a rename), refusing
+/// to replace one of the `protected` files (the handbook's sources, the files read).
+pub(crate) fn write_report(out: &Path, protected: &[PathBuf], text: &str) -> Result<(), Fatal> {
+    if let Ok(target) = std::fs::canonicalize(out)
+        && protected
+            .iter()
+            .any(|p| std::fs::canonicalize(p).is_ok_and(|p| p == target))
+    {
+        return Err(Fatal::new(format!(
+            "`{}` is a file sok reads; the report would overwrite it",
+            out.display()
+        ))
+        .with_help("write the report somewhere else, like --out report.json"));
+    }
+    let dir = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".sok-report-")
+        .tempfile_in(dir)
+        .map_err(|e| Fatal::new(format!("cannot write into `{}`: {e}", dir.display())))?;
+    file.write_all(text.as_bytes())
+        .and_then(|_| file.flush())
+        .map_err(|e| Fatal::new(format!("cannot write `{}`: {e}", out.display())))?;
+    file.persist(out)
+        .map_err(|e| Fatal::new(format!("cannot write `{}`: {}", out.display(), e.error)))?;
+    Ok(())
+}
+
 pub(crate) fn print(text: &str) -> Result<(), Fatal> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {

@@ -265,7 +265,7 @@ impl<'h> Evaluation<'h> {
                 (true, None) => {
                     return Some((
                         &codes::EVENT_EMPTY,
-                        format!("a `{}` event needs a value", rule.metric),
+                        format!("`{}` events need a value", rule.metric),
                         format!(
                             "give the answer or score in the `{}` column",
                             self.value_column
@@ -283,7 +283,7 @@ impl<'h> Evaluation<'h> {
                                 crate::values::format_number(v),
                                 rule.metric
                             ),
-                            format!("a `{}` value is {}", rule.metric, range.describe()),
+                            format!("values of `{}` are {}", rule.metric, range.describe()),
                         ));
                     }
                 }

@@ -22,6 +22,7 @@ mod lint_docs;
 mod lint_planted;
 mod lint_rules;
 mod lint_vague;
+mod measure_cli;
 mod measure_output;
 mod measure_sql;
 mod render_memory;

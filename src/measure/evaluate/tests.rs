@@ -3,8 +3,8 @@ use std::sync::Arc;
 use jiff::Timestamp;
 
 use super::*;
-use crate::measure::Measured;
 use crate::measure::report::{PeriodResult, Report};
+use crate::measure::results::Measured;
 use crate::source::FileId;
 use crate::world::MemoryWorld;
 
@@ -279,7 +279,7 @@ min = 90
     );
     assert_eq!(
         measured.diagnostics[0].help.as_deref(),
-        Some("a `nps` value is a whole number from 0 to 10")
+        Some("values of `nps` are a whole number from 0 to 10")
     );
 }
 

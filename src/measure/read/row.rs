@@ -250,6 +250,7 @@ mod tests {
     #[test]
     fn every_reason_to_skip_a_row() {
         let n: serde_json::Number = 1_700_000_000.into();
+        #[allow(clippy::type_complexity)]
         let cases: Vec<(Vec<(Col, Cell<'_>)>, &str, &str)> = vec![
             (
                 vec![(Col::Metric, Cell::Text("  "))],

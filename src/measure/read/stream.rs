@@ -1,14 +1,18 @@
 //! One file on two cores: the thread that reads the file hands each chunk of raw rows to the
-//! thread pool, which types it and passes the batch on, while reading goes on. At most a few
-//! chunks are in flight, so memory stays bounded whatever the file's size.
+//! thread pool, which types it, while reading goes on; the typed batches are passed on in
+//! the file's order, so what counts first (the first row of a repeated id, the order of a
+//! sum) is the same on every machine. At most a few chunks are in flight, so memory stays
+//! bounded whatever the file's size.
 
+use std::collections::BTreeMap;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::Batch;
 use crate::error::Error;
 
-/// Reads chunks with `next` until it returns `None`, running `convert` and `each` on each
-/// chunk in the thread pool. Returns the first error of `next`, after the chunks already
+/// Reads chunks with `next` until it returns `None`, running `convert` on each chunk in the
+/// thread pool and `each` on the batches one at a time, in the order of the chunks. Returns the first error of `next`, after the chunks already
 /// read have been handed on.
 pub(super) fn stream<R: Send>(
     mut next: impl FnMut() -> Result<Option<R>, Error> + Send,
@@ -17,8 +21,11 @@ pub(super) fn stream<R: Send>(
 ) -> Result<(), Error> {
     let in_flight = AtomicUsize::new(0);
     let limit = 2 * rayon::current_num_threads().max(1);
+    // The next batch to hand on, and those typed before their turn.
+    let order: Mutex<(u64, BTreeMap<u64, Batch>)> = Mutex::new((0, BTreeMap::new()));
+    let mut seq = 0u64;
     rayon::scope(|scope| {
-        let in_flight = &in_flight;
+        let (in_flight, order) = (&in_flight, &order);
         loop {
             // Waiting runs queued chunks on this thread too, so a pool of one thread (or one
             // whose every thread reads a file) still makes progress.
@@ -32,8 +39,21 @@ pub(super) fn stream<R: Send>(
                 return Ok(());
             };
             in_flight.fetch_add(1, Ordering::AcqRel);
+            let mine = seq;
+            seq += 1;
             scope.spawn(move |_| {
-                each(convert(chunk));
+                let batch = convert(chunk);
+                let mut order = order.lock().unwrap_or_else(|e| e.into_inner());
+                order.1.insert(mine, batch);
+                loop {
+                    let next = order.0;
+                    let Some(batch) = order.1.remove(&next) else {
+                        break;
+                    };
+                    order.0 += 1;
+                    each(batch);
+                }
+                drop(order);
                 in_flight.fetch_sub(1, Ordering::AcqRel);
             });
         }
@@ -76,8 +96,8 @@ mod tests {
             },
         )
         .unwrap();
-        let mut seen = seen.into_inner().unwrap();
-        seen.sort();
+        let seen = seen.into_inner().unwrap();
+        assert!(seen.is_sorted(), "batches are handed on in order");
         assert_eq!(seen, (1..=100).collect::<Vec<_>>());
     }
 
