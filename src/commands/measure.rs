@@ -5,7 +5,7 @@ use std::sync::Mutex;
 
 use super::{Fatal, Outcome, print};
 use crate::Checked;
-use crate::cli::{MeasureArgs, MeasureFailOn, MeasureFormat};
+use crate::cli::{MeasureArgs, MeasureFailOn, MeasureFormat, SqlDialect};
 use crate::diagnostics::emit::{self, Style};
 use crate::i18n::Catalog;
 use crate::measure::{self, Evaluation, Options, Report, read};
@@ -37,9 +37,14 @@ pub(super) fn execute(args: MeasureArgs, root: &Path, style: Style) -> Result<Ou
             .with_help("give the earlier date to --from"));
     }
     if let Some(dialect) = args.sql {
-        return Err(Fatal::new(format!(
-            "SQL for {dialect:?} is not written yet"
-        )));
+        let options = measure::sql::SqlOptions {
+            as_of: options.as_of,
+            from: options.from,
+            to: options.to,
+        };
+        let program = measure::sql::program(&checked, sql_dialect(dialect), &args.table, &options)?;
+        write_out(args.out.as_deref(), root, &checked, &program)?;
+        return Ok(Outcome::Clean);
     }
     let cwd = std::env::current_dir()?;
     let inputs = read::inputs(&args.events, &cwd)?;
@@ -148,6 +153,17 @@ fn missed_list(report: &Report) -> String {
         .map(|id| format!("`{id}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+fn sql_dialect(dialect: SqlDialect) -> measure::sql::Dialect {
+    use measure::sql::Dialect;
+    match dialect {
+        SqlDialect::Postgres => Dialect::Postgres,
+        SqlDialect::Duckdb => Dialect::Duckdb,
+        SqlDialect::Bigquery => Dialect::Bigquery,
+        SqlDialect::Snowflake => Dialect::Snowflake,
+        SqlDialect::Spark => Dialect::Spark,
+    }
 }
 
 fn date_option(flag: &str, text: Option<&str>) -> Result<Option<crate::values::Date>, Fatal> {

@@ -396,3 +396,51 @@ fn the_events_hold_every_case() {
         .sum();
     assert!(pending > 0);
 }
+
+#[test]
+fn the_program_goes_to_out_and_a_bad_table_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = common::fixture("measure-sql");
+    let out = dir.path().join("measure.sql");
+    let run = |args: &[&str]| {
+        Command::cargo_bin("sok")
+            .unwrap()
+            .arg("measure")
+            .arg(&fixture)
+            .args(["--as-of", AS_OF])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let done = run(&[
+        "--sql",
+        "duckdb",
+        "--table",
+        "analytics.events",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        done.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let program = read(&out);
+    assert!(program.starts_with("-- sok measure --sql duckdb"));
+    assert!(program.contains("FROM analytics.events AS e"));
+    assert!(program.trim_end().ends_with(';'));
+    let done = run(&["--sql", "postgres", "--table", "events; DROP TABLE events"]);
+    assert_eq!(done.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&done.stderr).contains("is not a table name"));
+    let done = run(&[
+        "--sql",
+        "spark",
+        "--from",
+        "2020-01-01",
+        "--to",
+        "2030-12-31",
+    ]);
+    assert_eq!(done.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&done.stderr).contains("more than 3700 days"));
+}

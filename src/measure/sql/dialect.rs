@@ -61,6 +61,7 @@ struct Functions {
 }
 
 impl Dialect {
+    #[cfg(test)]
     pub(crate) const ALL: [Dialect; 5] = [
         Dialect::Postgres,
         Dialect::Duckdb,
