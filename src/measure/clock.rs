@@ -167,7 +167,6 @@ impl LocalCalendar {
     }
 
     /// The row of one UTC day (for the SQL calendar table).
-    #[allow(dead_code)] // until `sql/` writes the calendar tables
     pub(crate) fn day(&mut self, day: i64) -> LocalDay {
         self.ensure(day);
         self.days.rows[(day - self.days.first) as usize]
@@ -253,7 +252,6 @@ impl BusinessClock {
     }
 
     /// The rows of the table for the UTC days `[first, last)` (for the SQL calendar table).
-    #[allow(dead_code)] // until `sql/` writes the calendar tables
     pub(crate) fn rows(&mut self, first: i64, last: i64) -> &[OpenDay] {
         if !(self.days.covers(first) && self.days.covers(last - 1)) {
             self.rebuild(first.min(self.days.first), last);
