@@ -10,6 +10,7 @@ mod lint;
 mod man;
 mod new;
 mod rules;
+mod sample_events;
 mod schema;
 mod serve;
 
@@ -110,6 +111,10 @@ pub fn run(cli: Cli) -> Result<Outcome, Fatal> {
         Command::Serve(args) => {
             let root = handbook_dir(args.dir.clone(), "serve")?;
             serve::execute(args, root, style)
+        }
+        Command::SampleEvents(args) => {
+            let root = handbook_dir(args.dir.clone(), "sample-events")?;
+            sample_events::execute(args, &root, style)
         }
     }
 }

@@ -10,6 +10,7 @@
 mod clock;
 mod evaluate;
 pub mod event;
+pub(crate) mod generate;
 pub mod report;
 
 pub use event::Event;
