@@ -25,5 +25,6 @@ mod lint_vague;
 mod render_memory;
 mod render_output;
 mod robustness;
+mod sample_events;
 mod schema;
 mod serve;
