@@ -27,5 +27,6 @@ mod measure_output;
 mod render_memory;
 mod render_output;
 mod robustness;
+mod sample_events;
 mod schema;
 mod serve;
