@@ -73,6 +73,9 @@ pub enum Command {
     /// Serve the handbook live on 127.0.0.1, rebuilt and reloaded on every change.
     #[command(after_help = examples::SERVE)]
     Serve(ServeArgs),
+    /// Write seeded sample events for the measurable standards, for tests and benches.
+    #[command(after_help = examples::SAMPLE_EVENTS)]
+    SampleEvents(SampleEventsArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -491,6 +494,12 @@ Examples:
 Examples:
   sok serve                       serve the handbook of this folder on http://127.0.0.1:3000/
   sok serve --port 8080 --open    another port, and open the browser";
+
+    pub(super) const SAMPLE_EVENTS: &str = "\
+Examples:
+  sok sample-events > events.csv                     91 days up to yesterday, as CSV
+  sok sample-events --seed 7 --from 2026-09-01 --days 30 --out events/september.csv
+  sok sample-events --per-day 500 --bad-rows 2 --format jsonl --out /tmp/events.jsonl";
 }
 
 #[derive(Debug, clap::Args)]
@@ -507,4 +516,48 @@ pub struct ServeArgs {
     /// Open the site in the default browser.
     #[arg(long)]
     pub open: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SampleFormat {
+    /// CSV with a header line.
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SampleEventsArgs {
+    /// The handbook root [default: the nearest folder at or above the current one that holds
+    /// `sok.toml`].
+    #[arg(value_hint = ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
+
+    /// The seed: the same seed and options always write the same bytes.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+
+    /// The first day, YYYY-MM-DD, in the calendar's time zone [default: 91 days before today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub from: Option<crate::values::Date>,
+
+    /// How many days.
+    #[arg(long, default_value_t = 91)]
+    pub days: u32,
+
+    /// Mean contacts per touchpoint per open day (surveys and audits are a share of them).
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub per_day: u32,
+
+    /// Rows in a thousand to make bad on purpose, one rejection kind after another.
+    #[arg(long, value_name = "PER_MILLE", default_value_t = 0)]
+    pub bad_rows: u32,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SampleFormat::Csv)]
+    pub format: SampleFormat,
+
+    /// Write to FILE (atomically) instead of stdout.
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub out: Option<PathBuf>,
 }

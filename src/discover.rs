@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use crate::layout::{
-    OUTPUT_MARKER, Role, SETTINGS_FILE, SPECIAL_FOLDERS, kind_folder, kind_of_folder,
+    EVENTS_FOLDER, OUTPUT_MARKER, Role, SETTINGS_FILE, SPECIAL_FOLDERS, kind_folder, kind_of_folder,
 };
 use crate::model::Kind;
 
@@ -89,6 +89,9 @@ pub fn classify(mut paths: Vec<String>, output_dir: Option<&str>) -> Discovered 
             continue;
         }
         let top = parts[0];
+        if top == EVENTS_FOLDER {
+            continue;
+        }
         if SPECIAL_FOLDERS.contains(&top) {
             if top == "assets" {
                 out.assets.push(path);
@@ -165,7 +168,8 @@ fn misspelt_folder(name: &str) -> Option<&'static str> {
     let known = Kind::ALL
         .iter()
         .filter_map(|&k| kind_folder(k))
-        .chain(SPECIAL_FOLDERS);
+        .chain(SPECIAL_FOLDERS)
+        .chain([EVENTS_FOLDER]);
     known
         .into_iter()
         .find(|k| strsim::damerau_levenshtein(&name.to_lowercase(), k) <= 2)
@@ -299,6 +303,24 @@ mod tests {
         assert_eq!(found.assets, ["assets/logo.svg"]);
         let strays: Vec<_> = found.strays.iter().map(|s| s.path.as_str()).collect();
         assert_eq!(strays, ["chapters/e.toml", "notes.txt", "standrads/c.md"]);
+    }
+
+    #[test]
+    fn the_events_folder_is_data_not_sources() {
+        let found = classify_names(&[
+            "sok.toml",
+            "events/2026-10.csv",
+            "events/call-center/export.parquet",
+            "events/notes.toml",
+            "standards/events/a.md",
+            "evnets/x.csv",
+        ]);
+        let files: Vec<_> = found.files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(files, ["sok.toml", "standards/events/a.md"]);
+        assert!(found.assets.is_empty() && found.templates.is_empty());
+        let strays: Vec<_> = found.strays.iter().map(|s| s.help.as_str()).collect();
+        assert_eq!(strays.len(), 1);
+        assert!(strays[0].contains("`events/`"), "{strays:?}");
     }
 
     #[test]

@@ -15,6 +15,10 @@ pub(crate) const ASSETS_FOLDER: &str = "assets";
 /// The handbook's overrides of the built-in templates.
 pub(crate) const TEMPLATES_FOLDER: &str = "templates";
 
+/// Event data for `sok measure` kept with the handbook (`events/*.csv`): neither sources nor
+/// output, so discovery skips it as it skips a build and nothing renders it.
+pub(crate) const EVENTS_FOLDER: &str = "events";
+
 /// Folders whose files are not sources.
 pub(crate) const SPECIAL_FOLDERS: [&str; 2] = [ASSETS_FOLDER, TEMPLATES_FOLDER];
 

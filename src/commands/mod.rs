@@ -11,6 +11,7 @@ mod man;
 mod measure;
 mod new;
 mod rules;
+mod sample_events;
 mod schema;
 mod serve;
 
@@ -115,6 +116,10 @@ pub fn run(cli: Cli) -> Result<Outcome, Fatal> {
         Command::Serve(args) => {
             let root = handbook_dir(args.dir.clone(), "serve")?;
             serve::execute(args, root, style)
+        }
+        Command::SampleEvents(args) => {
+            let root = handbook_dir(args.dir.clone(), "sample-events")?;
+            sample_events::execute(args, &root, style)
         }
     }
 }

@@ -11,6 +11,7 @@ mod as_of;
 mod clock;
 mod evaluate;
 pub mod event;
+pub(crate) mod generate;
 pub mod output;
 mod period;
 // A rejected row is an ordinary outcome of reading, returned as its diagnostic.

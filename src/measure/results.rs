@@ -173,7 +173,7 @@ fn target(rule: &Rule, handbook: &Handbook) -> Target {
     };
     let unit = match rule.counting {
         Counting::Nps => "nps".to_string(),
-        Counting::Mean | Counting::EventValue => measure
+        Counting::Mean => measure
             .unit
             .as_ref()
             .map_or_else(|| "percent".to_string(), |u| u.value.clone()),

@@ -64,7 +64,7 @@ impl Target {
     }
 
     /// Files among `include` that are someone else's: for collections, `sok.toml`, the
-    /// kind folders, the special folders and hidden files.
+    /// kind folders, the special folders, the events folder and hidden files.
     pub(crate) fn exclude(self) -> Vec<String> {
         if self != Target::Collection {
             return Vec::new();
@@ -75,6 +75,7 @@ impl Target {
                 .into_iter()
                 .filter_map(layout::kind_folder)
                 .chain(layout::SPECIAL_FOLDERS)
+                .chain([layout::EVENTS_FOLDER])
                 .map(|folder| format!("{folder}/**")),
         );
         out.push("**/.*".into());

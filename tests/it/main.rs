@@ -28,5 +28,6 @@ mod measure_sql;
 mod render_memory;
 mod render_output;
 mod robustness;
+mod sample_events;
 mod schema;
 mod serve;

@@ -31,15 +31,22 @@ pub(crate) fn chart(
     periods: &[PeriodResult],
     words: &Words<'_>,
 ) -> String {
+    let (lo, hi, step) = scale(target, periods);
+    // Wide enough for the longest tick figure ("100 PLN"), at about 7 units a character.
+    let ticks = ((hi - lo) / step).round() as usize;
+    let longest = (0..=ticks)
+        .map(|k| words.value(target, lo + step * k as f64).chars().count())
+        .max()
+        .unwrap_or(4);
+    let left = LEFT.max(longest as f64 * 7.0 + 12.0);
     let n = periods.len().max(1) as f64;
     let slot = match periods.len() {
         0..=12 => SLOT,
         _ => (720.0 / n).max(6.0),
     };
-    let width = (LEFT + RIGHT + slot * n).max(400.0).round();
-    let plot = width - LEFT - RIGHT;
+    let width = (left + RIGHT + slot * n).max(400.0).round();
+    let plot = width - left - RIGHT;
     let slot = plot / n;
-    let (lo, hi, step) = scale(target, periods);
     let y = |v: f64| TOP + (hi - v) / (hi - lo) * (HEIGHT - TOP - BOTTOM);
     let target_text = periods
         .last()
@@ -59,17 +66,16 @@ pub(crate) fn chart(
             .fill("report.chart.desc", &[("target", &target_text)])),
     );
     // Grid lines and their figures.
-    let ticks = ((hi - lo) / step).round() as usize;
     for k in 0..=ticks {
         let tick = lo + step * k as f64;
         let ty = y(tick);
         let class = if tick == 0.0 { "axis" } else { "grid" };
         let _ = write!(
             svg,
-            "<line class=\"{class}\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{ty:.1}\" y2=\"{ty:.1}\"/>\
+            "<line class=\"{class}\" x1=\"{left}\" x2=\"{}\" y1=\"{ty:.1}\" y2=\"{ty:.1}\"/>\
              <text class=\"tick\" x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
-            LEFT + plot,
-            LEFT - 6.0,
+            left + plot,
+            left - 6.0,
             ty + 4.0,
             esc(&words.value(target, tick)),
         );
@@ -78,7 +84,7 @@ pub(crate) fn chart(
     let label_every = (44.0 / slot).ceil().max(1.0) as usize;
     let mut last_sub = String::new();
     for (i, p) in periods.iter().enumerate() {
-        let x = LEFT + slot * i as f64;
+        let x = left + slot * i as f64;
         let centre = x + slot / 2.0;
         let status = Status::of_period(p);
         match p.figures.value {
@@ -149,7 +155,7 @@ pub(crate) fn chart(
     // The target, period by period (a target changed between editions shows as a step).
     let mut path = String::new();
     for (i, p) in periods.iter().enumerate() {
-        let x0 = LEFT + slot * i as f64;
+        let x0 = left + slot * i as f64;
         let ty = y(p.target.clamp(lo, hi));
         let verb = if i == 0 { 'M' } else { 'L' };
         let _ = write!(path, "{verb}{x0:.1} {ty:.1}H{:.1}", x0 + slot);
@@ -160,7 +166,7 @@ pub(crate) fn chart(
             svg,
             "<path class=\"target\" d=\"{path}\"/><text class=\"target-label\" x=\"{:.1}\" \
              y=\"{:.1}\">{}</text>",
-            LEFT + plot + 6.0,
+            left + plot + 6.0,
             y(last.clamp(lo, hi)) + 4.0,
             esc(&target_text)
         );
