@@ -1,4 +1,5 @@
-//! `sok measure --sql` proven on real engines: the same generated events loaded into
+//! `sok measure --sql` proven on real engines: the same generated events (`events.rs`, and
+//! `sok sample-events` for the fixture) loaded into
 //! PostgreSQL (a throwaway cluster), DuckDB and Spark SQL (local mode), sok's program run on
 //! each, and every row compared, figure by figure, with `sok measure --format json` on the
 //! same events. BigQuery and Snowflake cannot be reached from here: their programs are
@@ -85,7 +86,22 @@ fn prepared() -> &'static Prepared {
     PREPARED.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
         let events = dir.path().join("events.csv");
-        std::fs::write(&events, events::generate(2026, 3000)).unwrap();
+        // The planted and random rows of `events.rs`, then six weeks of `sok sample-events`.
+        let sample = sok(&[
+            "sample-events",
+            common::fixture("measure-sql").to_str().unwrap(),
+            "--seed",
+            "7",
+            "--from",
+            "2026-10-05",
+            "--days",
+            "42",
+            "--per-day",
+            "8",
+        ]);
+        let mut rows = events::generate(2026, 3000);
+        rows.push_str(&events::in_utc(&sample, "Europe/Warsaw"));
+        std::fs::write(&events, rows).unwrap();
         let mut cases = Vec::new();
         for v in VARIANTS {
             let root = dir.path().join(v.name);
@@ -381,6 +397,7 @@ fn snowflake_programs_parse_and_compute_the_report() {
 fn the_events_hold_every_case() {
     let p = prepared();
     let met = &p.cases[0].report;
+    assert!(met["rows"].as_u64().unwrap() > 5000, "{}", met["rows"]);
     assert!(
         met["rejected"].as_u64().unwrap() >= 10,
         "{}",

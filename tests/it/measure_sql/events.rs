@@ -400,3 +400,36 @@ fn planted(rows: &mut Vec<Row>) {
         );
     }
 }
+
+/// `sok sample-events` output with its timestamps rewritten in UTC (it writes offsets, `Z`
+/// and local times of the calendar's zone), so that engines load the instants sok read.
+pub(crate) fn in_utc(csv: &str, zone: &str) -> String {
+    let tz = jiff::tz::TimeZone::get(zone).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(header.iter().collect::<Vec<_>>().join(","), HEADER);
+    let mut out = String::new();
+    for record in reader.records() {
+        let record = record.unwrap();
+        let cells: Vec<String> = record
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| match header.get(i) {
+                Some("start" | "end" | "abandoned") if !cell.is_empty() => {
+                    let t = cell.parse::<Timestamp>().unwrap_or_else(|_| {
+                        let local: jiff::civil::DateTime = cell.parse().unwrap();
+                        tz.to_ambiguous_timestamp(local).compatible().unwrap()
+                    });
+                    t.to_string()
+                }
+                _ => {
+                    assert!(!cell.contains([',', '"', '\n']), "{cell}");
+                    cell.to_string()
+                }
+            })
+            .collect();
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
