@@ -254,7 +254,12 @@ impl BusinessClock {
     /// The rows of the table for the UTC days `[first, last)` (for the SQL calendar table).
     pub(crate) fn rows(&mut self, first: i64, last: i64) -> &[OpenDay] {
         if !(self.days.covers(first) && self.days.covers(last - 1)) {
-            self.rebuild(first.min(self.days.first), last);
+            let first = match self.days.rows.is_empty() {
+                true => first,
+                false => first.min(self.days.first),
+            };
+            let last = last.max(self.days.first + self.days.rows.len() as i64);
+            self.rebuild(first, last);
         }
         let start = (first - self.days.first) as usize;
         &self.days.rows[start..start + (last - first) as usize]

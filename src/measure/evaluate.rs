@@ -204,35 +204,34 @@ impl<'h> Evaluation<'h> {
         if self.from_day.is_some_and(|f| local < f) || self.to_day.is_some_and(|t| local > t) {
             return;
         }
-        let mut counted = false;
+        // Every outcome first: a row that one of its standards cannot measure is rejected
+        // as a whole, not counted by the others.
+        let mut outcomes = Vec::with_capacity(rules.len());
         for i in rules {
-            let rule = &self.rules[i];
-            if !rule.takes(event.touchpoint.as_deref()) {
+            if !self.rules[i].takes(event.touchpoint.as_deref()) {
                 continue;
             }
-            counted = true;
-            let counting = rule.counting;
-            let outcome = match self.outcome(i, event) {
-                Ok(Some(outcome)) => outcome,
-                Ok(None) => continue,
-                Err(rejected) => {
-                    if let Some((message, help)) = rejected {
-                        self.reject_event(
-                            event,
-                            &codes::EVENT_NO_SCHEDULE,
-                            &self.touchpoint_column.clone(),
-                            message,
-                            help,
-                        );
-                    } else {
-                        self.rejected += 1;
-                    }
+            match self.outcome(i, event) {
+                Ok(outcome) => outcomes.push((i, outcome)),
+                Err(Some((message, help))) => {
+                    let column = self.touchpoint_column.clone();
+                    self.reject_event(event, &codes::EVENT_NO_SCHEDULE, &column, message, help);
                     return;
                 }
-            };
+                Err(None) => {
+                    self.rejected += 1;
+                    return;
+                }
+            }
+        }
+        if outcomes.is_empty() {
+            self.unused += 1;
+        }
+        for (i, outcome) in outcomes {
+            let Some(outcome) = outcome else { continue };
             let rule = &self.rules[i];
             let key = (i, period::start_of(rule.period, local));
-            let by_touchpoint = rule.spans_touchpoints();
+            let (counting, by_touchpoint) = (rule.counting, rule.spans_touchpoints());
             self.tallies.entry(key).or_default().add(
                 outcome,
                 counting,
@@ -243,9 +242,6 @@ impl<'h> Evaluation<'h> {
                 ],
                 by_touchpoint,
             );
-        }
-        if !counted {
-            self.unused += 1;
         }
     }
 

@@ -418,3 +418,38 @@ fn business_hours_skip_nights_weekends_and_holidays() {
     assert!(d.record.is_none());
     assert_eq!(checked.sources.slice(d.span), "by appointment");
 }
+
+#[test]
+fn a_row_one_standard_cannot_measure_is_counted_by_none() {
+    let calendar_too = format!(
+        "{BUSINESS}\n{}",
+        r#"
+[[standard]]
+id = "reply-calendar"
+title = "Reply within a day"
+owner = "lead"
+text = "We reply."
+[standard.measure]
+metric = "response_time"
+max = "1 d"
+share = 90
+"#
+    );
+    let checked = handbook(&calendar_too);
+    let mut mail = event(
+        "response_time",
+        "2026-10-16T10:00:00Z",
+        Some("2026-10-16T10:10:00Z"),
+    );
+    mail.touchpoint = Some("mail".into());
+    let phone = event(
+        "response_time",
+        "2026-10-16T10:00:00Z",
+        Some("2026-10-16T10:10:00Z"),
+    );
+    let report = run(&checked, &[mail, phone], "2026-11-21T12:00:00Z").report;
+    assert_eq!(report.rejected, 1);
+    for id in ["reply", "reply-calendar"] {
+        assert_eq!(periods(&report, id)[0].figures.events, 1, "{id}");
+    }
+}
