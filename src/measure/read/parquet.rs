@@ -18,7 +18,7 @@ use rayon::prelude::*;
 
 use super::columns::{COLUMNS, Col, Mapping, map_header};
 use super::positional::Positional;
-use super::reject::{self, At};
+use super::reject::{self, At, Rejected};
 use super::row::{check_order, parse_number};
 use super::stream::stream;
 use super::timestamp::Timestamps;
@@ -143,7 +143,7 @@ pub(super) fn read(
         Err(diagnostic) => {
             each(Batch {
                 events: Vec::new(),
-                rejected: vec![diagnostic],
+                rejected: vec![*diagnostic],
             });
             return Ok(0);
         }
@@ -471,7 +471,7 @@ fn convert(
         };
         match result {
             Ok(event) => batch.events.push(event),
-            Err(d) => batch.rejected.push(d),
+            Err(d) => batch.rejected.push(*d),
         }
     }
     batch
@@ -482,7 +482,7 @@ fn event(
     mapping: &Mapping,
     file: FileId,
     line: u64,
-) -> Result<Event, Diagnostic> {
+) -> Result<Event, Rejected> {
     let [
         id,
         metric,
@@ -538,7 +538,7 @@ fn value(
     timestamps: &mut Timestamps<'_>,
     cx: &ReadContext<'_>,
     place: &At<'_>,
-) -> Result<Typed, Diagnostic> {
+) -> Result<Typed, Rejected> {
     let bad_moment = |text: String| reject::timestamp(&text, cx.timezone_name(), place);
     Ok(match (kind, stored) {
         (_, Stored::Null) => Typed::None,

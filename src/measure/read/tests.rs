@@ -659,7 +659,7 @@ fn parquet_text_timestamps_dates_floats_booleans_and_mapping() {
         1000,
     );
     let read = read_with(
-        &[path.clone()],
+        std::slice::from_ref(&path),
         "Europe/Warsaw",
         &[
             ("metric", "Type"),
