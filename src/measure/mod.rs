@@ -14,8 +14,6 @@ pub mod event;
 pub(crate) mod generate;
 pub mod output;
 mod period;
-// A rejected row is an ordinary outcome of reading, returned as its diagnostic.
-#[allow(clippy::result_large_err)]
 pub(crate) mod read;
 pub mod report;
 mod results;

@@ -87,7 +87,7 @@ pub(super) fn map_header(
     header: &[String],
     columns: &BTreeMap<String, Sp<String>>,
     file: FileId,
-) -> Result<Mapping, Diagnostic> {
+) -> Result<Mapping, Box<Diagnostic>> {
     let mut mapping = Mapping::wanted(columns);
     let mut missing = Vec::new();
     for col in Col::ALL {
@@ -115,7 +115,7 @@ pub(super) fn map_header(
     if missing.is_empty() {
         return Ok(mapping);
     }
-    Err(missing_columns(&missing, header, columns, file))
+    Err(Box::new(missing_columns(&missing, header, columns, file)))
 }
 
 fn missing_columns(

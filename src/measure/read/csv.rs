@@ -72,7 +72,7 @@ pub(super) fn read(
         Err(diagnostic) => {
             each(Batch {
                 events: Vec::new(),
-                rejected: vec![diagnostic],
+                rejected: vec![*diagnostic],
             });
             return Ok(0);
         }
@@ -109,7 +109,7 @@ pub(super) fn read(
                 };
                 chunk
                     .rejected
-                    .push(reject::field_count(record.len(), width, &place));
+                    .push(*reject::field_count(record.len(), width, &place));
                 continue;
             }
             chunk.lines.push(line);
@@ -144,7 +144,7 @@ pub(super) fn read(
             });
             match typer.event(line, &cells) {
                 Ok(event) => batch.events.push(event),
-                Err(diagnostic) => batch.rejected.push(diagnostic),
+                Err(diagnostic) => batch.rejected.push(*diagnostic),
             }
         }
         batch

@@ -82,7 +82,7 @@ pub(super) fn read(
                         line,
                         column: None,
                     };
-                    batch.rejected.push(reject::not_an_object(&place));
+                    batch.rejected.push(*reject::not_an_object(&place));
                     continue;
                 }
             };
@@ -90,7 +90,7 @@ pub(super) fn read(
                 std::array::from_fn(|c| cell(&object, mapping.name(Col::ALL[c])));
             match typer.event(line, &cells) {
                 Ok(event) => batch.events.push(event),
-                Err(diagnostic) => batch.rejected.push(diagnostic),
+                Err(diagnostic) => batch.rejected.push(*diagnostic),
             }
         }
         batch

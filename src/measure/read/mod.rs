@@ -14,6 +14,7 @@ mod inputs;
 mod jsonl;
 mod parquet;
 mod pattern;
+mod positional;
 mod reject;
 mod row;
 mod stream;

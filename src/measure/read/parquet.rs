@@ -14,9 +14,11 @@ use parquet::data_type::{ByteArray, FixedLenByteArray, Int96};
 use parquet::file::reader::FileReader;
 use parquet::file::serialized_reader::SerializedFileReader;
 use parquet::schema::types::ColumnDescriptor;
+use rayon::prelude::*;
 
 use super::columns::{COLUMNS, Col, Mapping, map_header};
-use super::reject::{self, At};
+use super::positional::Positional;
+use super::reject::{self, At, Rejected};
 use super::row::{check_order, parse_number};
 use super::stream::stream;
 use super::timestamp::Timestamps;
@@ -70,8 +72,13 @@ enum Values {
     I96(Vec<Int96>),
     F32(Vec<f32>),
     F64(Vec<f64>),
-    Bytes(Vec<ByteArray>),
-    Fixed(Vec<FixedLenByteArray>),
+    /// Strings and fixed-length bytes, copied out of the pages into one buffer: the pages'
+    /// shared buffers are then released on the thread that decoded them, and typing on
+    /// another thread touches no reference counts.
+    Bytes {
+        bytes: Vec<u8>,
+        ends: Vec<usize>,
+    },
 }
 
 struct Decoded {
@@ -98,9 +105,15 @@ enum Stored<'a> {
 }
 
 fn parquet_error(path: &str, error: parquet::errors::ParquetError) -> Error {
+    let codec = error.to_string().contains("Disabled feature");
     Error::new(format!("cannot read `{path}`: {error}"))
         .with_code(&codes::IO_READ)
-        .with_help("check that the file is a complete Parquet file (written to the end)")
+        .with_help(if codec {
+            "sok reads Parquet compressed with Snappy, gzip or zstd (or not at all); write the \
+             file again with one of them"
+        } else {
+            "check that the file is a complete Parquet file (written to the end)"
+        })
 }
 
 pub(super) fn read(
@@ -110,6 +123,7 @@ pub(super) fn read(
     cx: &ReadContext<'_>,
     each: &(dyn Fn(Batch) + Sync),
 ) -> Result<u64, Error> {
+    let handle = Positional::new(handle).map_err(|e| super::read_error(path, &e))?;
     let reader = SerializedFileReader::new(handle).map_err(|e| parquet_error(path, e))?;
     let schema = reader.metadata().file_metadata().schema_descr_ptr();
     // The top-level, unrepeated columns are the header; nested fields are ignored.
@@ -129,7 +143,7 @@ pub(super) fn read(
         Err(diagnostic) => {
             each(Batch {
                 events: Vec::new(),
-                rejected: vec![diagnostic],
+                rejected: vec![*diagnostic],
             });
             return Ok(0);
         }
@@ -156,55 +170,76 @@ pub(super) fn read(
             }
         }
     }
+    // Row groups are read in parallel, each decoded on one thread and typed in the pool.
     let metadata = reader.metadata();
-    let mut first_line = 1u64;
+    let mut first_lines = Vec::with_capacity(metadata.num_row_groups());
     let mut rows = 0u64;
-    for group in 0..metadata.num_row_groups() {
-        let group_rows = metadata.row_group(group).num_rows().max(0) as u64;
-        let row_group = reader
-            .get_row_group(group)
-            .map_err(|e| parquet_error(path, e))?;
-        let mut readers = Vec::with_capacity(columns.len());
-        for column in &columns {
-            readers.push(
-                row_group
-                    .get_column_reader(column.leaf)
-                    .map_err(|e| parquet_error(path, e))?,
-            );
-        }
-        let mut line = first_line;
-        let next = || -> Result<Option<Chunk>, Error> {
-            let mut chunk = Chunk {
-                columns: Vec::with_capacity(readers.len()),
-                rows: 0,
-                first_line: line,
-            };
-            let mut rows_read = None;
-            for reader in readers.iter_mut() {
-                let (decoded, n) =
-                    decode(reader, BATCH_ROWS).map_err(|e| parquet_error(path, e))?;
-                if rows_read.is_some_and(|r| r != n) {
-                    return Err(Error::new(format!(
-                        "cannot read `{path}`: its columns have different numbers of rows"
-                    )));
-                }
-                rows_read = Some(n);
-                chunk.columns.push(decoded);
-            }
-            let n = rows_read.unwrap_or(0);
-            if n == 0 {
-                return Ok(None);
-            }
-            chunk.rows = n;
-            line += n as u64;
-            Ok(Some(chunk))
-        };
-        let convert = |chunk: Chunk| convert(chunk, &columns, &mapping, file, cx);
-        stream(next, &convert, each)?;
-        first_line += group_rows;
-        rows += group_rows;
+    for group in metadata.row_groups() {
+        first_lines.push(rows + 1);
+        rows += group.num_rows().max(0) as u64;
     }
+    first_lines
+        .par_iter()
+        .enumerate()
+        .try_for_each(|(group, &first_line)| {
+            read_group(
+                &reader, group, first_line, &columns, &mapping, path, file, cx, each,
+            )
+        })?;
     Ok(rows)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_group(
+    reader: &SerializedFileReader<Positional>,
+    group: usize,
+    first_line: u64,
+    columns: &[Column],
+    mapping: &Mapping,
+    path: &str,
+    file: FileId,
+    cx: &ReadContext<'_>,
+    each: &(dyn Fn(Batch) + Sync),
+) -> Result<(), Error> {
+    let row_group = reader
+        .get_row_group(group)
+        .map_err(|e| parquet_error(path, e))?;
+    let mut readers = Vec::with_capacity(columns.len());
+    for column in columns {
+        readers.push(
+            row_group
+                .get_column_reader(column.leaf)
+                .map_err(|e| parquet_error(path, e))?,
+        );
+    }
+    let mut line = first_line;
+    let next = || -> Result<Option<Chunk>, Error> {
+        let mut chunk = Chunk {
+            columns: Vec::with_capacity(readers.len()),
+            rows: 0,
+            first_line: line,
+        };
+        let mut rows_read = None;
+        for reader in readers.iter_mut() {
+            let (decoded, n) = decode(reader, BATCH_ROWS).map_err(|e| parquet_error(path, e))?;
+            if rows_read.is_some_and(|r| r != n) {
+                return Err(Error::new(format!(
+                    "cannot read `{path}`: its columns have different numbers of rows"
+                )));
+            }
+            rows_read = Some(n);
+            chunk.columns.push(decoded);
+        }
+        let n = rows_read.unwrap_or(0);
+        if n == 0 {
+            return Ok(None);
+        }
+        chunk.rows = n;
+        line += n as u64;
+        Ok(Some(chunk))
+    };
+    let convert = |chunk: Chunk| convert(chunk, columns, mapping, file, cx);
+    stream(next, &convert, each)
 }
 
 /// How a column of this type is read as `col`, or `None` when it cannot be.
@@ -321,10 +356,28 @@ fn decode(reader: &mut ColumnReader, rows: usize) -> parquet::errors::Result<(De
         ColumnReader::Int96ColumnReader(r) => read!(r, I96),
         ColumnReader::FloatColumnReader(r) => read!(r, F32),
         ColumnReader::DoubleColumnReader(r) => read!(r, F64),
-        ColumnReader::ByteArrayColumnReader(r) => read!(r, Bytes),
-        ColumnReader::FixedLenByteArrayColumnReader(r) => read!(r, Fixed),
+        ColumnReader::ByteArrayColumnReader(r) => {
+            let mut values: Vec<ByteArray> = Vec::new();
+            let (n, _, _) = r.read_records(rows, Some(&mut defs), None, &mut values)?;
+            (flatten(values.iter().map(ByteArray::data)), n)
+        }
+        ColumnReader::FixedLenByteArrayColumnReader(r) => {
+            let mut values: Vec<FixedLenByteArray> = Vec::new();
+            let (n, _, _) = r.read_records(rows, Some(&mut defs), None, &mut values)?;
+            (flatten(values.iter().map(|v| v.data())), n)
+        }
     };
     Ok((Decoded { values, defs }, n))
+}
+
+fn flatten<'a>(values: impl ExactSizeIterator<Item = &'a [u8]>) -> Values {
+    let mut ends = Vec::with_capacity(values.len());
+    let mut bytes = Vec::new();
+    for value in values {
+        bytes.extend_from_slice(value);
+        ends.push(bytes.len());
+    }
+    Values::Bytes { bytes, ends }
 }
 
 /// Walks one decoded column row by row.
@@ -352,8 +405,13 @@ impl<'a> Cursor<'a> {
                 .get(at)
                 .map_or(Stored::Null, |&n| Stored::Float(f64::from(n))),
             Values::F64(v) => v.get(at).map_or(Stored::Null, |&n| Stored::Float(n)),
-            Values::Bytes(v) => v.get(at).map_or(Stored::Null, |b| Stored::Bytes(b.data())),
-            Values::Fixed(v) => v.get(at).map_or(Stored::Null, |b| Stored::Bytes(b.data())),
+            Values::Bytes { bytes, ends } => match ends.get(at) {
+                Some(&end) => {
+                    let start = if at == 0 { 0 } else { ends[at - 1] };
+                    Stored::Bytes(&bytes[start..end])
+                }
+                None => Stored::Null,
+            },
         }
     }
 }
@@ -413,7 +471,7 @@ fn convert(
         };
         match result {
             Ok(event) => batch.events.push(event),
-            Err(d) => batch.rejected.push(d),
+            Err(d) => batch.rejected.push(*d),
         }
     }
     batch
@@ -424,7 +482,7 @@ fn event(
     mapping: &Mapping,
     file: FileId,
     line: u64,
-) -> Result<Event, Diagnostic> {
+) -> Result<Event, Rejected> {
     let [
         id,
         metric,
@@ -438,6 +496,8 @@ fn event(
     ] = typed;
     let text = |t: Typed| match t {
         Typed::Text(s) => Some(s),
+        // A decimal in a text column (an id written as DECIMAL(12,0) or with a scale).
+        Typed::Number(n) => Some(n.to_string()),
         _ => None,
     };
     let moment = |t: Typed| match t {
@@ -478,7 +538,7 @@ fn value(
     timestamps: &mut Timestamps<'_>,
     cx: &ReadContext<'_>,
     place: &At<'_>,
-) -> Result<Typed, Diagnostic> {
+) -> Result<Typed, Rejected> {
     let bad_moment = |text: String| reject::timestamp(&text, cx.timezone_name(), place);
     Ok(match (kind, stored) {
         (_, Stored::Null) => Typed::None,

@@ -6,6 +6,10 @@ use crate::source::FileId;
 
 use super::columns::Col;
 
+/// A skipped row's diagnostic, boxed: rejections are rare, and a small `Result` keeps the
+/// typing of every accepted cell cheap.
+pub(super) type Rejected = Box<Diagnostic>;
+
 /// Where a rejection points: the file, the row's line, and the column as the file names it.
 pub(super) struct At<'a> {
     pub(super) file: FileId,
@@ -36,7 +40,7 @@ fn quoted(text: &str) -> String {
 }
 
 /// A required value is empty (or, in JSON Lines, missing or `null`).
-pub(super) fn empty(col: Col, place: &At<'_>) -> Diagnostic {
+pub(super) fn empty(col: Col, place: &At<'_>) -> Rejected {
     let name = place.column.unwrap_or(col.key());
     let (message, help) = match col {
         Col::Metric => (
@@ -50,10 +54,10 @@ pub(super) fn empty(col: Col, place: &At<'_>) -> Diagnostic {
              answer given); fill it in or leave the row out of the export",
         ),
     };
-    at(&codes::EVENT_EMPTY, place, message).help(help)
+    at(&codes::EVENT_EMPTY, place, message).help(help).into()
 }
 
-pub(super) fn timestamp(text: &str, timezone: &str, place: &At<'_>) -> Diagnostic {
+pub(super) fn timestamp(text: &str, timezone: &str, place: &At<'_>) -> Rejected {
     let name = place.column.unwrap_or("");
     at(
         &codes::EVENT_TIMESTAMP,
@@ -64,10 +68,11 @@ pub(super) fn timestamp(text: &str, timezone: &str, place: &At<'_>) -> Diagnosti
         "write it like `2026-10-01T09:00:03+02:00`, or `2026-10-01 09:00:03` for a local time \
          in {timezone}"
     ))
+    .into()
 }
 
 /// A JSON number where a moment belongs.
-pub(super) fn timestamp_number(text: &str, timezone: &str, place: &At<'_>) -> Diagnostic {
+pub(super) fn timestamp_number(text: &str, timezone: &str, place: &At<'_>) -> Rejected {
     let name = place.column.unwrap_or("");
     at(
         &codes::EVENT_TIMESTAMP,
@@ -81,9 +86,10 @@ pub(super) fn timestamp_number(text: &str, timezone: &str, place: &At<'_>) -> Di
         "write it as text like `\"2026-10-01T09:00:03+02:00\"`, or `\"2026-10-01 09:00:03\"` \
          for a local time in {timezone}"
     ))
+    .into()
 }
 
-pub(super) fn number(text: &str, place: &At<'_>) -> Diagnostic {
+pub(super) fn number(text: &str, place: &At<'_>) -> Rejected {
     let name = place.column.unwrap_or("");
     at(
         &codes::EVENT_NUMBER,
@@ -91,10 +97,11 @@ pub(super) fn number(text: &str, place: &At<'_>) -> Diagnostic {
         format!("`{name}` is not a number: {}", quoted(text)),
     )
     .help("write the score or answer as a number with a dot for decimals, like `9` or `4.5`")
+    .into()
 }
 
 /// `end` or `abandoned` before `start`.
-pub(super) fn order(col: Col, start_name: &str, place: &At<'_>) -> Diagnostic {
+pub(super) fn order(col: Col, start_name: &str, place: &At<'_>) -> Rejected {
     let name = place.column.unwrap_or(col.key());
     let what = if col == Col::End {
         "ended"
@@ -110,10 +117,11 @@ pub(super) fn order(col: Col, start_name: &str, place: &At<'_>) -> Diagnostic {
         "check that the two columns are the right ones and that both times are in the same \
          time zone (or carry their offsets)",
     )
+    .into()
 }
 
 /// A CSV row whose field count differs from the header's.
-pub(super) fn field_count(found: usize, expected: usize, place: &At<'_>) -> Diagnostic {
+pub(super) fn field_count(found: usize, expected: usize, place: &At<'_>) -> Rejected {
     at(
         &codes::EVENT_MALFORMED,
         place,
@@ -123,9 +131,10 @@ pub(super) fn field_count(found: usize, expected: usize, place: &At<'_>) -> Diag
         "a value with a comma, a quote or a line break must be in double quotes; export the \
          file again with quoting on",
     )
+    .into()
 }
 
-pub(super) fn not_utf8(place: &At<'_>) -> Diagnostic {
+pub(super) fn not_utf8(place: &At<'_>) -> Rejected {
     let name = place.column.unwrap_or("");
     at(
         &codes::EVENT_MALFORMED,
@@ -133,20 +142,22 @@ pub(super) fn not_utf8(place: &At<'_>) -> Diagnostic {
         format!("`{name}` is not UTF-8 text"),
     )
     .help("save the export as UTF-8 (in a spreadsheet: \"CSV UTF-8\")")
+    .into()
 }
 
 /// A JSON Lines line that is not one JSON object.
-pub(super) fn not_an_object(place: &At<'_>) -> Diagnostic {
+pub(super) fn not_an_object(place: &At<'_>) -> Rejected {
     at(
         &codes::EVENT_MALFORMED,
         place,
         "the line is not a JSON object".to_string(),
     )
     .help("write one event per line, like {\"metric\": \"nps\", \"start\": \"2026-10-01 09:00\"}")
+    .into()
 }
 
 /// A JSON value that is neither text, a number nor `null`.
-pub(super) fn json_type(kind: &str, place: &At<'_>) -> Diagnostic {
+pub(super) fn json_type(kind: &str, place: &At<'_>) -> Rejected {
     let name = place.column.unwrap_or("");
     at(
         &codes::EVENT_MALFORMED,
@@ -154,4 +165,5 @@ pub(super) fn json_type(kind: &str, place: &At<'_>) -> Diagnostic {
         format!("`{name}` is {kind}, not text or a number"),
     )
     .help("write the value as text or a number, or `null` when there is none")
+    .into()
 }

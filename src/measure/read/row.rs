@@ -4,9 +4,8 @@
 use jiff::Timestamp;
 
 use super::columns::{COLUMNS, Col, Mapping};
-use super::reject::{self, At};
+use super::reject::{self, At, Rejected};
 use super::timestamp::Timestamps;
-use crate::diagnostics::Diagnostic;
 use crate::measure::Event;
 use crate::source::FileId;
 
@@ -50,7 +49,7 @@ impl Typer<'_> {
         }
     }
 
-    fn value<'c>(&self, line: u64, col: Col, cell: Cell<'c>) -> Result<Value<'c>, Diagnostic> {
+    fn value<'c>(&self, line: u64, col: Col, cell: Cell<'c>) -> Result<Value<'c>, Rejected> {
         let text = match cell {
             Cell::Missing | Cell::Null => return Ok(Value::None),
             Cell::Number(n) => return Ok(Value::Number(n)),
@@ -68,7 +67,7 @@ impl Typer<'_> {
         })
     }
 
-    fn text(&self, line: u64, col: Col, cell: Cell<'_>) -> Result<Option<String>, Diagnostic> {
+    fn text(&self, line: u64, col: Col, cell: Cell<'_>) -> Result<Option<String>, Rejected> {
         Ok(match self.value(line, col, cell)? {
             Value::None => None,
             Value::Text(text) => Some(text.to_string()),
@@ -81,7 +80,7 @@ impl Typer<'_> {
         line: u64,
         col: Col,
         cell: Cell<'_>,
-    ) -> Result<Option<Timestamp>, Diagnostic> {
+    ) -> Result<Option<Timestamp>, Rejected> {
         match self.value(line, col, cell)? {
             Value::None => Ok(None),
             Value::Text(text) => match self.timestamps.parse(text) {
@@ -96,7 +95,7 @@ impl Typer<'_> {
         }
     }
 
-    fn number(&self, line: u64, col: Col, cell: Cell<'_>) -> Result<Option<f64>, Diagnostic> {
+    fn number(&self, line: u64, col: Col, cell: Cell<'_>) -> Result<Option<f64>, Rejected> {
         let (text, number) = match self.value(line, col, cell)? {
             Value::None => return Ok(None),
             Value::Text(text) => (text.to_string(), parse_number(text)),
@@ -108,7 +107,7 @@ impl Typer<'_> {
         }
     }
 
-    fn required<T>(&self, line: u64, col: Col, value: Option<T>) -> Result<T, Diagnostic> {
+    fn required<T>(&self, line: u64, col: Col, value: Option<T>) -> Result<T, Rejected> {
         value.ok_or_else(|| reject::empty(col, &self.at(line, col)))
     }
 
@@ -118,7 +117,7 @@ impl Typer<'_> {
         &mut self,
         line: u64,
         cells: &[Cell<'_>; COLUMNS],
-    ) -> Result<Event, Diagnostic> {
+    ) -> Result<Event, Rejected> {
         let cell = |col: Col| cells[col as usize];
         let id = self.text(line, Col::Id, cell(Col::Id))?;
         let metric = self.text(line, Col::Metric, cell(Col::Metric))?;
@@ -162,7 +161,7 @@ pub(super) fn parse_number(text: &str) -> Option<f64> {
 }
 
 /// `end` and `abandoned` are not before `start`.
-pub(super) fn check_order(event: &Event, mapping: &Mapping) -> Result<(), Diagnostic> {
+pub(super) fn check_order(event: &Event, mapping: &Mapping) -> Result<(), Rejected> {
     for (col, moment) in [(Col::End, event.end), (Col::Abandoned, event.abandoned)] {
         if moment.is_some_and(|m| m < event.start) {
             let place = At {
@@ -230,7 +229,7 @@ mod tests {
         assert_eq!(event.line, 7);
     }
 
-    fn rejected(pairs: &[(Col, Cell<'_>)]) -> Diagnostic {
+    fn rejected(pairs: &[(Col, Cell<'_>)]) -> Rejected {
         let mapping = Mapping::wanted(&BTreeMap::new());
         let tz = TimeZone::get("Europe/Warsaw").unwrap();
         let mut all = vec![
@@ -241,7 +240,7 @@ mod tests {
         typer(&mapping, &tz).event(3, &cells(&all)).unwrap_err()
     }
 
-    fn code_and_column(d: &Diagnostic) -> (&str, Option<&str>) {
+    fn code_and_column(d: &Rejected) -> (&str, Option<&str>) {
         let record = d.record.as_ref().unwrap();
         assert_eq!(record.line, 3);
         (d.code, record.column.as_deref())
@@ -250,8 +249,8 @@ mod tests {
     #[test]
     fn every_reason_to_skip_a_row() {
         let n: serde_json::Number = 1_700_000_000.into();
-        #[allow(clippy::type_complexity)]
-        let cases: Vec<(Vec<(Col, Cell<'_>)>, &str, &str)> = vec![
+        type Case<'a> = (Vec<(Col, Cell<'a>)>, &'a str, &'a str);
+        let cases: Vec<Case<'_>> = vec![
             (
                 vec![(Col::Metric, Cell::Text("  "))],
                 "sok::event::empty",
