@@ -80,6 +80,15 @@ fn wanted(columns: &BTreeMap<String, Sp<String>>, col: Col) -> &str {
         .map_or(col.key(), |name| name.value.trim())
 }
 
+/// A header name as a help line shows it: at most 40 characters (a binary file's "header"
+/// can be one long line of noise).
+fn shortened(name: &str) -> String {
+    match name.char_indices().nth(40) {
+        Some((end, _)) => format!("{}…", &name[..end]),
+        None => name.to_string(),
+    }
+}
+
 /// Finds every format column in `header` (names already trimmed): the exact name first,
 /// else the only one equal ignoring case. A required column not found is `Err`: one
 /// diagnostic at line 1 that lists the names the header has.
@@ -147,7 +156,7 @@ fn missing_columns(
             .iter()
             .filter(|h| !h.is_empty())
             .take(30)
-            .map(|h| format!("`{h}`"))
+            .map(|h| format!("`{}`", shortened(h)))
             .collect();
         format!(
             "the header has {}; say which ones hold them in sok.toml: [events.columns] {}",
