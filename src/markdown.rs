@@ -14,3 +14,18 @@ pub(crate) fn options() -> Options {
 pub(crate) fn parser(text: &str) -> Parser<'_> {
     Parser::new_ext(text, options())
 }
+
+/// Text with what Markdown, a table or HTML would read as markup escaped.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.replace(['\n', '\r'], " ").chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

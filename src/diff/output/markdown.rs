@@ -8,6 +8,7 @@ use super::{attention, edition, kind_title, list_changes, show_raw};
 use crate::diff::output::human::text_of;
 use crate::diff::prose;
 use crate::diff::{Class, FieldChange, HandbookDiff};
+pub(crate) use crate::markdown::escape;
 use crate::model::Kind;
 
 /// The diff as a Markdown document.
@@ -204,19 +205,4 @@ fn code(text: &str) -> String {
         ""
     };
     format!("{fence}{pad}{text}{pad}{fence}")
-}
-
-/// Text with the characters that Markdown or HTML would interpret escaped.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.replace(['\n', '\r'], " ").chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }

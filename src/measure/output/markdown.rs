@@ -5,6 +5,7 @@
 use super::view::{self, OwnerView, StandardView, Status, Totals};
 use super::words::{Words, higher_is_better};
 use crate::i18n::Catalog;
+pub(crate) use crate::markdown::escape;
 use crate::measure::report::{Figures, PeriodResult, Report, Target};
 use crate::model::Handbook;
 
@@ -246,19 +247,4 @@ fn raw_table(out: &mut String, header: &[String], right: &[bool], rows: &[Vec<St
     for row in rows {
         out.push_str(&format!("| {} |\n", row.join(" | ")));
     }
-}
-
-/// Text with what Markdown, a table or HTML would read as markup escaped.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.replace(['\n', '\r'], " ").chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
