@@ -6,14 +6,14 @@
 //! that measures its metric at its touchpoint, and keeps only counts: memory grows with
 //! standards × periods × agents, not with events. Ids are remembered as 64-bit hashes.
 
-use std::collections::hash_map::DefaultHasher;
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use jiff::tz::TimeZone;
 
 use super::clock::{BusinessClock, LocalCalendar};
 use super::event::Event;
+use super::fast_hash::{FastMap, FastSet, id_hash};
 use super::period;
 use super::rule::{Counting, Rule};
 use super::tally::{Outcome, PeriodTally};
@@ -37,8 +37,8 @@ const SHOWN_PER_CODE: u64 = 100;
 pub(crate) struct Evaluation<'h> {
     handbook: &'h Handbook,
     pub(super) rules: Vec<Rule>,
-    by_metric: HashMap<String, Vec<usize>>,
-    touchpoints: HashSet<&'h str>,
+    by_metric: FastMap<String, Arc<[usize]>>,
+    touchpoints: FastSet<&'h str>,
     pub(super) calendar: LocalCalendar,
     timezone: TimeZone,
     holidays: Vec<Date>,
@@ -52,7 +52,7 @@ pub(crate) struct Evaluation<'h> {
     value_column: String,
     touchpoint_column: String,
     id_column: String,
-    ids: HashSet<u64>,
+    ids: FastSet<u64>,
     pub(super) tallies: BTreeMap<(usize, i64), PeriodTally>,
     pub(super) rows: u64,
     pub(super) rejected: u64,
@@ -71,10 +71,11 @@ impl<'h> Evaluation<'h> {
             .filter(|(_, s)| s.status.value == Status::Active)
             .filter_map(|(i, s)| Rule::of(i, s))
             .collect();
-        let mut by_metric: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut grouped: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, rule) in rules.iter().enumerate() {
-            by_metric.entry(rule.metric.clone()).or_default().push(i);
+            grouped.entry(rule.metric.clone()).or_default().push(i);
         }
+        let by_metric = grouped.into_iter().map(|(m, r)| (m, r.into())).collect();
         let settings = handbook.settings.as_ref();
         let calendar = settings.map(|s| s.calendar.clone()).unwrap_or_default();
         let events = settings.map(|s| s.events.clone()).unwrap_or_default();
@@ -109,7 +110,7 @@ impl<'h> Evaluation<'h> {
             value_column: column("value"),
             touchpoint_column: column("touchpoint"),
             id_column: column("id"),
-            ids: HashSet::new(),
+            ids: FastSet::default(),
             tallies: BTreeMap::new(),
             rows: 0,
             rejected: 0,
@@ -160,7 +161,7 @@ impl<'h> Evaluation<'h> {
             self.unused += 1;
             return;
         };
-        let rules = rules.clone();
+        let rules = Arc::clone(rules);
         if let Some(t) = &event.touchpoint
             && !self.touchpoints.contains(t.as_str())
         {
@@ -185,9 +186,7 @@ impl<'h> Evaluation<'h> {
             return;
         }
         if let Some(id) = &event.id {
-            let mut hasher = DefaultHasher::new();
-            id.hash(&mut hasher);
-            if !self.ids.insert(hasher.finish()) {
+            if !self.ids.insert(id_hash(id)) {
                 let column = self.id_column.clone();
                 self.reject_event(
                     event,
@@ -207,7 +206,7 @@ impl<'h> Evaluation<'h> {
         // Every outcome first: a row that one of its standards cannot measure is rejected
         // as a whole, not counted by the others.
         let mut outcomes = Vec::with_capacity(rules.len());
-        for i in rules {
+        for &i in rules.iter() {
             if !self.rules[i].takes(event.touchpoint.as_deref()) {
                 continue;
             }

@@ -11,6 +11,7 @@ mod as_of;
 mod clock;
 mod evaluate;
 pub mod event;
+mod fast_hash;
 pub(crate) mod generate;
 pub mod output;
 mod period;

@@ -152,7 +152,7 @@ fn target_figure(rule: &Rule) -> f64 {
 }
 
 fn sorted<'a>(
-    groups: &'a HashMap<String, Tally>,
+    groups: &'a super::fast_hash::FastMap<String, Tally>,
     rule: &'a Rule,
 ) -> impl Iterator<Item = (String, Figures)> + 'a {
     let mut names: Vec<&String> = groups.keys().collect();

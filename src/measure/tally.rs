@@ -1,7 +1,7 @@
 //! Running counts of one standard in one period, and of each agent, team and touchpoint in
 //! it. Plain sums, so that the SQL `sok measure --sql` writes adds up the same figures.
 
-use std::collections::HashMap;
+use super::fast_hash::FastMap;
 
 use super::rule::Counting;
 
@@ -80,9 +80,9 @@ impl Tally {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PeriodTally {
     pub total: Tally,
-    pub agents: HashMap<String, Tally>,
-    pub teams: HashMap<String, Tally>,
-    pub touchpoints: HashMap<String, Tally>,
+    pub agents: FastMap<String, Tally>,
+    pub teams: FastMap<String, Tally>,
+    pub touchpoints: FastMap<String, Tally>,
 }
 
 impl PeriodTally {
@@ -104,7 +104,7 @@ impl PeriodTally {
 }
 
 /// The tally of `name` (`""` for none), created on first use without allocating after.
-fn group<'a>(map: &'a mut HashMap<String, Tally>, name: Option<&str>) -> &'a mut Tally {
+fn group<'a>(map: &'a mut FastMap<String, Tally>, name: Option<&str>) -> &'a mut Tally {
     let name = name.unwrap_or("");
     if !map.contains_key(name) {
         map.insert(name.to_string(), Tally::default());
