@@ -1,7 +1,6 @@
 //! `sok measure`: check the handbook, read the events, print the report and the rejected rows.
 
 use std::path::Path;
-use std::sync::Mutex;
 
 use super::{Fatal, Outcome, print};
 use crate::Checked;
@@ -59,7 +58,11 @@ pub(super) fn execute(args: MeasureArgs, root: &Path, style: Style) -> Result<Ou
             timezone: &timezone,
             columns: &events.columns,
         };
-        let evaluation = Mutex::new(Evaluation::new(handbook, options));
+        let evaluation = Evaluation::new(handbook, options);
+        let sink = read::Sink {
+            prepare: &|batch| evaluation.judge(batch),
+            each: &|partial| evaluation.merge(partial),
+        };
         // One file at a time, in the order given, so that the first row of a repeated id is
         // the same row on every machine.
         for input in &inputs {
@@ -67,21 +70,10 @@ pub(super) fn execute(args: MeasureArgs, root: &Path, style: Style) -> Result<Ou
                 std::slice::from_ref(input),
                 &context,
                 &mut checked.sources,
-                &|batch: read::Batch| {
-                    let mut evaluation = evaluation.lock().unwrap_or_else(|e| e.into_inner());
-                    for diagnostic in batch.rejected {
-                        evaluation.reject(diagnostic);
-                    }
-                    for event in &batch.events {
-                        evaluation.add(event);
-                    }
-                },
+                &sink,
             )?;
         }
-        evaluation
-            .into_inner()
-            .unwrap_or_else(|e| e.into_inner())
-            .finish(handbook)
+        evaluation.finish(handbook)
     };
     let mut diagnostics = crate::diagnostics::Diagnostics::default();
     for d in measured.diagnostics {

@@ -22,14 +22,16 @@ pub(crate) struct Measured {
 }
 
 impl Evaluation<'_> {
-    pub(crate) fn finish(mut self, handbook: &Handbook) -> Measured {
-        let as_of_day = self.calendar.date_of(self.options.as_of);
-        let from_day = self.options.from.map(|d| d.to_days());
-        let to_day = self.options.to.map(|d| d.to_days());
+    pub(crate) fn finish(self, handbook: &Handbook) -> Measured {
+        let judge = self.judge;
+        let mut merged = self.merged.into_inner().unwrap_or_else(|e| e.into_inner());
+        let as_of_day = merged.tables.calendar.date_of(judge.options.as_of);
+        let from_day = judge.options.from.map(|d| d.to_days());
+        let to_day = judge.options.to.map(|d| d.to_days());
         let mut standards = Vec::new();
-        for (i, rule) in self.rules.iter().enumerate() {
+        for (i, rule) in judge.rules.iter().enumerate() {
             let s = &handbook.standards[rule.standard];
-            let mut keys: Vec<i64> = self
+            let mut keys: Vec<i64> = merged
                 .tallies
                 .range((i, i64::MIN)..=(i, i64::MAX))
                 .map(|((_, k), _)| *k)
@@ -47,7 +49,7 @@ impl Evaluation<'_> {
             let mut periods: Vec<PeriodResult> = Vec::new();
             let mut values: HashMap<i64, f64> = HashMap::new();
             for k in keys {
-                let tally = self.tallies.get(&(i, k)).unwrap_or(&empty);
+                let tally = merged.tallies.get(&(i, k)).unwrap_or(&empty);
                 let figures = figures(&tally.total, rule);
                 let previous = values.get(&period::start_of(rule.period, k - 1));
                 let trend = figures.value.zip(previous).map(|(v, p)| v - p);
@@ -93,7 +95,7 @@ impl Evaluation<'_> {
         let settings = handbook.settings.as_ref();
         let report = Report {
             schema: SCHEMA,
-            as_of: jiff::Timestamp::from_second(self.options.as_of)
+            as_of: jiff::Timestamp::from_second(judge.options.as_of)
                 .map(|t| t.to_string())
                 .unwrap_or_default(),
             timezone: settings
@@ -108,17 +110,17 @@ impl Evaluation<'_> {
                     .map_or("en", |s| s.language.value.keyword())
                     .to_string(),
             },
-            from: self.options.from.map(|d| d.to_string()),
-            to: self.options.to.map(|d| d.to_string()),
+            from: judge.options.from.map(|d| d.to_string()),
+            to: judge.options.to.map(|d| d.to_string()),
             standards,
-            rows: self.rows,
-            rejected: self.rejected,
-            unused: self.unused,
+            rows: merged.rows,
+            rejected: merged.rejected,
+            unused: merged.unused,
         };
         Measured {
             report,
-            diagnostics: std::mem::take(&mut self.diagnostics),
-            hidden: self.hidden.into_iter().collect(),
+            diagnostics: merged.diagnostics,
+            hidden: merged.hidden.into_iter().collect(),
         }
     }
 }

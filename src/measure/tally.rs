@@ -58,6 +58,33 @@ impl Tally {
         }
     }
 
+    /// Takes back what `add` added for the same outcome: a repeated row found after its
+    /// batch was counted.
+    pub(crate) fn remove(&mut self, outcome: Outcome, counting: Counting) {
+        let mut added = Tally::default();
+        added.add(outcome, counting);
+        self.events -= added.events;
+        self.met -= added.met;
+        self.pending -= added.pending;
+        self.detractors -= added.detractors;
+        self.sum -= added.sum;
+    }
+
+    /// Adds the counts of another part of the same stream, read after this one.
+    pub(crate) fn merge(&mut self, other: &Tally) {
+        self.events += other.events;
+        self.met += other.met;
+        self.pending += other.pending;
+        self.detractors += other.detractors;
+        self.sum += other.sum;
+    }
+
+    /// Whether no event is counted or pending: what is left when every event added was
+    /// taken back.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.events == 0 && self.pending == 0
+    }
+
     /// The result: percent met, the NPS, the rate in percent or the mean; `None` without
     /// counted events. Each is one division of whole sums, written the same way in SQL.
     pub(crate) fn value(&self, counting: Counting) -> Option<f64> {
@@ -99,6 +126,55 @@ impl PeriodTally {
         group(&mut self.teams, team).add(outcome, counting);
         if by_touchpoint {
             group(&mut self.touchpoints, touchpoint).add(outcome, counting);
+        }
+    }
+}
+
+impl PeriodTally {
+    /// Takes back one event's `add`; a group left with no event is dropped, as if the event
+    /// had never been read.
+    pub(crate) fn remove(
+        &mut self,
+        outcome: Outcome,
+        counting: Counting,
+        groups: [Option<&str>; 3],
+        by_touchpoint: bool,
+    ) {
+        self.total.remove(outcome, counting);
+        let [agent, team, touchpoint] = groups;
+        take_back(&mut self.agents, agent, outcome, counting);
+        take_back(&mut self.teams, team, outcome, counting);
+        if by_touchpoint {
+            take_back(&mut self.touchpoints, touchpoint, outcome, counting);
+        }
+    }
+
+    /// Adds the counts of a later part of the stream.
+    pub(crate) fn merge(&mut self, other: &PeriodTally) {
+        self.total.merge(&other.total);
+        for (mine, theirs) in [
+            (&mut self.agents, &other.agents),
+            (&mut self.teams, &other.teams),
+            (&mut self.touchpoints, &other.touchpoints),
+        ] {
+            for (name, tally) in theirs {
+                group(mine, Some(name)).merge(tally);
+            }
+        }
+    }
+}
+
+fn take_back(
+    map: &mut FastMap<String, Tally>,
+    name: Option<&str>,
+    outcome: Outcome,
+    counting: Counting,
+) {
+    let name = name.unwrap_or("");
+    if let Some(tally) = map.get_mut(name) {
+        tally.remove(outcome, counting);
+        if tally.is_empty() {
+            map.remove(name);
         }
     }
 }

@@ -16,7 +16,7 @@ use super::reject::{self, At};
 use super::row::{Cell, Typer};
 use super::stream::stream;
 use super::timestamp::Timestamps;
-use super::{BATCH_ROWS, Batch, ReadContext, read_error};
+use super::{BATCH_ROWS, Batch, ReadContext, Sink, read_error};
 use crate::error::Error;
 use crate::source::FileId;
 
@@ -31,12 +31,12 @@ struct Chunk {
 }
 
 /// Reads one CSV file (or standard input) named `path`; returns its data rows.
-pub(super) fn read(
+pub(super) fn read<T: Send>(
     input: impl Read + Send,
     path: &str,
     file: FileId,
     cx: &ReadContext<'_>,
-    each: &(dyn Fn(Batch) + Sync),
+    sink: &Sink<'_, T>,
 ) -> Result<u64, Error> {
     let mut input = BufReader::with_capacity(1 << 16, input);
     let delimiter = delimiter(input.fill_buf().map_err(|e| read_error(path, &e))?);
@@ -70,7 +70,7 @@ pub(super) fn read(
     let mapping = match map_header(&header, cx.columns, file) {
         Ok(mapping) => mapping,
         Err(diagnostic) => {
-            each(Batch {
+            sink.send(Batch {
                 events: Vec::new(),
                 rejected: vec![*diagnostic],
             });
@@ -149,7 +149,7 @@ pub(super) fn read(
         }
         batch
     };
-    stream(next, &convert, each)?;
+    stream(next, &convert, sink)?;
     Ok(rows)
 }
 

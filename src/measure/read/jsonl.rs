@@ -12,7 +12,7 @@ use super::reject::{self, At};
 use super::row::{Cell, Typer};
 use super::stream::stream;
 use super::timestamp::Timestamps;
-use super::{BATCH_ROWS, Batch, ReadContext, read_error};
+use super::{BATCH_ROWS, Batch, ReadContext, Sink, read_error};
 use crate::error::Error;
 use crate::source::FileId;
 
@@ -23,12 +23,12 @@ struct Chunk {
     lines: Vec<(usize, usize, u64)>,
 }
 
-pub(super) fn read(
+pub(super) fn read<T: Send>(
     input: impl Read + Send,
     path: &str,
     file: FileId,
     cx: &ReadContext<'_>,
-    each: &(dyn Fn(Batch) + Sync),
+    sink: &Sink<'_, T>,
 ) -> Result<u64, Error> {
     let mut input = BufReader::with_capacity(1 << 16, input);
     let mapping = Mapping::wanted(cx.columns);
@@ -95,7 +95,7 @@ pub(super) fn read(
         }
         batch
     };
-    stream(next, &convert, each)?;
+    stream(next, &convert, sink)?;
     Ok(rows)
 }
 

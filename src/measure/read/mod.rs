@@ -61,6 +61,22 @@ impl ReadContext<'_> {
     }
 }
 
+/// Where typed batches go. `prepare` runs in the thread pool as soon as a batch is typed
+/// (the evaluation judges its events there); `each` then takes what it made one at a time,
+/// in the order of the file's rows, so that what depends on order (the first row of a
+/// repeated id, the order of a sum) is the same on every machine.
+pub(crate) struct Sink<'a, T> {
+    pub prepare: &'a (dyn Fn(Batch) -> T + Sync),
+    pub each: &'a (dyn Fn(T) + Sync),
+}
+
+impl<T> Sink<'_, T> {
+    /// Hands on a batch made outside the stream (a file's one diagnostic).
+    fn send(&self, batch: Batch) {
+        (self.each)((self.prepare)(batch));
+    }
+}
+
 /// Consecutive rows of one file, read and typed; bad rows are diagnostics. `rejected` holds
 /// one diagnostic per skipped row, except `sok::event::column_missing`, which stands for a
 /// whole file of which no row was read.
@@ -112,16 +128,17 @@ fn read_error(path: &str, error: &std::io::Error) -> Error {
 }
 
 /// Reads every input, registering each file in `sources` (`SourceFile::new(path, "")`)
-/// first, then streams it in batches of about 8,192 rows to `each`. Files are read in
-/// parallel, and a file's batches are typed in parallel, so batches arrive from several
-/// threads in any order; every event keeps its file and line. Returns the number of data
-/// rows read (accepted and rejected). An I/O error is an `Error` naming the file; the
+/// first, then streams it in batches of about 8,192 rows to `sink`. Files are read in
+/// parallel, and a file's batches are typed in parallel; one file's batches reach
+/// `sink.each` in order, but the batches of several files interleave (read one file per
+/// call where that matters). Every event keeps its file and line. Returns the number of
+/// data rows read (accepted and rejected). An I/O error is an `Error` naming the file; the
 /// batches already handed on stay handed on.
-pub(crate) fn read_all(
+pub(crate) fn read_all<T: Send>(
     inputs: &[Input],
     cx: &ReadContext<'_>,
     sources: &mut Sources,
-    each: &(dyn Fn(Batch) + Sync),
+    sink: &Sink<'_, T>,
 ) -> Result<u64, Error> {
     let files: Vec<(&Input, String, FileId)> = inputs
         .iter()
@@ -133,28 +150,28 @@ pub(crate) fn read_all(
         .collect();
     let rows = AtomicU64::new(0);
     files.par_iter().try_for_each(|(input, path, id)| {
-        let n = read_one(input, path, *id, cx, each)?;
+        let n = read_one(input, path, *id, cx, sink)?;
         rows.fetch_add(n, Ordering::Relaxed);
         Ok::<(), Error>(())
     })?;
     Ok(rows.into_inner())
 }
 
-fn read_one(
+fn read_one<T: Send>(
     input: &Input,
     path: &str,
     file: FileId,
     cx: &ReadContext<'_>,
-    each: &(dyn Fn(Batch) + Sync),
+    sink: &Sink<'_, T>,
 ) -> Result<u64, Error> {
     match input {
-        Input::Stdin => csv::read(std::io::stdin(), path, file, cx, each),
+        Input::Stdin => csv::read(std::io::stdin(), path, file, cx, sink),
         Input::File(name) => {
             let handle = std::fs::File::open(name).map_err(|e| read_error(path, &e))?;
             match Format::of(name) {
-                Some(Format::JsonLines) => jsonl::read(handle, path, file, cx, each),
-                Some(Format::Parquet) => parquet::read(handle, path, file, cx, each),
-                _ => csv::read(handle, path, file, cx, each),
+                Some(Format::JsonLines) => jsonl::read(handle, path, file, cx, sink),
+                Some(Format::Parquet) => parquet::read(handle, path, file, cx, sink),
+                _ => csv::read(handle, path, file, cx, sink),
             }
         }
     }

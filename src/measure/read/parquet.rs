@@ -14,7 +14,6 @@ use parquet::data_type::{ByteArray, FixedLenByteArray, Int96};
 use parquet::file::reader::FileReader;
 use parquet::file::serialized_reader::SerializedFileReader;
 use parquet::schema::types::ColumnDescriptor;
-use rayon::prelude::*;
 
 use super::columns::{COLUMNS, Col, Mapping, map_header};
 use super::positional::Positional;
@@ -22,7 +21,7 @@ use super::reject::{self, At, Rejected};
 use super::row::{check_order, parse_number};
 use super::stream::stream;
 use super::timestamp::Timestamps;
-use super::{BATCH_ROWS, Batch, ReadContext};
+use super::{BATCH_ROWS, Batch, ReadContext, Sink};
 use crate::diagnostics::{Diagnostic, Record, codes};
 use crate::error::Error;
 use crate::measure::Event;
@@ -116,12 +115,12 @@ fn parquet_error(path: &str, error: parquet::errors::ParquetError) -> Error {
         })
 }
 
-pub(super) fn read(
+pub(super) fn read<T: Send>(
     handle: File,
     path: &str,
     file: FileId,
     cx: &ReadContext<'_>,
-    each: &(dyn Fn(Batch) + Sync),
+    sink: &Sink<'_, T>,
 ) -> Result<u64, Error> {
     let handle = Positional::new(handle).map_err(|e| super::read_error(path, &e))?;
     let reader = SerializedFileReader::new(handle).map_err(|e| parquet_error(path, e))?;
@@ -141,7 +140,7 @@ pub(super) fn read(
     let mapping = match map_header(&header, cx.columns, file) {
         Ok(mapping) => mapping,
         Err(diagnostic) => {
-            each(Batch {
+            sink.send(Batch {
                 events: Vec::new(),
                 rejected: vec![*diagnostic],
             });
@@ -162,7 +161,7 @@ pub(super) fn read(
                 kind,
             }),
             None => {
-                each(Batch {
+                sink.send(Batch {
                     events: Vec::new(),
                     rejected: vec![unsupported(col, descr, &mapping, file)],
                 });
@@ -170,27 +169,29 @@ pub(super) fn read(
             }
         }
     }
-    // Row groups are read in parallel, each decoded on one thread and typed in the pool.
+    // Row groups one after another, so that batches are handed on in the file's order;
+    // each group's chunks are typed in the pool while the next are decoded.
     let metadata = reader.metadata();
-    let mut first_lines = Vec::with_capacity(metadata.num_row_groups());
     let mut rows = 0u64;
-    for group in metadata.row_groups() {
-        first_lines.push(rows + 1);
-        rows += group.num_rows().max(0) as u64;
+    for group in 0..metadata.num_row_groups() {
+        read_group(
+            &reader,
+            group,
+            rows + 1,
+            &columns,
+            &mapping,
+            path,
+            file,
+            cx,
+            sink,
+        )?;
+        rows += metadata.row_group(group).num_rows().max(0) as u64;
     }
-    first_lines
-        .par_iter()
-        .enumerate()
-        .try_for_each(|(group, &first_line)| {
-            read_group(
-                &reader, group, first_line, &columns, &mapping, path, file, cx, each,
-            )
-        })?;
     Ok(rows)
 }
 
 #[allow(clippy::too_many_arguments)]
-fn read_group(
+fn read_group<T: Send>(
     reader: &SerializedFileReader<Positional>,
     group: usize,
     first_line: u64,
@@ -199,7 +200,7 @@ fn read_group(
     path: &str,
     file: FileId,
     cx: &ReadContext<'_>,
-    each: &(dyn Fn(Batch) + Sync),
+    sink: &Sink<'_, T>,
 ) -> Result<(), Error> {
     let row_group = reader
         .get_row_group(group)
@@ -239,7 +240,7 @@ fn read_group(
         Ok(Some(chunk))
     };
     let convert = |chunk: Chunk| convert(chunk, columns, mapping, file, cx);
-    stream(next, &convert, each)
+    stream(next, &convert, sink)
 }
 
 /// How a column of this type is read as `col`, or `None` when it cannot be.

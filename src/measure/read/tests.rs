@@ -46,13 +46,18 @@ fn read_with(paths: &[PathBuf], zone: &str, mapping: &[(&str, &str)]) -> Result<
     let inputs: Vec<Input> = paths.iter().cloned().map(Input::File).collect();
     let mut sources = Sources::default();
     let got = Mutex::new((Vec::new(), Vec::new(), 0));
-    let rows = read_all(&inputs, &cx, &mut sources, &|batch| {
+    let each = |batch: Batch| {
         assert!(batch.events.len() + batch.rejected.len() <= BATCH_ROWS);
         let mut got = got.lock().unwrap();
         got.0.extend(batch.events);
         got.1.extend(batch.rejected);
         got.2 += 1;
-    })?;
+    };
+    let sink = Sink {
+        prepare: &|batch| batch,
+        each: &each,
+    };
+    let rows = read_all(&inputs, &cx, &mut sources, &sink)?;
     assert_eq!(sources.len(), paths.len());
     let (mut events, mut rejected, batches) = got.into_inner().unwrap();
     events.sort_by_key(|e| (e.file, e.line));
@@ -827,12 +832,11 @@ fn throughput() {
             &[Input::File(path.clone())],
             &cx,
             &mut Sources::default(),
-            &|batch| {
-                // Local times in the autumn fold can put `end` before `start`.
-                count.fetch_add(
-                    (batch.events.len() + batch.rejected.len()) as u64,
-                    Ordering::Relaxed,
-                );
+            &Sink {
+                prepare: &|batch: Batch| (batch.events.len() + batch.rejected.len()) as u64,
+                each: &|n| {
+                    count.fetch_add(n, Ordering::Relaxed);
+                },
             },
         )
         .unwrap();
