@@ -167,11 +167,11 @@ impl<'h> Judge<'h> {
             claim: None,
             effect,
         };
-        let Some(rules) = self.by_metric.get(event.metric.as_str()) else {
+        let Some(rules) = self.by_metric.get(&*event.metric) else {
             return unclaimed(Effect::Unused);
         };
         if let Some(t) = &event.touchpoint
-            && !self.touchpoints.contains(t.as_str())
+            && !self.touchpoints.contains(&**t)
         {
             let help = match crate::diagnostics::did_you_mean(t, self.touchpoints.iter().copied()) {
                 Some(close) => format!("{close} The touchpoint ids are those of the handbook's touchpoints."),

@@ -518,13 +518,13 @@ period = "day"
                         Event {
                             metric: metric.into(),
                             touchpoint: [Some("phone"), Some("mail"), None][touchpoint]
-                                .map(String::from),
+                                .map(std::sync::Arc::from),
                             start: Timestamp::from_second(start).unwrap(),
                             end: took.map(|t| Timestamp::from_second(start + t).unwrap()),
                             value: (metric == "csat").then_some(f64::from(score)),
                             abandoned: None,
-                            agent: agent.map(|a| format!("agent {a}")),
-                            team: agent.map(|a| format!("team {}", a % 2)),
+                            agent: agent.map(|a| format!("agent {a}").into()),
+                            team: agent.map(|a| format!("team {}", a % 2).into()),
                             id: id.map(|i| format!("EV-{i}")),
                             file: FileId(0),
                             line: line as u64 + 2,

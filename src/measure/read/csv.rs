@@ -131,6 +131,7 @@ pub(super) fn read<T: Send>(
             mapping: &mapping,
             timezone: cx.timezone_name(),
             timestamps: Timestamps::new(cx.timezone),
+            interner: Default::default(),
         };
         let mut batch = Batch {
             events: Vec::with_capacity(chunk.lines.len()),

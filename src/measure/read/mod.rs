@@ -11,6 +11,7 @@
 mod columns;
 mod csv;
 mod inputs;
+mod intern;
 mod jsonl;
 mod parquet;
 mod pattern;

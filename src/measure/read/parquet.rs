@@ -6,6 +6,7 @@
 //! (1 or 0) or text. A row's line is its number in the file, counted from 1.
 
 use std::fs::File;
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use parquet::basic::{ConvertedType, LogicalType, TimeUnit, Type as Physical};
@@ -16,6 +17,7 @@ use parquet::file::serialized_reader::SerializedFileReader;
 use parquet::schema::types::ColumnDescriptor;
 
 use super::columns::{COLUMNS, Col, Mapping, map_header};
+use super::intern::Interner;
 use super::positional::Positional;
 use super::reject::{self, At, Rejected};
 use super::row::{check_order, parse_number};
@@ -421,6 +423,8 @@ impl<'a> Cursor<'a> {
 enum Typed {
     None,
     Text(String),
+    /// Text that repeats from row to row, kept once per chunk.
+    Shared(Arc<str>),
     Moment(Timestamp),
     Number(f64),
 }
@@ -433,6 +437,7 @@ fn convert(
     cx: &ReadContext<'_>,
 ) -> Batch {
     let mut timestamps = Timestamps::new(cx.timezone);
+    let mut interner = Interner::default();
     let mut cursors: Vec<Cursor<'_>> = chunk
         .columns
         .iter()
@@ -461,7 +466,8 @@ fn convert(
                 line,
                 column: Some(mapping.name(column.col)),
             };
-            match value(stored, column.kind, &mut timestamps, cx, &place) {
+            let interner = (column.col != Col::Id).then_some(&mut interner);
+            match value(stored, column.kind, &mut timestamps, interner, cx, &place) {
                 Ok(t) => typed[column.col as usize] = t,
                 Err(d) => problem = Some(d),
             }
@@ -497,8 +503,15 @@ fn event(
     ] = typed;
     let text = |t: Typed| match t {
         Typed::Text(s) => Some(s),
+        Typed::Shared(s) => Some(s.to_string()),
         // A decimal in a text column (an id written as DECIMAL(12,0) or with a scale).
         Typed::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    let shared = |t: Typed| match t {
+        Typed::Shared(s) => Some(s),
+        Typed::Text(s) => Some(Arc::from(s)),
+        Typed::Number(n) => Some(Arc::from(n.to_string())),
         _ => None,
     };
     let moment = |t: Typed| match t {
@@ -510,11 +523,11 @@ fn event(
         line,
         column: Some(mapping.name(col)),
     };
-    let metric = text(metric).ok_or_else(|| reject::empty(Col::Metric, &place(Col::Metric)))?;
+    let metric = shared(metric).ok_or_else(|| reject::empty(Col::Metric, &place(Col::Metric)))?;
     let start = moment(start).ok_or_else(|| reject::empty(Col::Start, &place(Col::Start)))?;
     let event = Event {
         metric,
-        touchpoint: text(touchpoint),
+        touchpoint: shared(touchpoint),
         start,
         end: moment(end),
         value: match value {
@@ -522,8 +535,8 @@ fn event(
             _ => None,
         },
         abandoned: moment(abandoned),
-        agent: text(agent),
-        team: text(team),
+        agent: shared(agent),
+        team: shared(team),
         id: text(id),
         file,
         line,
@@ -537,6 +550,7 @@ fn value(
     stored: Stored<'_>,
     kind: Kind,
     timestamps: &mut Timestamps<'_>,
+    interner: Option<&mut Interner>,
     cx: &ReadContext<'_>,
     place: &At<'_>,
 ) -> Result<Typed, Rejected> {
@@ -545,6 +559,13 @@ fn value(
         (_, Stored::Null) => Typed::None,
         (Kind::Text { uuid: true }, Stored::Bytes(b)) => Typed::Text(hex_uuid(b)),
         (Kind::Text { .. }, stored) => match stored {
+            Stored::Bytes(b) if interner.is_some() => {
+                let interner = interner.expect("checked above");
+                match interner.text(b).map_err(|_| reject::not_utf8(place))? {
+                    Some(text) => Typed::Shared(text),
+                    None => Typed::None,
+                }
+            }
             Stored::Bytes(b) => {
                 let text = std::str::from_utf8(b).map_err(|_| reject::not_utf8(place))?;
                 let text = text.trim();

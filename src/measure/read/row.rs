@@ -3,7 +3,10 @@
 
 use jiff::Timestamp;
 
+use std::sync::Arc;
+
 use super::columns::{COLUMNS, Col, Mapping};
+use super::intern::Interner;
 use super::reject::{self, At, Rejected};
 use super::timestamp::Timestamps;
 use crate::measure::Event;
@@ -31,6 +34,7 @@ pub(super) struct Typer<'a> {
     pub(super) mapping: &'a Mapping,
     pub(super) timezone: &'a str,
     pub(super) timestamps: Timestamps<'a>,
+    pub(super) interner: Interner,
 }
 
 /// A cell as text: trimmed, `None` when empty.
@@ -75,6 +79,22 @@ impl Typer<'_> {
         })
     }
 
+    /// A text that repeats from row to row, kept once per chunk.
+    fn shared(
+        &mut self,
+        line: u64,
+        col: Col,
+        cell: Cell<'_>,
+    ) -> Result<Option<Arc<str>>, Rejected> {
+        if let Cell::Bytes(bytes) = cell {
+            return self
+                .interner
+                .text(bytes)
+                .map_err(|_| reject::not_utf8(&self.at(line, col)));
+        }
+        Ok(self.text(line, col, cell)?.map(Arc::from))
+    }
+
     fn moment(
         &mut self,
         line: u64,
@@ -96,14 +116,17 @@ impl Typer<'_> {
     }
 
     fn number(&self, line: u64, col: Col, cell: Cell<'_>) -> Result<Option<f64>, Rejected> {
-        let (text, number) = match self.value(line, col, cell)? {
+        let value = self.value(line, col, cell)?;
+        let number = match &value {
             Value::None => return Ok(None),
-            Value::Text(text) => (text.to_string(), parse_number(text)),
-            Value::Number(n) => (n.to_string(), n.as_f64()),
+            Value::Text(text) => parse_number(text),
+            Value::Number(n) => n.as_f64(),
         };
-        match number {
-            Some(n) if n.is_finite() => Ok(Some(n)),
-            _ => Err(reject::number(&text, &self.at(line, col))),
+        match (number, value) {
+            (Some(n), _) if n.is_finite() => Ok(Some(n)),
+            (_, Value::Number(n)) => Err(reject::number(&n.to_string(), &self.at(line, col))),
+            (_, Value::Text(text)) => Err(reject::number(text, &self.at(line, col))),
+            (_, Value::None) => Ok(None),
         }
     }
 
@@ -120,16 +143,16 @@ impl Typer<'_> {
     ) -> Result<Event, Rejected> {
         let cell = |col: Col| cells[col as usize];
         let id = self.text(line, Col::Id, cell(Col::Id))?;
-        let metric = self.text(line, Col::Metric, cell(Col::Metric))?;
+        let metric = self.shared(line, Col::Metric, cell(Col::Metric))?;
         let metric = self.required(line, Col::Metric, metric)?;
-        let touchpoint = self.text(line, Col::Touchpoint, cell(Col::Touchpoint))?;
+        let touchpoint = self.shared(line, Col::Touchpoint, cell(Col::Touchpoint))?;
         let start = self.moment(line, Col::Start, cell(Col::Start))?;
         let start = self.required(line, Col::Start, start)?;
         let end = self.moment(line, Col::End, cell(Col::End))?;
         let value = self.number(line, Col::Value, cell(Col::Value))?;
         let abandoned = self.moment(line, Col::Abandoned, cell(Col::Abandoned))?;
-        let agent = self.text(line, Col::Agent, cell(Col::Agent))?;
-        let team = self.text(line, Col::Team, cell(Col::Team))?;
+        let agent = self.shared(line, Col::Agent, cell(Col::Agent))?;
+        let team = self.shared(line, Col::Team, cell(Col::Team))?;
         let event = Event {
             metric,
             touchpoint,
@@ -187,6 +210,7 @@ mod tests {
             mapping,
             timezone: "Europe/Warsaw",
             timestamps: Timestamps::new(tz),
+            interner: Interner::default(),
         }
     }
 
@@ -219,7 +243,7 @@ mod tests {
             )
             .unwrap();
         assert_eq!(event.id.as_deref(), Some("48213"));
-        assert_eq!(event.metric, "first_response_time");
+        assert_eq!(&*event.metric, "first_response_time");
         assert_eq!(event.touchpoint, None);
         assert_eq!(event.start.to_string(), "2026-10-01T07:00:03Z");
         assert_eq!(event.end.unwrap().to_string(), "2026-10-01T07:41:10Z");

@@ -115,7 +115,7 @@ fn csv_with_bom_crlf_quotes_and_non_ascii_names() {
     let e = &read.events;
     assert_eq!(e.len(), 4);
     assert_eq!(e[0].id.as_deref(), Some("1"));
-    assert_eq!(e[0].metric, "first_response_time");
+    assert_eq!(&*e[0].metric, "first_response_time");
     assert_eq!(e[0].touchpoint.as_deref(), Some("phone"));
     assert_eq!(e[0].start, ts("2026-10-01T07:00:03Z"));
     assert_eq!(e[0].end, Some(ts("2026-10-01T07:01:00Z")));
@@ -266,7 +266,7 @@ fn an_export_read_through_the_mapping() {
     assert_eq!(read.events.len(), 1);
     let e = &read.events[0];
     assert_eq!(e.id.as_deref(), Some("48213"));
-    assert_eq!(e.metric, "first_response_time");
+    assert_eq!(&*e.metric, "first_response_time");
     assert_eq!(e.touchpoint.as_deref(), Some("email"));
     assert_eq!(e.end, Some(ts("2026-10-01T07:41:10Z")));
     assert_eq!(e.team.as_deref(), Some("Tier 1"));
@@ -308,7 +308,7 @@ fn json_lines_with_numbers_strings_nulls_and_bad_lines() {
     assert_eq!(e[0].agent, None);
     assert_eq!(e[0].start, ts("2026-10-01T07:00:00Z"));
     assert_eq!(e[0].line, 1);
-    assert_eq!(e[1].metric, "csat");
+    assert_eq!(&*e[1].metric, "csat");
     assert_eq!(e[1].value, Some(4.5));
     assert_eq!(e[1].line, 3);
     assert_eq!(e[2].value, Some(1.0));
@@ -617,7 +617,7 @@ fn parquet_types_codecs_and_row_groups() {
         assert_eq!(read.rows, 5);
         let e = &read.events;
         assert_eq!(e.len(), 2, "{:?}", read.rejected);
-        assert_eq!(e[0].metric, "nps");
+        assert_eq!(&*e[0].metric, "nps");
         assert_eq!(e[0].start, ts("2026-10-01T07:00:00.5Z"));
         assert_eq!(e[0].value, Some(9.0));
         assert_eq!(e[0].id.as_deref(), Some("1"));
