@@ -42,7 +42,13 @@ pub(super) fn export(plan: &mut Plan<'_>) -> Value {
         if slots.is_empty() {
             continue;
         }
-        let Some(selector) = plan.selector(touchpoint) else {
+        let mut standards: Vec<String> = Vec::new();
+        for slot in &slots {
+            if !standards.contains(&slot.standard) {
+                standards.push(slot.standard.clone());
+            }
+        }
+        let Some(selector) = plan.selector(touchpoint, &standards) else {
             continue;
         };
         // One business-hours switch per priority: the response target's, else the first.
@@ -62,18 +68,11 @@ pub(super) fn export(plan: &mut Plan<'_>) -> Value {
                 );
             }
         }
-        let mut standards: Vec<String> = Vec::new();
-        for slot in &slots {
-            if !standards.contains(&slot.standard) {
-                standards.push(slot.standard.clone());
-            }
-        }
         for standard in &standards {
             let t = (0..plan.targets.len())
                 .find(|&t| plan.targets[t].id() == standard)
                 .expect("a slot's standard is a target");
             plan.deadline_only(t);
-            plan.overnight_holidays(t, touchpoint);
         }
         let mut target = Map::new();
         for slot in &slots {

@@ -51,10 +51,10 @@ static METRICS: &[MetricRow] = &[
     MetricRow {
         metric: "delivery_time",
         cells: [
-            Cell::No("a delivery is not a ticket: Zendesk has no clock for it"),
-            Cell::No("a delivery is not a ticket: Freshdesk has no clock for it"),
+            Cell::No("a delivery is not a ticket, so Zendesk has no clock for it"),
+            Cell::No("a delivery is not a ticket, so Freshdesk has no clock for it"),
             Cell::No("a delivery is not an interaction in a queue"),
-            Cell::No("a delivery is not a task record: ServiceNow has no clock for it"),
+            Cell::No("a delivery is not a task record, so ServiceNow has no clock for it"),
         ],
     },
     MetricRow {
@@ -87,8 +87,8 @@ static METRICS: &[MetricRow] = &[
     MetricRow {
         metric: "wait_time",
         cells: [
-            Cell::No("a wait on the spot is not a ticket: Zendesk has no clock for it"),
-            Cell::No("a wait on the spot is not a ticket: Freshdesk has no clock for it"),
+            Cell::No("a wait on the spot is not a ticket, so Zendesk has no clock for it"),
+            Cell::No("a wait on the spot is not a ticket, so Freshdesk has no clock for it"),
             Cell::Words(&[MEDIA]),
             Cell::No("a wait on the spot is not a task record"),
         ],

@@ -303,36 +303,29 @@ impl<'h> Plan<'h> {
     }
 
     /// What selects `touchpoint`'s tickets: its group from `[export]`, else its channel.
-    /// `None` after listing every standard there when neither works.
-    pub(crate) fn selector(&mut self, touchpoint: &Touchpoint) -> Option<Selector> {
+    /// `None` after listing the `standards` meant for it when neither works.
+    pub(crate) fn selector(
+        &mut self,
+        touchpoint: &Touchpoint,
+        standards: &[String],
+    ) -> Option<Selector> {
         if let Some(group) = self.group(touchpoint) {
             return Some(Selector::Group(group));
         }
         match mapping::channel(self.tool, touchpoint.channel.value) {
-            mapping::Cell::No(reason) => {
-                self.lose_touchpoint(touchpoint, reason);
+            mapping::Cell::No(why) => {
+                let id = &touchpoint.meta.id.value;
+                let reason = format!(
+                    "not exported at touchpoint `{id}` (channel `{}`): {why}; set `{id}` in `[export.{}]`",
+                    touchpoint.channel.value.keyword(),
+                    self.tool.settings_key()
+                );
+                for standard in standards {
+                    self.lose(standard, reason.clone());
+                }
                 None
             }
             cell => Some(Selector::Channel(cell)),
-        }
-    }
-
-    /// Lists every standard at `touchpoint` as not exported there, and why.
-    pub(crate) fn lose_touchpoint(&mut self, touchpoint: &Touchpoint, why: &str) {
-        let id = &touchpoint.meta.id.value;
-        let reason = format!(
-            "not exported at touchpoint `{id}` (channel `{}`): {why}; set `{id}` in `[export.{}]`",
-            touchpoint.channel.value.keyword(),
-            self.tool.settings_key()
-        );
-        let ids: Vec<String> = self
-            .targets
-            .iter()
-            .filter(|t| t.covers(touchpoint))
-            .map(|t| t.id().to_string())
-            .collect();
-        for standard in ids {
-            self.lose(&standard, reason.clone());
         }
     }
 

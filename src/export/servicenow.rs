@@ -25,7 +25,8 @@ pub(super) fn export(plan: &mut Plan<'_>) -> Value {
             if !plan.has_business_hours(t, touchpoint) {
                 continue;
             }
-            let Some(selector) = plan.selector_for(t, touchpoint) else {
+            let standard = [plan.targets[t].id().to_string()];
+            let Some(selector) = plan.selector(touchpoint, &standard) else {
                 continue;
             };
             plan.overnight_holidays(t, touchpoint);
@@ -79,32 +80,6 @@ pub(super) fn export(plan: &mut Plan<'_>) -> Value {
     }
     let schedules: Vec<Value> = schedules.into_iter().map(|(_, v)| v).collect();
     json!({ "sla_definitions": definitions, "schedules": schedules })
-}
-
-impl Plan<'_> {
-    /// `selector`, listing only this standard when the touchpoint has none.
-    fn selector_for(
-        &mut self,
-        target: usize,
-        touchpoint: &crate::model::Touchpoint,
-    ) -> Option<Selector> {
-        if let Some(group) = self.group(touchpoint) {
-            return Some(Selector::Group(group));
-        }
-        match super::mapping::channel(self.tool, touchpoint.channel.value) {
-            Cell::No(reason) => {
-                let id = &touchpoint.meta.id.value;
-                let why = format!(
-                    "not exported at touchpoint `{id}` (channel `{}`): {reason}; set `{id}` in `[export.servicenow_group]`",
-                    touchpoint.channel.value.keyword()
-                );
-                let standard = self.targets[target].id().to_string();
-                self.lose(&standard, why);
-                None
-            }
-            cell => Some(Selector::Channel(cell)),
-        }
-    }
 }
 
 /// A duration the way a `glide_duration` field is written through the Table API: the date

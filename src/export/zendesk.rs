@@ -48,15 +48,15 @@ pub(super) fn export(plan: &mut Plan<'_>) -> Value {
         if slots.is_empty() {
             continue;
         }
-        let Some(selector) = plan.selector(touchpoint) else {
-            continue;
-        };
         let mut standards: Vec<String> = Vec::new();
         for slot in &slots {
             if !standards.contains(&slot.standard) {
                 standards.push(slot.standard.clone());
             }
         }
+        let Some(selector) = plan.selector(touchpoint, &standards) else {
+            continue;
+        };
         for standard in &standards {
             let t = (0..plan.targets.len())
                 .find(|&t| plan.targets[t].id() == standard)
