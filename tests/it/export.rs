@@ -272,8 +272,8 @@ fn a_group_id_that_is_not_a_number_is_a_value_error() {
     let tmp = tempfile::tempdir().unwrap();
     copy_dir(&fixture("export/overnight"), tmp.path());
     edit(&tmp.path().join("sok.toml"), "\"360000000042\"", "\"Night desk\"");
-    let (code, _, err) = sok(&["check", tmp.path().to_str().unwrap()]);
-    assert_eq!(code, 1);
-    assert!(err.contains("sok::value::number"), "{err}");
-    assert!(err.contains("`Night desk` is not a group id"), "{err}");
+    let (code, out, err) = sok(&["check", tmp.path().to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("sok::value::number"), "{out}");
+    assert!(out.contains("`Night desk` is not a group id"), "{out}");
 }
