@@ -271,7 +271,11 @@ fn a_handbook_with_errors_is_not_exported() {
 fn a_group_id_that_is_not_a_number_is_a_value_error() {
     let tmp = tempfile::tempdir().unwrap();
     copy_dir(&fixture("export/overnight"), tmp.path());
-    edit(&tmp.path().join("sok.toml"), "\"360000000042\"", "\"Night desk\"");
+    edit(
+        &tmp.path().join("sok.toml"),
+        "\"360000000042\"",
+        "\"Night desk\"",
+    );
     let (code, out, err) = sok(&["check", tmp.path().to_str().unwrap()]);
     assert_eq!(code, 1, "{err}");
     assert!(out.contains("sok::value::number"), "{out}");
