@@ -61,7 +61,7 @@ pub enum Command {
     /// Compute from event data whether each standard held, per period, agent and team.
     #[command(after_help = examples::MEASURE)]
     Measure(MeasureArgs),
-    /// Write the standards' targets and schedules as a help desk's or contact center's JSON.
+    /// Write the standards' targets as help desk and contact center JSON.
     #[command(after_help = examples::EXPORT)]
     Export(ExportArgs),
     /// Print a completion script for a shell: bash, zsh, fish, powershell or elvish.
