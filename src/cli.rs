@@ -61,6 +61,9 @@ pub enum Command {
     /// Compute from event data whether each standard held, per period, agent and team.
     #[command(after_help = examples::MEASURE)]
     Measure(MeasureArgs),
+    /// Write the standards' targets as help desk and contact center JSON.
+    #[command(after_help = examples::EXPORT)]
+    Export(ExportArgs),
     /// Print a completion script for a shell: bash, zsh, fish, powershell or elvish.
     #[command(after_help = examples::COMPLETIONS)]
     Completions(CompletionsArgs),
@@ -399,6 +402,46 @@ pub enum MeasureFailOn {
     Missed,
 }
 
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The tool to write configuration for.
+    #[arg(value_enum)]
+    pub target: ExportTarget,
+
+    /// The handbook root, the folder that holds `sok.toml`
+    /// [default: the nearest folder at or above the current one that holds `sok.toml`].
+    #[arg(value_hint = ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
+
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub out: Option<PathBuf>,
+
+    /// Only this touchpoint's targets (repeat for several) [default: every touchpoint].
+    #[arg(long = "touchpoint", value_name = "ID")]
+    pub touchpoints: Vec<String>,
+
+    /// Exit 1 when a standard, or part of one, cannot be expressed in the tool.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Write nothing; exit 0 when FILE holds what would be written, 1 (with a diff) when not.
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, conflicts_with = "out")]
+    pub check: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportTarget {
+    /// SLA policies and schedules.
+    Zendesk,
+    /// SLA policies.
+    Freshdesk,
+    /// Queue service levels per media type.
+    Genesys,
+    /// SLA definitions and schedules.
+    Servicenow,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SqlDialect {
     Postgres,
@@ -435,6 +478,12 @@ Examples:
   sok measure --events calls.csv --format json  the report as JSON, for a script
   sok measure --events x.csv --fail-on missed   exit 1 when a standard missed its target
   sok measure --sql postgres > measure.sql      the same report as SQL for a warehouse";
+
+    pub(super) const EXPORT: &str = "\
+Examples:
+  sok export zendesk --out zendesk.json      Zendesk SLA policies and schedules
+  sok export genesys --touchpoint hotline    one touchpoint's queue service levels
+  sok export freshdesk --check freshdesk.json   exit 1 when the committed file is stale";
 
     pub(super) const CHECK: &str = "\"
 Examples:

@@ -27,6 +27,7 @@ pub mod diagnostics;
 pub mod diff;
 pub mod discover;
 mod error;
+mod export;
 mod git;
 mod i18n;
 mod layout;

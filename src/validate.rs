@@ -1,11 +1,11 @@
 //! Validate: the semantic rules that hold across fields once references resolve: stages,
-//! escalation ladders, links and images.
+//! escalation ladders, links and images, and the touchpoints named in `[export]`.
 
 use std::collections::HashSet;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, codes, did_you_mean};
 use crate::links::{self, LinkTarget};
-use crate::model::Handbook;
+use crate::model::{Handbook, Kind};
 use crate::source::Sources;
 use crate::texts::text_fields;
 
@@ -13,6 +13,45 @@ pub(crate) fn validate(hb: &Handbook, sources: &Sources, diags: &mut Diagnostics
     check_stages(hb, diags);
     check_escalations(hb, diags);
     check_links(hb, sources, diags);
+    check_export_touchpoints(hb, diags);
+}
+
+/// Every key of an `[export]` table names a touchpoint.
+fn check_export_touchpoints(hb: &Handbook, diags: &mut Diagnostics) {
+    let Some(settings) = &hb.settings else {
+        return;
+    };
+    let ids: std::collections::BTreeSet<&str> = hb
+        .touchpoints
+        .iter()
+        .map(|t| t.meta.id.value.as_str())
+        .collect();
+    for (table, entries) in settings.export.tables() {
+        for entry in entries {
+            let id = entry.touchpoint.value.as_str();
+            if ids.contains(id)
+                || hb
+                    .unloaded
+                    .iter()
+                    .any(|(k, u)| *k == Kind::Touchpoint && u == id)
+            {
+                continue;
+            }
+            diags.push(
+                Diagnostic::error(
+                    &codes::EXPORT_UNKNOWN_TOUCHPOINT,
+                    entry.touchpoint.span,
+                    format!("`[export.{table}]` names touchpoint `{id}`, which does not exist"),
+                )
+                .label("no touchpoint with this id")
+                .help(
+                    did_you_mean(id, ids.iter().copied()).unwrap_or_else(|| {
+                        "use a touchpoint's id, or remove the entry".to_string()
+                    }),
+                ),
+            );
+        }
+    }
 }
 
 fn check_stages(hb: &Handbook, diags: &mut Diagnostics) {

@@ -5,6 +5,7 @@ mod check;
 mod completions;
 mod diff;
 mod explain;
+mod export;
 mod init;
 mod lint;
 mod man;
@@ -102,6 +103,10 @@ pub fn run(cli: Cli) -> Result<Outcome, Fatal> {
         Command::Measure(args) => {
             let root = handbook_dir(args.dir.clone(), "measure")?;
             measure::execute(args, &root, style)
+        }
+        Command::Export(args) => {
+            let root = handbook_dir(args.dir.clone(), "export")?;
+            export::execute(args, &root, style)
         }
         Command::Build(args) => {
             let root = handbook_dir(args.dir.clone(), "build")?;

@@ -50,6 +50,8 @@ codes! {
 
     EVENT_VALUE_RANGE = "sok::event::value_range", "an event's value outside its metric's range", "docs/event-value_range.md";
 
+    EXPORT_UNKNOWN_TOUCHPOINT = "sok::export::unknown_touchpoint", "an `[export]` entry for a touchpoint the handbook does not have", "docs/export-unknown_touchpoint.md";
+
     ID_DUPLICATE = "sok::id::duplicate", "two entities of one kind share an id", "docs/id-duplicate.md";
 
     IO_ENCODING = "sok::io::encoding", "a file is not valid UTF-8", "docs/io-encoding.md";

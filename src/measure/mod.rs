@@ -18,7 +18,7 @@ mod period;
 pub(crate) mod read;
 pub mod report;
 mod results;
-mod rule;
+pub(crate) mod rule;
 pub(crate) mod sql;
 mod tally;
 

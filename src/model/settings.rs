@@ -53,6 +53,7 @@ pub struct Settings {
     pub build_out: Option<Sp<String>>,
     pub calendar: Calendar,
     pub events: EventSettings,
+    pub export: ExportSettings,
 }
 
 /// `[calendar]`: the time zone and holidays that business hours and periods are counted in
@@ -99,6 +100,39 @@ impl EventSettings {
         self.abandoned
             .as_ref()
             .map_or(AbandonedPolicy::Failed, |p| p.value)
+    }
+}
+
+/// `[export]`: where each touchpoint's work lives in the tools `sok export` writes for, as
+/// the filter of a policy or the queue a service level is set on.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExportSettings {
+    /// Touchpoint id → Zendesk group id (digits).
+    pub zendesk_group: Vec<TouchpointTarget>,
+    /// Touchpoint id → Freshdesk group id (digits).
+    pub freshdesk_group: Vec<TouchpointTarget>,
+    /// Touchpoint id → Genesys Cloud queue id.
+    pub genesys_queue: Vec<TouchpointTarget>,
+    /// Touchpoint id → ServiceNow assignment group (sys_id or name).
+    pub servicenow_group: Vec<TouchpointTarget>,
+}
+
+/// One entry of an `[export]` table: a touchpoint id and what it is called in the tool.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TouchpointTarget {
+    pub touchpoint: Sp<String>,
+    pub value: Sp<String>,
+}
+
+impl ExportSettings {
+    /// Every table with its key in `sok.toml`, in the order of the field table.
+    pub fn tables(&self) -> [(&'static str, &[TouchpointTarget]); 4] {
+        [
+            ("zendesk_group", &self.zendesk_group),
+            ("freshdesk_group", &self.freshdesk_group),
+            ("genesys_queue", &self.genesys_queue),
+            ("servicenow_group", &self.servicenow_group),
+        ]
     }
 }
 

@@ -30,6 +30,7 @@ pub(crate) fn settings(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> Option<Setting
     });
     let calendar = calendar(cx, root);
     let events = events(cx, root);
+    let export = export(cx, root);
     let h = handbook?;
     h.check_keys(cx, &fields::keys(fields::HANDBOOK));
     let title = h.req_text(cx, "title");
@@ -58,6 +59,7 @@ pub(crate) fn settings(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> Option<Setting
         build_out,
         calendar,
         events,
+        export,
     })
 }
 
@@ -118,6 +120,54 @@ fn events(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> EventSettings {
         columns,
         abandoned: t.choice(cx, "abandoned", AbandonedPolicy::KEYWORDS),
         short_abandon: t.duration(cx, "short_abandon"),
+    }
+}
+
+/// `[export]`: four tables from touchpoint ids to the tools' ids. Whether each key names a
+/// touchpoint is checked by validate, once the touchpoints are known.
+fn export(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> ExportSettings {
+    let Some(t) = root.table(cx, "export", "`[export]`") else {
+        return ExportSettings::default();
+    };
+    t.check_keys(cx, &fields::keys(fields::EXPORT));
+    let mut read = |key: &str, what: &'static str, numeric: bool| {
+        let mut out = Vec::new();
+        let Some(map) = t.table(cx, key, what) else {
+            return out;
+        };
+        for (entry, _) in map.entries.iter() {
+            let name: &str = entry.get_ref();
+            let Some(value) = map.string(cx, name, "\"360001234567\"") else {
+                continue;
+            };
+            if numeric
+                && (value.value.is_empty() || !value.value.bytes().all(|b| b.is_ascii_digit()))
+            {
+                cx.push(
+                    Diagnostic::error(
+                        &codes::VALUE_NUMBER,
+                        value.span,
+                        format!("`{}` is not a group id", value.value),
+                    )
+                    .label("not a number")
+                    .help(format!(
+                        "write the group's numeric id from the tool, like `{name} = \"360001234567\"`"
+                    )),
+                );
+                continue;
+            }
+            out.push(TouchpointTarget {
+                touchpoint: Sp::new(name.to_string(), cx.span(entry.span())),
+                value,
+            });
+        }
+        out
+    };
+    ExportSettings {
+        zendesk_group: read("zendesk_group", "`[export.zendesk_group]`", true),
+        freshdesk_group: read("freshdesk_group", "`[export.freshdesk_group]`", true),
+        genesys_queue: read("genesys_queue", "`[export.genesys_queue]`", false),
+        servicenow_group: read("servicenow_group", "`[export.servicenow_group]`", false),
     }
 }
 

@@ -220,7 +220,7 @@ impl Out<'_> {
             Type::Integer => "1".into(),
             Type::Bool => "false".into(),
             Type::Version => "\"1.0.0\"".into(),
-            Type::TextMap => "{}".into(),
+            Type::TextMap | Type::TouchpointMap => "{}".into(),
             _ => "\"...\"".into(),
         }
     }

@@ -223,7 +223,7 @@ fn sample(ty: Type) -> String {
         Type::Texts | Type::Refs(_) | Type::Stages | Type::StepRefs | Type::Tables(_) => {
             "[]".into()
         }
-        Type::TextMap | Type::LintLevels => "{}".into(),
+        Type::TextMap | Type::TouchpointMap | Type::LintLevels => "{}".into(),
     }
 }
 

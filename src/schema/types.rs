@@ -38,7 +38,7 @@ pub(super) fn value(ty: Type) -> Value {
         Type::Choice(words) => json!({ "type": "string", "enum": words }),
         Type::Table(fields) => tables::object(fields, &[]),
         Type::Tables(fields) => array(tables::object(fields, &[])),
-        Type::TextMap => json!({
+        Type::TextMap | Type::TouchpointMap => json!({
             "type": "object",
             "propertyNames": { "pattern": patterns::ID },
             "additionalProperties": { "type": "string" },
@@ -91,6 +91,9 @@ fn what(field: &Field) -> String {
         Type::Table(_) => format!("a table: `[{}]`", field.key),
         Type::Tables(_) => format!("an array of tables: `[[{}]]`", field.key),
         Type::TextMap => "a table from stage ids to display names".into(),
+        Type::TouchpointMap => {
+            "a table from touchpoint ids to the tool's ids, like `email = \"360001234567\"`".into()
+        }
         Type::LintLevels => {
             "lint rule names set to `\"error\"`, `\"warning\"` or `\"off\"`, and the lint parameters"
                 .into()

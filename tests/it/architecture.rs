@@ -33,6 +33,7 @@ const RANKS: &[(&str, u8)] = &[
     ("render", 8),
     ("diff", 8),
     ("measure", 8),
+    ("export", 8),
     ("scaffold", 8),
     ("schema", 8),
     ("serve", 8),

@@ -17,6 +17,7 @@ mod diff_fixtures;
 mod diff_git;
 mod diff_notice;
 mod docs;
+mod export;
 mod lint_cli;
 mod lint_docs;
 mod lint_planted;

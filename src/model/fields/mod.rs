@@ -64,6 +64,8 @@ pub enum Type {
     Tables(&'static [Field]),
     /// A table from names to texts (`stage_names`).
     TextMap,
+    /// A table from touchpoint ids to what the touchpoint is called in a tool (`[export]`).
+    TouchpointMap,
     /// `[lint]`: rule names to levels, plus parameters.
     LintLevels,
 }
@@ -110,9 +112,12 @@ pub struct Field {
 const fn field(key: &'static str, ty: Type, doc: &'static str) -> Field {
     let (prose, diff) = match ty {
         Type::Markdown => (true, Diff::Prose),
-        Type::Texts | Type::Refs(_) | Type::StepRefs | Type::Tables(_) | Type::TextMap => {
-            (false, Diff::Set)
-        }
+        Type::Texts
+        | Type::Refs(_)
+        | Type::StepRefs
+        | Type::Tables(_)
+        | Type::TextMap
+        | Type::TouchpointMap => (false, Diff::Set),
         Type::Stages => (false, Diff::Sequence),
         Type::Id | Type::LintLevels => (false, Diff::Ignored),
         Type::Table(_) => (false, Diff::Measure),

@@ -153,6 +153,29 @@ pub const EVENTS: &[Field] = &[
     ),
 ];
 
+pub const EXPORT: &[Field] = &[
+    field(
+        "zendesk_group",
+        Type::TouchpointMap,
+        "the Zendesk group id of each touchpoint's tickets, for the SLA policy's filter",
+    ),
+    field(
+        "freshdesk_group",
+        Type::TouchpointMap,
+        "the Freshdesk group id of each touchpoint's tickets, for the SLA policy's groups",
+    ),
+    field(
+        "genesys_queue",
+        Type::TouchpointMap,
+        "the Genesys Cloud queue id of each touchpoint, whose service level is set",
+    ),
+    field(
+        "servicenow_group",
+        Type::TouchpointMap,
+        "the ServiceNow assignment group of each touchpoint, for the SLA's start condition",
+    ),
+];
+
 pub const SETTINGS: &[Field] = &[
     field("handbook", Type::Table(HANDBOOK), "the handbook itself")
         .required()
@@ -172,4 +195,10 @@ pub const SETTINGS: &[Field] = &[
     )
     .diff(Diff::Set),
     field("events", Type::Table(EVENTS), "how event exports are read").diff(Diff::Ignored),
+    field(
+        "export",
+        Type::Table(EXPORT),
+        "where each touchpoint lives in the help desk and contact-center tools",
+    )
+    .diff(Diff::Ignored),
 ];
