@@ -6,7 +6,7 @@
 use serde_json::{Map, Value, json};
 
 use super::mapping::Cell;
-use super::{Plan, Selector, Slot, keep_strictest};
+use super::{Plan, Selector, standards_of};
 
 /// Freshdesk's priorities: 4 urgent, 3 high, 2 medium, 1 low; sok's targets hold for each.
 const PRIORITIES: [&str; 4] = ["priority_4", "priority_3", "priority_2", "priority_1"];
@@ -16,38 +16,11 @@ pub(super) fn export(plan: &mut Plan<'_>) -> Value {
     let touchpoints = plan.touchpoints.clone();
     for touchpoint in touchpoints {
         let id = &touchpoint.meta.id.value;
-        let mut slots: Vec<Slot> = Vec::new();
-        for t in 0..plan.targets.len() {
-            if !plan.targets[t].covers(touchpoint) {
-                continue;
-            }
-            let Some(metrics) = plan.metric(t) else {
-                continue;
-            };
-            if !plan.has_business_hours(t, touchpoint) {
-                continue;
-            }
-            for &metric in metrics {
-                let target = &plan.targets[t];
-                let slot = Slot {
-                    key: metric,
-                    seconds: target.seconds(),
-                    business: target.business,
-                    share: target.rule.share,
-                    standard: target.id().to_string(),
-                };
-                keep_strictest(plan, &mut slots, slot, id);
-            }
-        }
+        let mut slots = plan.deadlines(touchpoint);
         if slots.is_empty() {
             continue;
         }
-        let mut standards: Vec<String> = Vec::new();
-        for slot in &slots {
-            if !standards.contains(&slot.standard) {
-                standards.push(slot.standard.clone());
-            }
-        }
+        let standards = standards_of(&slots);
         let Some(selector) = plan.selector(touchpoint, &standards) else {
             continue;
         };

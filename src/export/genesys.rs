@@ -42,14 +42,7 @@ pub(super) fn export(plan: &mut Plan<'_>) -> Value {
                 ([media], _) => *media,
                 _ => unreachable!("one Genesys media type per metric"),
             };
-            let target = &plan.targets[t];
-            let slot = Slot {
-                key: media,
-                seconds: target.seconds(),
-                business: target.business,
-                share: target.rule.share,
-                standard: target.id().to_string(),
-            };
+            let slot = plan.targets[t].slot(media);
             keep_strictest(plan, &mut slots, slot, id);
         }
         if slots.is_empty() {

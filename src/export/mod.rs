@@ -376,6 +376,54 @@ pub(crate) struct Slot {
     pub standard: String,
 }
 
+impl Target<'_> {
+    /// This target as the slot of tool metric `key`.
+    pub(crate) fn slot(&self, key: &'static str) -> Slot {
+        Slot {
+            key,
+            seconds: self.seconds(),
+            business: self.business,
+            share: self.rule.share,
+            standard: self.id().to_string(),
+        }
+    }
+}
+
+impl Plan<'_> {
+    /// The deadlines of a policy at `touchpoint` (Zendesk, Freshdesk): per tool metric the
+    /// strictest of the targets that cover it, what cannot be held listed as lost.
+    pub(crate) fn deadlines(&mut self, touchpoint: &Touchpoint) -> Vec<Slot> {
+        let mut slots = Vec::new();
+        for t in 0..self.targets.len() {
+            if !self.targets[t].covers(touchpoint) {
+                continue;
+            }
+            let Some(metrics) = self.metric(t) else {
+                continue;
+            };
+            if !self.has_business_hours(t, touchpoint) {
+                continue;
+            }
+            for &metric in metrics {
+                let slot = self.targets[t].slot(metric);
+                keep_strictest(self, &mut slots, slot, &touchpoint.meta.id.value);
+            }
+        }
+        slots
+    }
+}
+
+/// The standards behind `slots`, each once, in their order.
+pub(crate) fn standards_of(slots: &[Slot]) -> Vec<String> {
+    let mut standards: Vec<String> = Vec::new();
+    for slot in slots {
+        if !standards.contains(&slot.standard) {
+            standards.push(slot.standard.clone());
+        }
+    }
+    standards
+}
+
 /// Adds `slot` to `slots`, keeping the shorter of two targets for one key and listing the
 /// other: a policy or queue holds one target per metric.
 pub(crate) fn keep_strictest(plan: &mut Plan<'_>, slots: &mut Vec<Slot>, slot: Slot, at: &str) {

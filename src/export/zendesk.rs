@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::mapping::Cell;
 use super::schedule::{holiday_runs, week_intervals};
-use super::{Plan, Selector, Slot, keep_strictest};
+use super::{Plan, Selector, standards_of};
 
 /// Zendesk's priorities, most urgent first; sok's targets hold for every priority.
 const PRIORITIES: [&str; 4] = ["urgent", "high", "normal", "low"];
@@ -18,42 +18,11 @@ pub(super) fn export(plan: &mut Plan<'_>) -> Value {
     let mut schedules = Vec::new();
     let touchpoints = plan.touchpoints.clone();
     for touchpoint in touchpoints {
-        let id = &touchpoint.meta.id.value;
-        let here: Vec<usize> = (0..plan.targets.len())
-            .filter(|&t| plan.targets[t].covers(touchpoint))
-            .collect();
-        if here.is_empty() {
-            continue;
-        }
-        let mut slots: Vec<Slot> = Vec::new();
-        for &t in &here {
-            let Some(metrics) = plan.metric(t) else {
-                continue;
-            };
-            if !plan.has_business_hours(t, touchpoint) {
-                continue;
-            }
-            for &metric in metrics {
-                let target = &plan.targets[t];
-                let slot = Slot {
-                    key: metric,
-                    seconds: target.seconds(),
-                    business: target.business,
-                    share: target.rule.share,
-                    standard: target.id().to_string(),
-                };
-                keep_strictest(plan, &mut slots, slot, id);
-            }
-        }
+        let slots = plan.deadlines(touchpoint);
         if slots.is_empty() {
             continue;
         }
-        let mut standards: Vec<String> = Vec::new();
-        for slot in &slots {
-            if !standards.contains(&slot.standard) {
-                standards.push(slot.standard.clone());
-            }
-        }
+        let standards = standards_of(&slots);
         let Some(selector) = plan.selector(touchpoint, &standards) else {
             continue;
         };
