@@ -171,7 +171,8 @@ fn the_table_holds_the_figures_of_the_chart() {
                 .skip(1)
                 .map(|row| {
                     let period = &row[..row.find("</th>").unwrap()];
-                    let cell = row.split("<td class=\"num\">").nth(1).unwrap();
+                    let cell = row.split("<td class=\"num\"").nth(1).unwrap();
+                    let cell = &cell[cell.find('>').unwrap() + 1..];
                     format!("{period}: {}", &cell[..cell.find("</td>").unwrap()])
                 })
                 .collect();

@@ -185,9 +185,9 @@ impl Table<'_> {
         for (head, cells) in &self.rows {
             let _ = write!(out, "<tr><th scope=\"row\">{head}</th>");
             for (i, cell) in cells.iter().enumerate() {
-                let figure = self.columns.get(i + 1).is_some_and(|c| c.1);
+                let (name, figure) = self.columns.get(i + 1).copied().unwrap_or(("", false));
                 let class = if figure { " class=\"num\"" } else { "" };
-                let _ = write!(out, "<td{class}>{cell}</td>");
+                let _ = write!(out, "<td{class} data-label=\"{}\">{cell}</td>", esc(name));
             }
             out.push_str("</tr>\n");
         }
