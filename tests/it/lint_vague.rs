@@ -151,3 +151,68 @@ fn no_principles_reads_plainly() {
         ["the handbook has no principles; the method asks for 10 to 20"]
     );
 }
+
+#[test]
+fn everyday_speed_words_in_every_language() {
+    assert_eq!(
+        vague(
+            "en",
+            "Reply immediately. Call back quickly, or right away, or as soon as we can. \
+             Answer promptly, as soon as possible."
+        ),
+        [
+            "immediately",
+            "quickly",
+            "right away",
+            "as soon as we can",
+            "promptly",
+            "as soon as possible"
+        ]
+    );
+    assert_eq!(
+        vague(
+            "pl",
+            "Odpisujemy natychmiast i szybko, od razu. Dokładamy wszelkich starań, \
+             oddzwaniamy niezwłocznie, jak najszybciej."
+        ),
+        [
+            "natychmiast",
+            "szybko",
+            "od razu",
+            "Dokładamy wszelkich starań",
+            "niezwłocznie",
+            "jak najszybciej"
+        ]
+    );
+    assert_eq!(
+        vague(
+            "ru",
+            "Отвечаем немедленно, быстро и сразу, как можно скорее, в кратчайшие сроки."
+        ),
+        [
+            "немедленно",
+            "быстро",
+            "сразу",
+            "как можно скорее",
+            "в кратчайшие сроки"
+        ]
+    );
+    assert_eq!(
+        vague(
+            "sl",
+            "Odgovorimo takoj in hitro, čim prej, v najkrajšem možnem času."
+        ),
+        ["takoj", "hitro", "čim prej", "v najkrajšem možnem času"]
+    );
+}
+
+#[test]
+fn speed_words_leave_their_relatives_alone() {
+    assert_clean(
+        "en",
+        "An immediate reply within 1 minute; a quick check of 3 items.",
+    );
+    assert_clean("pl", "Natychmiastowy zwrot w 14 dni; szybkość: 2 minuty.");
+    assert_clean("ru", "Быстрый ответ: в течение 2 минут.");
+    assert_clean("sl", "Hitra pošta v 2 dneh.");
+}
