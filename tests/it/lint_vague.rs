@@ -216,3 +216,50 @@ fn speed_words_leave_their_relatives_alone() {
     assert_clean("ru", "Быстрый ответ: в течение 2 минут.");
     assert_clean("sl", "Hitra pošta v 2 dneh.");
 }
+
+/// The help `vague-wording` gives for each finding in `body`.
+fn helps(language: &str, body: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let root = dir.path();
+    write(
+        &root.join("sok.toml"),
+        &format!(
+            "[handbook]\ntitle = \"Fixture\"\nlanguage = \"{language}\"\nversion = \"1.0.0\"\n"
+        ),
+    );
+    write(
+        &root.join("standards/s.md"),
+        &format!("+++\ntitle = \"Standard\"\nowner = \"lead\"\n+++\n\n{body}\n"),
+    );
+    write(
+        &root.join("owners.toml"),
+        "[[owner]]\nid = \"lead\"\nname = \"Shift lead\"\n",
+    );
+    lint_dir(root, &["vague-wording"])
+        .findings
+        .iter()
+        .map(|d| d.help.clone().unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn slogans_get_a_help_of_their_own() {
+    for (language, body) in [
+        ("en", "The customer is always right."),
+        ("en", "We promise 100% satisfaction."),
+        ("pl", "Klient ma zawsze rację."),
+        ("ru", "Клиент всегда прав."),
+        ("sl", "Stranka ima vedno prav."),
+    ] {
+        let helps = helps(language, body);
+        assert_eq!(helps.len(), 1, "{body}");
+        assert!(helps[0].contains("a customer can see"), "{body}: {helps:?}");
+        assert!(!helps[0].contains("within 2 hours"), "{body}: {helps:?}");
+    }
+    let speed = helps("en", "We reply as soon as possible.");
+    assert!(speed[0].contains("within 2 hours"), "{speed:?}");
+    assert_clean(
+        "en",
+        "We never ask for a card's PIN; we always confirm by e-mail.",
+    );
+}
