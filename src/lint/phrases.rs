@@ -200,7 +200,7 @@ mod tests {
                 .chain(slogans(language))
                 .copied()
                 .collect();
-            let phrases: Vec<Phrase> = list.iter().filter_map(|p| Phrase::new(p)).collect();
+            let phrases: Vec<Phrase> = all.iter().filter_map(|p| Phrase::new(p)).collect();
             assert_eq!(phrases.len(), all.len());
             for (i, phrase) in phrases.iter().enumerate() {
                 assert!(
