@@ -335,6 +335,20 @@ pub struct BuildArgs {
     /// `sok measure --format json`.
     #[arg(long, value_name = "REPORT.json", value_hint = ValueHint::FilePath)]
     pub measurements: Option<PathBuf>,
+
+    /// Refuse to build (exit 1, nothing written) when lint finds problems at this level or
+    /// above [default: `[build].deny_lint`, else build anyway].
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny_lint: Option<DenyLint>,
+}
+
+/// The lint level at which `sok build` refuses to publish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DenyLint {
+    /// Lint errors stop the build.
+    Error,
+    /// Lint errors and warnings stop the build.
+    Warning,
 }
 
 #[derive(Debug, clap::Args)]

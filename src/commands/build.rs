@@ -3,14 +3,17 @@
 use std::path::Path;
 
 use super::{Fatal, Outcome, print};
-use crate::cli::{BuildArgs, BuildFormat};
-use crate::diagnostics::codes;
+use crate::check::Checked;
+use crate::cli::{BuildArgs, BuildFormat, DenyLint};
 use crate::diagnostics::emit::{self, Style};
+use crate::diagnostics::{self, Severity, codes};
 use crate::diff;
 use crate::i18n::Catalog;
+use crate::lint;
 use crate::measure;
-use crate::model::Handbook;
+use crate::model::{Handbook, Level};
 use crate::render::{self, BuildOptions, ExtraChapter, output};
+use crate::values::Date;
 
 pub(super) fn execute(args: BuildArgs, root: &Path, style: Style) -> Result<Outcome, Fatal> {
     let checked = crate::check_dir(root)?;
@@ -21,6 +24,9 @@ pub(super) fn execute(args: BuildArgs, root: &Path, style: Style) -> Result<Outc
     }
     if failed {
         super::print_err("build stopped: fix the errors above; nothing was written\n");
+        return Ok(Outcome::Problems);
+    }
+    if lint_stops(&checked, args.deny_lint) {
         return Ok(Outcome::Problems);
     }
     let out = match args.out {
@@ -80,6 +86,50 @@ pub(super) fn execute(args: BuildArgs, root: &Path, style: Style) -> Result<Outc
         }
         Err(error) => stopped(error),
     }
+}
+
+/// Lints the handbook and prints one line of what lint found, so a handbook is not published
+/// with findings unawares; whether they reach the level `--deny-lint` (or else
+/// `[build].deny_lint`) names, which stops the build before anything is written.
+fn lint_stops(checked: &Checked, flag: Option<DenyLint>) -> bool {
+    let options = lint::Options::new(Date::today());
+    let findings = lint::lint(
+        &checked.handbook,
+        &checked.sources,
+        &checked.index,
+        &options,
+    );
+    if let Some(summary) = diagnostics::summary(&findings) {
+        super::print_err(&format!("lint: {summary} — run `sok lint` for details\n"));
+    }
+    let (deny, from) = match flag {
+        Some(DenyLint::Error) => (Level::Error, "`--deny-lint error`".to_string()),
+        Some(DenyLint::Warning) => (Level::Warning, "`--deny-lint warning`".to_string()),
+        None => checked
+            .handbook
+            .settings
+            .as_ref()
+            .and_then(|s| s.build_deny_lint.as_ref())
+            .map_or((Level::Off, String::new()), |l| {
+                let setting = format!("`[build] deny_lint = \"{}\"`", l.value.keyword());
+                (l.value, setting)
+            }),
+    };
+    let denied = findings.iter().any(|d| match deny {
+        Level::Off => false,
+        Level::Warning => true,
+        Level::Error => d.severity == Severity::Error,
+    });
+    if denied {
+        let what = match deny {
+            Level::Error => "errors",
+            _ => "errors or warnings",
+        };
+        super::print_err(&format!(
+            "build stopped: {from} refuses a handbook with lint {what}; nothing was written\n"
+        ));
+    }
+    denied
 }
 
 /// Reports why the build stopped; nothing was written. A broken template is a problem in

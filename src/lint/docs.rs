@@ -2,7 +2,7 @@
 //! from the built-in lists of `vague-wording`, so the documentation cannot drift from the
 //! code. A test compares the files with these texts (and rewrites them with `UPDATE_DOCS=1`).
 
-use super::phrases::vague_phrases;
+use super::phrases::{slogans, vague_phrases};
 use super::{RULES, Rule};
 use crate::i18n::format::capitalize;
 use crate::model::Language;
@@ -64,6 +64,12 @@ pub fn vague_phrases_markdown() -> String {
             list.len()
         ));
         for phrase in list {
+            out.push_str(&format!("- `{phrase}`\n"));
+        }
+        out.push_str(
+            "\nSlogans, reported with the help to write what the customer can see instead:\n\n",
+        );
+        for phrase in slogans(language) {
             out.push_str(&format!("- `{phrase}`\n"));
         }
     }

@@ -42,6 +42,8 @@ pub struct Rule {
 /// Every rule, sorted by name.
 pub static RULES: &[&Rule] = &[
     &rules::business_hours_without_schedule::RULE,
+    &rules::fractional_share::RULE,
+    &rules::indented_code_block::RULE,
     &rules::long_sentence::RULE,
     &rules::missing_review_cycle::RULE,
     &rules::never_say_used::RULE,

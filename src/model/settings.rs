@@ -51,6 +51,8 @@ pub struct Settings {
     pub stage_names: BTreeMap<String, Text>,
     pub lint: LintSettings,
     pub build_out: Option<Sp<String>>,
+    /// `[build].deny_lint`: the lint level at which `sok build` refuses to publish.
+    pub build_deny_lint: Option<Sp<Level>>,
     pub calendar: Calendar,
     pub events: EventSettings,
     pub export: ExportSettings,

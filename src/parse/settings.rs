@@ -24,10 +24,15 @@ pub(crate) fn settings(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> Option<Setting
     }
     let (stages, stage_names) = journey(cx, root);
     let lint = lint(cx, root);
-    let build_out = root.table(cx, "build", "`[build]`").and_then(|b| {
-        b.check_keys(cx, &fields::keys(fields::BUILD));
-        b.string(cx, "out", "\"build\"")
-    });
+    let (build_out, build_deny_lint) =
+        root.table(cx, "build", "`[build]`")
+            .map_or((None, None), |b| {
+                b.check_keys(cx, &fields::keys(fields::BUILD));
+                (
+                    b.string(cx, "out", "\"build\""),
+                    b.choice(cx, "deny_lint", Level::KEYWORDS),
+                )
+            });
     let calendar = calendar(cx, root);
     let events = events(cx, root);
     let export = export(cx, root);
@@ -57,6 +62,7 @@ pub(crate) fn settings(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> Option<Setting
         stage_names,
         lint,
         build_out,
+        build_deny_lint,
         calendar,
         events,
         export,

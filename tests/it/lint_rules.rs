@@ -6,6 +6,8 @@ use crate::common::{self, lint_dir, repo_path};
 /// Each rule and how many findings its `bad` fixture has.
 const CASES: &[(&str, usize)] = &[
     ("business-hours-without-schedule", 3),
+    ("fractional-share", 2),
+    ("indented-code-block", 3),
     ("long-sentence", 2),
     ("missing-review-cycle", 1),
     ("never-say-used", 4),

@@ -151,3 +151,115 @@ fn no_principles_reads_plainly() {
         ["the handbook has no principles; the method asks for 10 to 20"]
     );
 }
+
+#[test]
+fn everyday_speed_words_in_every_language() {
+    assert_eq!(
+        vague(
+            "en",
+            "Reply immediately. Call back quickly, or right away, or as soon as we can. \
+             Answer promptly, as soon as possible."
+        ),
+        [
+            "immediately",
+            "quickly",
+            "right away",
+            "as soon as we can",
+            "promptly",
+            "as soon as possible"
+        ]
+    );
+    assert_eq!(
+        vague(
+            "pl",
+            "Odpisujemy natychmiast i szybko, od razu. Dokładamy wszelkich starań, \
+             oddzwaniamy niezwłocznie, jak najszybciej."
+        ),
+        [
+            "natychmiast",
+            "szybko",
+            "od razu",
+            "Dokładamy wszelkich starań",
+            "niezwłocznie",
+            "jak najszybciej"
+        ]
+    );
+    assert_eq!(
+        vague(
+            "ru",
+            "Отвечаем немедленно, быстро и сразу, как можно скорее, в кратчайшие сроки."
+        ),
+        [
+            "немедленно",
+            "быстро",
+            "сразу",
+            "как можно скорее",
+            "в кратчайшие сроки"
+        ]
+    );
+    assert_eq!(
+        vague(
+            "sl",
+            "Odgovorimo takoj in hitro, čim prej, v najkrajšem možnem času."
+        ),
+        ["takoj", "hitro", "čim prej", "v najkrajšem možnem času"]
+    );
+}
+
+#[test]
+fn speed_words_leave_their_relatives_alone() {
+    assert_clean(
+        "en",
+        "An immediate reply within 1 minute; a quick check of 3 items.",
+    );
+    assert_clean("pl", "Natychmiastowy zwrot w 14 dni; szybkość: 2 minuty.");
+    assert_clean("ru", "Быстрый ответ: в течение 2 минут.");
+    assert_clean("sl", "Hitra pošta v 2 dneh.");
+}
+
+/// The help `vague-wording` gives for each finding in `body`.
+fn helps(language: &str, body: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let root = dir.path();
+    write(
+        &root.join("sok.toml"),
+        &format!(
+            "[handbook]\ntitle = \"Fixture\"\nlanguage = \"{language}\"\nversion = \"1.0.0\"\n"
+        ),
+    );
+    write(
+        &root.join("standards/s.md"),
+        &format!("+++\ntitle = \"Standard\"\nowner = \"lead\"\n+++\n\n{body}\n"),
+    );
+    write(
+        &root.join("owners.toml"),
+        "[[owner]]\nid = \"lead\"\nname = \"Shift lead\"\n",
+    );
+    lint_dir(root, &["vague-wording"])
+        .findings
+        .iter()
+        .map(|d| d.help.clone().unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn slogans_get_a_help_of_their_own() {
+    for (language, body) in [
+        ("en", "The customer is always right."),
+        ("en", "We promise 100% satisfaction."),
+        ("pl", "Klient ma zawsze rację."),
+        ("ru", "Клиент всегда прав."),
+        ("sl", "Stranka ima vedno prav."),
+    ] {
+        let helps = helps(language, body);
+        assert_eq!(helps.len(), 1, "{body}");
+        assert!(helps[0].contains("a customer can see"), "{body}: {helps:?}");
+        assert!(!helps[0].contains("within 2 hours"), "{body}: {helps:?}");
+    }
+    let speed = helps("en", "We reply as soon as possible.");
+    assert!(speed[0].contains("within 2 hours"), "{speed:?}");
+    assert_clean(
+        "en",
+        "We never ask for a card's PIN; we always confirm by e-mail.",
+    );
+}

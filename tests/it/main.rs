@@ -8,6 +8,7 @@ mod common;
 mod architecture;
 mod authoring;
 mod build_changes;
+mod build_lint;
 mod check_cascade;
 mod check_fixtures;
 mod cli_build;

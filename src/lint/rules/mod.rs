@@ -4,6 +4,8 @@
 //! function; `super::RULES` lists them all.
 
 pub(crate) mod business_hours_without_schedule;
+pub(crate) mod fractional_share;
+pub(crate) mod indented_code_block;
 pub(crate) mod long_sentence;
 pub(crate) mod missing_review_cycle;
 pub(crate) mod never_say_used;

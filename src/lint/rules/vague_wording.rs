@@ -1,6 +1,6 @@
 //! `vague-wording`: phrases that promise without a number ("as soon as possible").
 
-use crate::lint::phrases::vague_phrases;
+use crate::lint::phrases::{slogans, vague_phrases};
 use crate::lint::words::{Matching, Phrase, is_quoted, words};
 use crate::lint::{Finding, LintContext, Rule};
 use crate::model::{Kind, Level, Text};
@@ -14,7 +14,10 @@ Reports vague phrases in titles, names, texts, instructions, procedures, bodies 
 phrases: promises of speed without a deadline ("as soon as possible", "jak najszybciej",
 "как можно быстрее", "čim prej"), conditions nobody can check ("where possible",
 "w miarę możliwości", "по возможности"), and slogans in place of rules ("the customer is
-always right", "klient zawsze ma rację", "клиент всегда прав", "stranka ima vedno prav").
+always right", "klient zawsze ma rację", "клиент всегда прав", "stranka ima vedno prav",
+"100% satisfaction"). A slogan gets a help of its own: a deadline does not fix it, a behaviour
+a customer can observe does. "Always" and "never" alone are not reported: "we never ask for a
+card's PIN" is a rule anyone can check.
 
 The list is the built-in one for the handbook's `language`, plus `[lint].extra_vague_phrases`
 in `sok.toml`. Every built-in list is in [docs/vague-phrases.md](vague-phrases.md).
@@ -45,6 +48,15 @@ We call the customer back as soon as possible.
 Use instead:
 ```markdown
 We call the customer back within 2 hours on working days.
+```
+
+```markdown
+The customer is always right.
+```
+
+Use instead:
+```markdown
+We exchange a faulty product on the spot, without asking for a receipt.
 ```"#,
     check,
 };
@@ -60,7 +72,7 @@ fn check<'a>(cx: &LintContext<'a>) -> Vec<Finding<'a>> {
         let text = &field.text.value;
         let tokens = words(text);
         let mut found: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
-        for (i, (phrase, _)) in phrases.iter().enumerate() {
+        for (i, (phrase, ..)) in phrases.iter().enumerate() {
             for range in phrase.find(text, &tokens, matching) {
                 if !is_quoted(text, &range) {
                     found.push((range, i));
@@ -74,17 +86,23 @@ fn check<'a>(cx: &LintContext<'a>) -> Vec<Finding<'a>> {
                 continue;
             }
             taken_to = range.end;
-            let (phrase, extra) = &phrases[i];
+            let (phrase, extra, slogan) = &phrases[i];
             let written: Vec<&str> = text[range.clone()].split_whitespace().collect();
-            let mut finding = Finding::new(
+            let finding = Finding::new(
                 field.text.span_of(range),
                 format!("vague phrase `{}`", written.join(" ")),
-            )
-            .label("no number, no deadline: cannot be checked")
-            .help(format!(
-                "say how much and by when instead of `{}`, e.g. \"within 2 hours\" or \"90% of calls\"",
-                phrase.text
-            ))
+            );
+            let mut finding = if *slogan {
+                finding.label("a slogan, not a rule: nobody can see it kept").help(format!(
+                    "instead of `{}`, write what the employee does that a customer can see, e.g. \"we exchange a faulty product on the spot, without a receipt\"",
+                    phrase.text
+                ))
+            } else {
+                finding.label("no number, no deadline: cannot be checked").help(format!(
+                    "say how much and by when instead of `{}`, e.g. \"within 2 hours\" or \"90% of calls\"",
+                    phrase.text
+                ))
+            }
             .allowed_by(field.lint_allow);
             if let Some(entry) = extra {
                 finding = finding.related(entry.span, "listed in `extra_vague_phrases`");
@@ -95,17 +113,21 @@ fn check<'a>(cx: &LintContext<'a>) -> Vec<Finding<'a>> {
     out
 }
 
-/// The built-in phrases for the handbook's language, then `extra_vague_phrases` (with the
-/// entry each came from), without repeats.
-fn phrase_list<'a>(cx: &LintContext<'a>) -> Vec<(Phrase, Option<&'a Text>)> {
-    let mut list: Vec<(Phrase, Option<&'a Text>)> = vague_phrases(cx.language())
+/// The built-in phrases and slogans (`true`) for the handbook's language, then
+/// `extra_vague_phrases` (with the entry each came from), without repeats.
+fn phrase_list<'a>(cx: &LintContext<'a>) -> Vec<(Phrase, Option<&'a Text>, bool)> {
+    let language = cx.language();
+    let built_in = vague_phrases(language)
         .iter()
-        .filter_map(|p| Phrase::new(p).map(|phrase| (phrase, None)))
+        .map(|p| (p, false))
+        .chain(slogans(language).iter().map(|p| (p, true)));
+    let mut list: Vec<(Phrase, Option<&'a Text>, bool)> = built_in
+        .filter_map(|(p, slogan)| Phrase::new(p).map(|phrase| (phrase, None, slogan)))
         .collect();
     for entry in cx.extra_vague_phrases() {
         if let Some(phrase) = Phrase::new(&entry.value) {
-            if !list.iter().any(|(p, _)| p.same_words(&phrase)) {
-                list.push((phrase, Some(entry)));
+            if !list.iter().any(|(p, ..)| p.same_words(&phrase)) {
+                list.push((phrase, Some(entry), false));
             }
         }
     }

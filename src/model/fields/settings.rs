@@ -2,7 +2,7 @@
 //! `[build]`.
 
 use super::{Diff, Field, Type, field};
-use crate::model::{AbandonedPolicy, Kind, Language};
+use crate::model::{AbandonedPolicy, Kind, Language, Level};
 
 pub const HANDBOOK: &[Field] = &[
     field("title", Type::Text, "the handbook's title").required(),
@@ -63,12 +63,20 @@ pub const LINT_PARAMETERS: &[Field] = &[
     .diff(Diff::Ignored),
 ];
 
-pub const BUILD: &[Field] = &[field(
-    "out",
-    Type::Text,
-    "the output directory, relative to the root",
-)
-.diff(Diff::Ignored)];
+pub const BUILD: &[Field] = &[
+    field(
+        "out",
+        Type::Text,
+        "the output directory, relative to the root",
+    )
+    .diff(Diff::Ignored),
+    field(
+        "deny_lint",
+        Type::Choice(Level::WORDS),
+        "refuse to build when lint finds problems at this level or above (default off)",
+    )
+    .diff(Diff::Ignored),
+];
 
 pub const CALENDAR: &[Field] = &[
     field(
