@@ -11,6 +11,7 @@ mod locate;
 mod measure;
 mod settings;
 mod standard;
+mod syntax;
 
 use toml::de::{DeTable, DeValue};
 
@@ -142,17 +143,23 @@ fn with_table(
         }
         Err(error) => {
             let range = error.span().unwrap_or(0..0);
-            let message = error.message().trim().trim_end_matches('.').to_string();
-            let first_line = message.lines().next().unwrap_or("invalid TOML").to_string();
-            cx.push(
-                Diagnostic::error(
-                    &codes::PARSE_TOML,
-                    cx.span(range),
-                    format!("invalid TOML: {first_line}"),
-                )
-                .label(first_line)
-                .help("fix the TOML syntax here; text values need quotes, lists need brackets"),
-            );
+            let d = match syntax::explain(toml, &range) {
+                Some(e) => Diagnostic::error(&codes::PARSE_TOML, cx.span(e.range), e.message)
+                    .label(e.label)
+                    .help(e.help),
+                None => {
+                    let message = error.message().trim().trim_end_matches('.').to_string();
+                    let first_line = message.lines().next().unwrap_or("invalid TOML").to_string();
+                    Diagnostic::error(
+                        &codes::PARSE_TOML,
+                        cx.span(range),
+                        format!("invalid TOML: {first_line}"),
+                    )
+                    .label(first_line)
+                    .help("fix the TOML syntax here; text values need quotes, lists need brackets")
+                }
+            };
+            cx.push(d);
         }
     }
     parsed.diagnostics.extend(cx.diags);
