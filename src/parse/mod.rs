@@ -7,6 +7,7 @@
 
 mod entities;
 mod fields;
+mod keys;
 mod locate;
 mod measure;
 mod settings;
@@ -131,6 +132,8 @@ fn with_table(
         offset,
         toml,
         diags: Diagnostics::default(),
+        missing: Vec::new(),
+        meant: Vec::new(),
     };
     match DeTable::parse(toml) {
         Ok(doc) => {
@@ -138,6 +141,7 @@ fn with_table(
                 entries: doc.get_ref(),
                 header,
                 what,
+                parent: None,
             };
             read(&mut cx, table, parsed);
         }
@@ -162,7 +166,7 @@ fn with_table(
             cx.push(d);
         }
     }
-    parsed.diagnostics.extend(cx.diags);
+    parsed.diagnostics.extend(cx.finish());
 }
 
 /// `[[owner]]`, `[[standard]]`... in a root `.toml` file.
@@ -240,6 +244,7 @@ fn collection(cx: &mut Ctx<'_>, root: &Table<'_, '_>, path: &str, out: &mut Hand
                 entries,
                 header: key_span,
                 what: kind.name(),
+                parent: None,
             };
             read_into(cx, kind, &table, &Origin::default(), path, out);
             continue;
