@@ -172,8 +172,9 @@ pub(crate) fn journey(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> O
         .then(|| t.strings(cx, "stages", "[\"awareness\", \"decision\"]"));
     let steps: Vec<Step> = t
         .tables(cx, "step", "step")
-        .iter()
-        .filter_map(|s| step(cx, s))
+        .into_iter()
+        .map(|s| s.inside(t, fields::JOURNEY))
+        .filter_map(|s| step(cx, &s))
         .collect();
     let meta = meta(cx, t, origin, anchor(t, name.as_ref()), None);
     Some(Journey {
@@ -225,6 +226,7 @@ pub(crate) fn situation(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) ->
     let never_say = t.texts(cx, "never_say");
     let mut escalation = Vec::new();
     for e in t.tables(cx, "escalation", "escalation step") {
+        let e = e.inside(t, fields::SITUATION);
         e.check_keys(cx, &fields::keys(fields::ESCALATION));
         if !e.has("after") {
             e.missing(cx, "after", "\"1 h\"");

@@ -25,6 +25,12 @@ pub(crate) struct Ctx<'s> {
     /// The TOML text itself, to tell whether a string has escapes.
     pub(crate) toml: &'s str,
     pub(crate) diags: Diagnostics,
+    /// Missing required fields, held back until the whole file is read: a misspelt or
+    /// misplaced key found later may be the one that is missing (see `meant`).
+    pub(crate) missing: Vec<(Span, String, Diagnostic)>,
+    /// `(table header, key)`: a key an unknown key most likely meant, so that one mistake
+    /// gives one error and not also "missing `key`".
+    pub(crate) meant: Vec<(Span, String)>,
 }
 
 impl Ctx<'_> {
@@ -38,6 +44,17 @@ impl Ctx<'_> {
 
     pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         self.diags.push(diagnostic);
+    }
+
+    /// The diagnostics of the file, with the missing fields that no unknown key stands for.
+    pub(crate) fn finish(self) -> Diagnostics {
+        let mut diags = self.diags;
+        for (header, key, d) in self.missing {
+            if !self.meant.iter().any(|(h, k)| *h == header && *k == key) {
+                diags.push(d);
+            }
+        }
+        diags
     }
 
     fn wrong_type(&mut self, key: &str, value: &Value<'_>, expected: &str, example: &str) {
@@ -87,6 +104,18 @@ pub(crate) struct Table<'t, 'i> {
     pub(crate) header: Span,
     /// How to name the table in messages: "owner", "step", "`[measure]`".
     pub(crate) what: &'static str,
+    /// The table this one is written inside, for keys that belong above its header.
+    pub(crate) parent: Option<Parent>,
+}
+
+/// The table a sub-table such as `[measure]` sits in: TOML gives every key after a header to
+/// that header's table, so a parent key written below it lands in the sub-table.
+#[derive(Debug, Clone)]
+pub(crate) struct Parent {
+    pub(crate) header: Span,
+    pub(crate) what: &'static str,
+    pub(crate) keys: Vec<&'static str>,
+    pub(crate) present: Vec<String>,
 }
 
 impl<'t, 'i> Table<'t, 'i> {
@@ -96,38 +125,6 @@ impl<'t, 'i> Table<'t, 'i> {
 
     pub(crate) fn has(&self, key: &str) -> bool {
         self.entries.get(key).is_some()
-    }
-
-    /// Reports every key not in `allowed`, suggesting the closest allowed one.
-    pub(crate) fn check_keys(&self, cx: &mut Ctx<'_>, allowed: &[&str]) {
-        for (key, _) in self.entries.iter() {
-            let name: &str = key.get_ref();
-            if !allowed.contains(&name) {
-                let help = did_you_mean(name, allowed.iter().copied())
-                    .unwrap_or_else(|| format!("a {} takes: {}", self.what, allowed.join(", ")));
-                cx.push(
-                    Diagnostic::error(
-                        &codes::SCHEMA_UNKNOWN_KEY,
-                        cx.span(key.span()),
-                        format!("unknown key `{name}` in {}", self.what),
-                    )
-                    .label("unknown key")
-                    .help(help),
-                );
-            }
-        }
-    }
-
-    pub(crate) fn missing(&self, cx: &mut Ctx<'_>, key: &str, example: &str) {
-        cx.push(
-            Diagnostic::error(
-                &codes::SCHEMA_MISSING_FIELD,
-                self.header,
-                format!("{} is missing required field `{key}`", self.what),
-            )
-            .label(format!("`{key}` is required here"))
-            .help(format!("add `{key} = {example}`")),
-        );
     }
 
     pub(crate) fn text(&self, cx: &mut Ctx<'_>, key: &str) -> Option<Text> {
@@ -395,6 +392,7 @@ impl<'t, 'i> Table<'t, 'i> {
                 entries,
                 header: header_span(cx, value.span()),
                 what,
+                parent: None,
             }),
             _ => {
                 cx.wrong_type(key, value, "a table", "{ ... }");
@@ -435,6 +433,7 @@ pub(crate) fn tables_of<'t, 'i>(
                 entries,
                 header: header_span(cx, item.span()),
                 what,
+                parent: None,
             }),
             _ => cx.wrong_type(key, item, "an array of tables", &format!("[[{key}]]")),
         }

@@ -7,10 +7,12 @@
 
 mod entities;
 mod fields;
+mod keys;
 mod locate;
 mod measure;
 mod settings;
 mod standard;
+mod syntax;
 
 use toml::de::{DeTable, DeValue};
 
@@ -130,6 +132,8 @@ fn with_table(
         offset,
         toml,
         diags: Diagnostics::default(),
+        missing: Vec::new(),
+        meant: Vec::new(),
     };
     match DeTable::parse(toml) {
         Ok(doc) => {
@@ -137,25 +141,32 @@ fn with_table(
                 entries: doc.get_ref(),
                 header,
                 what,
+                parent: None,
             };
             read(&mut cx, table, parsed);
         }
         Err(error) => {
             let range = error.span().unwrap_or(0..0);
-            let message = error.message().trim().trim_end_matches('.').to_string();
-            let first_line = message.lines().next().unwrap_or("invalid TOML").to_string();
-            cx.push(
-                Diagnostic::error(
-                    &codes::PARSE_TOML,
-                    cx.span(range),
-                    format!("invalid TOML: {first_line}"),
-                )
-                .label(first_line)
-                .help("fix the TOML syntax here; text values need quotes, lists need brackets"),
-            );
+            let d = match syntax::explain(toml, &range) {
+                Some(e) => Diagnostic::error(&codes::PARSE_TOML, cx.span(e.range), e.message)
+                    .label(e.label)
+                    .help(e.help),
+                None => {
+                    let message = error.message().trim().trim_end_matches('.').to_string();
+                    let first_line = message.lines().next().unwrap_or("invalid TOML").to_string();
+                    Diagnostic::error(
+                        &codes::PARSE_TOML,
+                        cx.span(range),
+                        format!("invalid TOML: {first_line}"),
+                    )
+                    .label(first_line)
+                    .help("fix the TOML syntax here; text values need quotes, lists need brackets")
+                }
+            };
+            cx.push(d);
         }
     }
-    parsed.diagnostics.extend(cx.diags);
+    parsed.diagnostics.extend(cx.finish());
 }
 
 /// `[[owner]]`, `[[standard]]`... in a root `.toml` file.
@@ -233,6 +244,7 @@ fn collection(cx: &mut Ctx<'_>, root: &Table<'_, '_>, path: &str, out: &mut Hand
                 entries,
                 header: key_span,
                 what: kind.name(),
+                parent: None,
             };
             read_into(cx, kind, &table, &Origin::default(), path, out);
             continue;

@@ -28,6 +28,7 @@ pub(crate) fn standard(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> 
     let text = main_text(cx, t, "text", origin);
     let measure = t
         .table(cx, "measure", "`[measure]`")
+        .map(|m| m.inside(t, fields::STANDARD))
         .and_then(|m| measure(cx, &m));
     let meta = meta(cx, t, origin, anchor(t, title.as_ref()), None);
     Some(Standard {

@@ -197,3 +197,63 @@ fn the_readers_require_exactly_the_fields_the_table_marks_required() {
     let parsed = parse("sok.toml", "[handbook]\n", Role::Settings);
     assert_eq!(missing_keys(&parsed), required(fields::HANDBOOK));
 }
+
+fn codes_of(path: &str, text: &str, kind: Kind) -> Vec<&'static str> {
+    let parsed = parse(path, text, Role::EntityMarkdown(kind));
+    parsed.diagnostics.iter().map(|d| d.code).collect()
+}
+
+#[test]
+fn a_misspelt_required_key_is_one_error() {
+    let text = "+++\ntitle = \"T\"\nownr = \"a\"\n+++\n";
+    assert_eq!(
+        codes_of("standards/x.md", text, Kind::Standard),
+        ["sok::schema::unknown_key"]
+    );
+    // A key far from any known one still leaves the required one missing.
+    let text = "+++\ntitle = \"T\"\nzzz = \"a\"\n+++\n";
+    let mut codes = codes_of("standards/x.md", text, Kind::Standard);
+    codes.sort();
+    assert_eq!(
+        codes,
+        ["sok::schema::missing_field", "sok::schema::unknown_key"]
+    );
+}
+
+#[test]
+fn a_parent_key_below_a_sub_table_is_one_error() {
+    let text = "+++\ntitle = \"T\"\n[measure]\nmetric = \"answer_time\"\nmax = \"2 min\"\nshare = 90\nowner = \"a\"\n+++\n";
+    let parsed = parse("standards/x.md", text, Role::EntityMarkdown(Kind::Standard));
+    let d: Vec<_> = parsed.diagnostics.iter().collect();
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(
+        d[0].message.contains("belongs to the standard"),
+        "{}",
+        d[0].message
+    );
+    assert_eq!(&text[d[0].span.start..d[0].span.end], "owner");
+    // A key the parent already has is a plain unknown key of the sub-table.
+    let text = "+++\ntitle = \"T\"\nowner = \"a\"\n[measure]\nmetric = \"answer_time\"\nmax = \"2 min\"\nshare = 90\nowner = \"a\"\n+++\n";
+    let parsed = parse("standards/x.md", text, Role::EntityMarkdown(Kind::Standard));
+    let d: Vec<_> = parsed.diagnostics.iter().collect();
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(d[0].message.contains("unknown key"), "{}", d[0].message);
+}
+
+#[test]
+fn a_situation_key_below_an_escalation_is_one_error() {
+    let text =
+        "+++\nname = \"N\"\n[[escalation]]\nafter = \"1 h\"\nto = \"b\"\nowner = \"a\"\n+++\n";
+    let parsed = parse(
+        "situations/x.md",
+        text,
+        Role::EntityMarkdown(Kind::Situation),
+    );
+    let d: Vec<_> = parsed.diagnostics.iter().collect();
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(
+        d[0].message.contains("belongs to the situation"),
+        "{}",
+        d[0].message
+    );
+}

@@ -14,20 +14,28 @@ pub(crate) const STEP_REF: &str = "^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)
 /// zeros, then an optional `-` and any pre-release text.
 pub(crate) const VERSION: &str = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[\s\S]+)?$";
 
-/// The units of `values::Duration::parse`, in lowercase: every spelling it knows, and not
-/// the bare `m`.
-const DURATION_UNITS: &str = r"(s(ecs?|econds?)?|m(ins?|inutes?|onths?)|h(ours?)?|d(ays?)?|business\s+days?|w(eeks?)?|years?)";
+/// The units of `values::Duration::parse`, in lowercase: every spelling of its table, longest
+/// first so that `min.` is not cut at `min`, with any white space between words.
+fn duration_units() -> String {
+    let mut words = crate::values::duration_spellings();
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    let alternatives: Vec<String> = words
+        .iter()
+        .map(|w| w.replace('.', r"\.").replace(' ', r"\s+"))
+        .collect();
+    format!("({})", alternatives.join("|"))
+}
 
 /// A duration as `values::Duration::parse` reads it: white space around it, a number
 /// (`2`, `1.5`, `.5`), an optional space and a unit in any case.
 pub(crate) fn duration() -> String {
     format!(
         r"^\s*([0-9]+(\.[0-9]+)?|\.[0-9]+)\s*{}\s*$",
-        any_case(DURATION_UNITS)
+        any_case(&duration_units())
     )
 }
 
-/// `pattern` with each ASCII letter outside an escape matching both cases, as the parser's
+/// `pattern` with each letter outside an escape matching both cases, as the parser's
 /// `to_lowercase` does (which also folds the Kelvin sign `K` into `k`).
 fn any_case(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() * 4);
@@ -43,10 +51,10 @@ fn any_case(pattern: &str) -> String {
                 escaped = true;
             }
             'k' => out.push_str("[kK\u{212A}]"),
-            c if c.is_ascii_lowercase() => {
+            c if c.is_lowercase() && c.to_uppercase().count() == 1 => {
                 out.push('[');
                 out.push(c);
-                out.push(c.to_ascii_uppercase());
+                out.extend(c.to_uppercase());
                 out.push(']');
             }
             c => out.push(c),

@@ -6,11 +6,13 @@
 mod date;
 mod day_words;
 mod duration;
+mod duration_words;
 mod schedule;
 mod slug;
 mod version;
 
 pub use date::Date;
+pub(crate) use duration::all_spellings as duration_spellings;
 pub use duration::{Duration, DurationUnit};
 pub(crate) use schedule::schedule_example;
 pub use schedule::{Schedule, parse_schedule};

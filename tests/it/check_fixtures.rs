@@ -175,7 +175,13 @@ fn assert_headers_match_positions(report: &Report) {
 fn front_matter_positions_are_absolute() {
     let cases = [
         // (fixture, file, line, column, the text the span covers)
-        ("parse-toml", "standards/odbior-telefonu.md", 5, 44, ""),
+        (
+            "parse-toml",
+            "standards/odbior-telefonu.md",
+            5,
+            26,
+            "\"To nie mój dział]",
+        ),
         (
             "ref-unknown",
             "standards/odbior-telefonu.md",
