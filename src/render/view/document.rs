@@ -153,6 +153,8 @@ pub(crate) struct OwnersView {
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct DocumentView {
     pub cover: CoverView,
+    /// The edition line at the foot of every printed page, as a CSS string.
+    pub page_footer: String,
     pub sections: Vec<SectionEntry>,
     pub glossary: Vec<TermView>,
     pub general: Option<ChapterView>,
@@ -167,6 +169,32 @@ pub(crate) struct DocumentView {
     pub extras: Vec<ChapterView>,
 }
 
+/// "Standardy obsługi — Kwiatek · Wersja 1.2.0" as a CSS string literal: the page margin
+/// boxes of print take only generated text, so the handbook's words are escaped for CSS:
+/// every character but ASCII letters, digits and spaces is written as a code point, so that
+/// nothing in a title (`"`, `\`, `</style>`) can end the string or the style element.
+fn page_footer(ctx: &Ctx<'_>) -> String {
+    let Some(s) = &ctx.hb.settings else {
+        return "\"\"".to_string();
+    };
+    let version = ctx.cat.try_get("label.version").unwrap_or("Version");
+    let title = super::context::plain(&s.title.value);
+    let text = format!("{title} · {version} {}", s.version.value);
+    css_string(&text)
+}
+
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' | ' ' => out.push(c),
+            _ => out.push_str(&format!("\\{:x} ", u32::from(c))),
+        }
+    }
+    out.push('"');
+    out
+}
+
 fn all<T: Send>(n: usize, f: impl Fn(usize) -> Option<T> + Sync + Send) -> Vec<T> {
     (0..n).into_par_iter().filter_map(f).collect()
 }
@@ -177,6 +205,7 @@ pub(crate) fn document(ctx: &Ctx<'_>, extras: &[ExtraChapter]) -> DocumentView {
     let chapters = chapter_order(hb);
     DocumentView {
         cover: structure::cover(ctx),
+        page_footer: page_footer(ctx),
         sections: sections(ctx, extras),
         glossary: all(hb.terms.len(), |i| entities::term(ctx, i)),
         general: chapters.first().and_then(|&i| entities::chapter(ctx, i)),
@@ -204,5 +233,20 @@ pub(crate) fn document(ctx: &Ctx<'_>, extras: &[ExtraChapter]) -> DocumentView {
             .filter_map(|&i| entities::chapter(ctx, i))
             .collect(),
         extras: extras.iter().map(|e| extra_chapter(ctx, e)).collect(),
+    }
+}
+
+#[cfg(test)]
+mod footer_tests {
+    #[test]
+    fn the_footer_is_a_css_string_whatever_the_title() {
+        assert_eq!(
+            super::css_string("Kwiatek \"A\\B\" · </style>"),
+            "\"Kwiatek \\22 A\\5c B\\22  \\b7  \\3c \\2f style\\3e \""
+        );
+        assert_eq!(
+            super::css_string("Книга"),
+            "\"\\41a \\43d \\438 \\433 \\430 \""
+        );
     }
 }
