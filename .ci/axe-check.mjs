@@ -34,6 +34,8 @@ export async function launch() {
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
+    // SOK_COLOR_SCHEME=dark checks the pages as a system set to dark mode shows them.
+    colorScheme: process.env.SOK_COLOR_SCHEME === 'dark' ? 'dark' : 'light',
   });
   return {
     context,
