@@ -34,7 +34,7 @@ pub(crate) struct Judge<'h> {
     short_abandon: Option<i64>,
     value_column: String,
     touchpoint_column: String,
-    pub(super) id_column: String,
+    id_column: String,
 }
 
 /// The judgement's caches, grown on demand: local dates, and each touchpoint's clock. Each
