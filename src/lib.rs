@@ -41,6 +41,7 @@ pub mod model;
 mod parse;
 pub mod render;
 mod resolve;
+mod role;
 mod scaffold;
 mod schema;
 mod serve;

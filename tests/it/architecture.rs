@@ -30,6 +30,7 @@ const RANKS: &[(&str, u8)] = &[
     ("validate", 5),
     ("lint", 6),
     ("check", 7),
+    ("role", 8),
     ("render", 8),
     ("diff", 8),
     ("measure", 8),
