@@ -349,6 +349,16 @@ pub struct BuildArgs {
     /// above [default: `[build].deny_lint`, else build anyway].
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub deny_lint: Option<DenyLint>,
+
+    /// Build the handbook of one role: what this owner applies and is accountable for, with
+    /// the glossary, principles and chapters [default OUT: the usual one, `-OWNER` appended].
+    #[arg(long, value_name = "OWNER", conflicts_with = "team")]
+    pub role: Option<String>,
+
+    /// Build the handbook of one team: what every owner whose `team` is TEAM applies and is
+    /// accountable for [default OUT: the usual one, `-team-TEAM` appended].
+    #[arg(long, value_name = "TEAM")]
+    pub team: Option<String>,
 }
 
 /// The lint level at which `sok build` refuses to publish.

@@ -12,8 +12,10 @@ use crate::i18n::Catalog;
 use crate::lint;
 use crate::measure;
 use crate::model::{Handbook, Level};
-use crate::render::{self, BuildOptions, ExtraChapter, output};
-use crate::values::Date;
+use crate::render::view::context::plain;
+use crate::render::{self, Audience, BuildOptions, ExtraChapter, output};
+use crate::role::{self, Scope};
+use crate::values::{Date, slugify};
 
 pub(super) fn execute(args: BuildArgs, root: &Path, style: Style) -> Result<Outcome, Fatal> {
     let checked = crate::check_dir(root)?;
@@ -29,6 +31,18 @@ pub(super) fn execute(args: BuildArgs, root: &Path, style: Style) -> Result<Outc
     if lint_stops(&checked, args.deny_lint) {
         return Ok(Outcome::Problems);
     }
+    let scope = match (&args.role, &args.team) {
+        (Some(role), _) => Some(Scope::Role(role.clone())),
+        (None, Some(team)) => Some(Scope::Team(team.clone())),
+        (None, None) => None,
+    };
+    let cut = match &scope {
+        Some(scope) => Some(role::subset(&checked, scope).map_err(|message| {
+            Fatal::new(message)
+                .with_help("`sok build --role` takes an owner's id, `--team` the `team` of owners")
+        })?),
+        None => None,
+    };
     let out = match args.out {
         Some(out) => out,
         None => {
@@ -37,7 +51,15 @@ pub(super) fn execute(args: BuildArgs, root: &Path, style: Style) -> Result<Outc
                 .settings
                 .as_ref()
                 .and_then(|s| s.build_out.as_ref());
-            root.join(configured.map_or("build", |o| o.value.as_str()))
+            let base = configured
+                .map_or("build", |o| o.value.as_str())
+                .trim_end_matches('/');
+            // A role's handbook goes beside the whole one, so neither build replaces the other.
+            match &scope {
+                Some(Scope::Role(id)) => root.join(format!("{base}-{id}")),
+                Some(Scope::Team(team)) => root.join(format!("{base}-team-{}", slugify(team))),
+                None => root.join(base),
+            }
         }
     };
     output::check(root, &out)?;
@@ -65,13 +87,18 @@ pub(super) fn execute(args: BuildArgs, root: &Path, style: Style) -> Result<Outc
             &theme.catalog,
         ));
     }
+    let audience = cut
+        .as_ref()
+        .map(|(_, members)| audience(&checked, members, &scope));
     let options = BuildOptions {
         out: out.clone(),
         html: args.format != BuildFormat::Markdown,
         markdown: args.format != BuildFormat::Html,
         extras,
+        audience,
     };
-    match render::build_with(&checked, &options, &theme) {
+    let built = cut.as_ref().map_or(&checked, |(cut, _)| cut);
+    match render::build_with(built, &options, &theme) {
         Ok(built) => {
             let shown = display(&out);
             let mut parts = Vec::new();
@@ -160,6 +187,25 @@ fn change_notice(
         title: notice.title,
         markdown: notice.markdown,
     })
+}
+
+/// Whom a cut-down handbook is for, as its cover says: the role's name, or the team's.
+fn audience(full: &Checked, members: &[usize], scope: &Option<Scope>) -> Audience {
+    let owners = &full.handbook.owners;
+    let name = match scope {
+        Some(Scope::Team(team)) => owners[members[0]]
+            .team
+            .as_ref()
+            .map_or_else(|| team.clone(), |t| plain(&t.value)),
+        _ => plain(&owners[members[0]].name.value),
+    };
+    Audience {
+        name,
+        members: members
+            .iter()
+            .map(|&m| owners[m].meta.id.value.clone())
+            .collect(),
+    }
 }
 
 fn display(path: &Path) -> String {

@@ -28,6 +28,7 @@ pub(crate) fn render(
     ctx: &Ctx<'_>,
     templates: &Templates,
     extras: &[ExtraChapter],
+    audience: Option<&str>,
 ) -> Result<String, Error> {
     let md = Ctx {
         format: Format::Markdown,
@@ -38,7 +39,10 @@ pub(crate) fn render(
     let text = |t: Option<&Text>| t.map(|t| plain(&t.value)).unwrap_or_default();
     let meta = MarkdownMeta {
         title: yaml_string(&text(settings.map(|s| &s.title))),
-        subtitle: yaml_string(&text(settings.and_then(|s| s.organization.as_ref()))),
+        subtitle: yaml_string(&match audience {
+            Some(a) => ctx.cat.fill("ui.handbook_for", &[("audience", a)]),
+            None => text(settings.and_then(|s| s.organization.as_ref())),
+        }),
         date: yaml_string(
             &settings
                 .and_then(|s| s.effective.as_ref())

@@ -10,6 +10,7 @@
 //! docs/build.md and docs/templates.md.
 
 pub(crate) mod address;
+pub(crate) mod cards;
 pub(crate) mod error;
 pub(crate) mod handbook_md;
 pub(crate) mod markdown;
@@ -46,6 +47,19 @@ pub struct BuildOptions {
     /// in this order after the handbook's own: each gets its own page, a navigation entry,
     /// a section of print.html and one at the end of handbook.md.
     pub extras: Vec<ExtraChapter>,
+    /// Whom the handbook is for, when it is cut down to one role or team (`sok build
+    /// --role`).
+    pub audience: Option<Audience>,
+}
+
+/// The role or team a cut-down handbook is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Audience {
+    /// Its name as the cover shows it ("Konsultant infolinii i czatu").
+    pub name: String,
+    /// The owner ids it was cut for: only they get a pocket card and "in daily work" lists,
+    /// since what others apply is only partly in this handbook.
+    pub members: Vec<String>,
 }
 
 /// What a build wrote.
@@ -136,14 +150,23 @@ fn render_with(
 ) -> Result<Rendered, Error> {
     let Theme { templates, catalog } = theme;
     let hb = &checked.handbook;
-    let look = Lookups::new(hb, &checked.index);
+    let mut look = Lookups::new(hb, &checked.index);
+    if let Some(audience) = &options.audience {
+        look.keep_applies_of(hb, &audience.members);
+    }
     let targets = Targets::new(hb, &checked.sources);
     let ctx = Ctx::site_root(checked, &look, &targets, catalog);
     let extras = options.extras.as_slice();
     let mut pages = 0;
     let mut asset_dirs = Vec::new();
     if options.html {
-        pages = Site::new(ctx, templates, extras).render_all(sink)?;
+        pages = Site::new(
+            ctx,
+            templates,
+            extras,
+            options.audience.as_ref().map(|a| a.name.as_str()),
+        )
+        .render_all(sink)?;
         let entries = search::entries(&ctx, extras);
         write(
             sink,
@@ -153,10 +176,16 @@ fn render_with(
         for (name, bytes) in &templates.statics {
             write(sink, &format!("html/static/{name}"), bytes)?;
         }
+        cards::render_all(&ctx, templates, sink)?;
         asset_dirs.push("html/");
     }
     if options.markdown {
-        let text = handbook_md::render(&ctx, templates, extras)?;
+        let text = handbook_md::render(
+            &ctx,
+            templates,
+            extras,
+            options.audience.as_ref().map(|a| a.name.as_str()),
+        )?;
         write(sink, "handbook.md", text.as_bytes())?;
         asset_dirs.push("");
     }

@@ -37,6 +37,8 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = builtin![
     "html/owner.html.tera",
     "html/search.html.tera",
     "html/print.html.tera",
+    "html/card.html.tera",
+    "markdown/macros.md.tera",
     "markdown/handbook.md.tera",
 ];
 

@@ -7,5 +7,5 @@
 mod applies;
 mod subset;
 
-pub use applies::{Applies, applies_all, team_members};
-pub use subset::{Scope, subset};
+pub(crate) use applies::{Applies, Relations, StepPos, applies_all};
+pub(crate) use subset::{Scope, subset};

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use super::applies::{Applies, applies_all, team_members};
+use super::applies::{Applies, Relations, applies_all, team_members};
 use crate::check::Checked;
 use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::model::{Handbook, Kind};
@@ -13,7 +13,7 @@ use crate::resolve;
 
 /// Whose handbook to build.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Scope {
+pub(crate) enum Scope {
     /// One owner, by id.
     Role(String),
     /// Every owner whose `team` is this.
@@ -22,7 +22,7 @@ pub enum Scope {
 
 /// The part of `checked` that `scope` needs, and the members it was cut for (positions in the
 /// original handbook); an error in the user's terms when the role or team does not exist.
-pub fn subset(checked: &Checked, scope: &Scope) -> Result<(Checked, Vec<usize>), String> {
+pub(crate) fn subset(checked: &Checked, scope: &Scope) -> Result<(Checked, Vec<usize>), String> {
     let hb = &checked.handbook;
     let members = match scope {
         Scope::Role(id) => match checked.index.of(Kind::Owner).get(id) {
@@ -55,7 +55,7 @@ pub fn subset(checked: &Checked, scope: &Scope) -> Result<(Checked, Vec<usize>),
             members
         }
     };
-    let all = applies_all(hb, &checked.index);
+    let all = applies_all(hb, &checked.index, &Relations::new(hb, &checked.index));
     let applies = Applies::union(members.iter().map(|&m| &all[m]));
     let kept = kept(hb, &members, &applies);
     let handbook = cut(hb, &kept);

@@ -38,7 +38,7 @@ pub(crate) fn render(checked: &Checked, wanted: &[String]) -> Result<(Pages, Cat
     let look = Lookups::new(hb, &checked.index);
     let targets = Targets::new(hb, &checked.sources);
     let ctx = Ctx::site_root(checked, &look, &targets, &theme.catalog);
-    let site = Site::new(ctx, &theme.templates, &[]);
+    let site = Site::new(ctx, &theme.templates, &[], None);
     let mut out = Vec::new();
     for page in chosen {
         let (path, html) = site.render(page)?;

@@ -118,6 +118,7 @@ pub(crate) fn render_site(checked: &Checked) -> Result<Site, Failure> {
         html: true,
         markdown: false,
         extras: Vec::new(),
+        audience: None,
     };
     let sink = MemorySink::new();
     let rendered = render::render(checked, &options, &sink).map_err(failure)?;
@@ -146,6 +147,7 @@ pub(crate) fn render_markdown(checked: &Checked) -> Option<Arc<[u8]>> {
         html: false,
         markdown: true,
         extras: Vec::new(),
+        audience: None,
     };
     let sink = MemorySink::new();
     render::render(checked, &options, &sink).ok()?;

@@ -405,6 +405,7 @@ fn an_extra_chapter_gets_a_page_a_nav_entry_and_a_section() {
             title: "Zmiany od različice 0.9".into(),
             markdown: "## Novo\n\nStandard [o telefonu](standards/odziv-telefon.md) je nov.".into(),
         }],
+        audience: None,
     };
     let built = sok::render::build(&checked, &options).expect("builds");
     let site = &built.out;

@@ -30,6 +30,7 @@ mod measure_sql;
 mod render_memory;
 mod render_output;
 mod robustness;
+mod roles;
 mod sample_events;
 mod schema;
 mod serve;

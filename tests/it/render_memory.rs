@@ -22,6 +22,7 @@ fn options(out: PathBuf) -> BuildOptions {
             title: "Zmiany".into(),
             markdown: "Nowy [standard](standards/phone-answer.md).".into(),
         }],
+        audience: None,
     }
 }
 
@@ -148,6 +149,7 @@ fn a_handbook_in_memory_renders() {
     let sink = MemorySink::new();
     let options = BuildOptions {
         extras: Vec::new(),
+        audience: None,
         ..options(PathBuf::from("never-written"))
     };
     let rendered = render::render(&checked, &options, &sink).expect("renders");

@@ -61,6 +61,9 @@ pub(crate) enum Target {
     Extra(String),
     /// A file under `assets/`, root-relative.
     Asset(String),
+    /// The pocket card of an owner, by its id: a file beside the site (`OUT/cards/`), a
+    /// section in the single documents.
+    Card(String),
 }
 
 impl Target {
@@ -79,6 +82,7 @@ impl Target {
             Target::Step(journey, step) => format!("journeys/{journey}.html#{step}"),
             Target::Extra(id) => format!("{id}.html"),
             Target::Asset(path) => encode_path(path),
+            Target::Card(id) => format!("../cards/{id}.html"),
         }
     }
 
@@ -90,6 +94,7 @@ impl Target {
             Target::Step(journey, step) => format!("step-{journey}-{step}"),
             Target::Extra(id) => format!("section-{id}"),
             Target::Asset(path) => encode_path(path),
+            Target::Card(id) => format!("card-{id}"),
         }
     }
 }

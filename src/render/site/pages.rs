@@ -40,6 +40,8 @@ struct SiteView<'a> {
     search_href: String,
     print_href: String,
     home_href: String,
+    /// "Handbook for: …" in a role's or team's handbook.
+    audience: Option<String>,
     t: &'a serde_json::Value,
 }
 
@@ -62,6 +64,7 @@ pub(crate) struct Site<'a> {
     pub catalog_json: serde_json::Value,
     /// The sections as seen from depth 0 and depth 1.
     pub nav: [Vec<SectionEntry>; 2],
+    pub audience: Option<&'a str>,
 }
 
 impl<'a> Site<'a> {
@@ -69,6 +72,7 @@ impl<'a> Site<'a> {
         ctx: Ctx<'a>,
         templates: &'a Templates,
         extras: &'a [ExtraChapter],
+        audience: Option<&'a str>,
     ) -> Site<'a> {
         let nav =
             [0, 1].map(|depth| document::sections(&ctx.with_mode(Mode::Page { depth }), extras));
@@ -79,6 +83,7 @@ impl<'a> Site<'a> {
             extras,
             extra_ids: extras.iter().map(|e| e.id.clone()).collect(),
             nav,
+            audience,
         }
     }
 
@@ -114,6 +119,9 @@ impl<'a> Site<'a> {
             search_href: ctx.linker.href(&Target::Section(Section::Search)),
             print_href: ctx.linker.href(&Target::Section(Section::Print)),
             home_href: ctx.linker.href(&Target::Section(Section::Cover)),
+            audience: self
+                .audience
+                .map(|a| ctx.plain_text(&cat.fill("ui.handbook_for", &[("audience", a)]))),
             t: &self.catalog_json,
         }
     }

@@ -202,8 +202,15 @@ impl<'a> Ctx<'a> {
             Kind::Principle => hb.principles.get(i).map(|e| &e.title),
             Kind::Chapter => hb.chapters.get(i).map(|e| &e.title),
         });
-        let text = name.map_or_else(|| self.plain_text(id), |n| self.name(n));
-        self.link(&Target::Entity(kind, id.to_string()), text)
+        match name {
+            Some(name) => self.link(&Target::Entity(kind, id.to_string()), self.name(name)),
+            // Not in this build (a role's handbook leaves it out): its id, as plain text.
+            None => LinkView {
+                href: String::new(),
+                text: self.plain_text(id),
+                note: None,
+            },
+        }
     }
 
     pub(crate) fn links(

@@ -6,6 +6,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::card::{self, CardView};
 use super::context::Ctx;
 use super::entities::{
     self, ChapterView, PrincipleView, SituationView, StandardView, TermView, TouchpointView,
@@ -167,13 +168,15 @@ pub(crate) struct DocumentView {
     pub owners: OwnersView,
     pub chapters: Vec<ChapterView>,
     pub extras: Vec<ChapterView>,
+    /// The pocket cards of the roles that apply anything, in owner order.
+    pub cards: Vec<CardView>,
 }
 
 /// "Standardy obsługi — Kwiatek · Wersja 1.2.0" as a CSS string literal: the page margin
 /// boxes of print take only generated text, so the handbook's words are escaped for CSS:
 /// every character but ASCII letters, digits and spaces is written as a code point, so that
 /// nothing in a title (`"`, `\`, `</style>`) can end the string or the style element.
-fn page_footer(ctx: &Ctx<'_>) -> String {
+pub(crate) fn page_footer(ctx: &Ctx<'_>) -> String {
     let Some(s) = &ctx.hb.settings else {
         return "\"\"".to_string();
     };
@@ -215,6 +218,7 @@ pub(crate) fn document(ctx: &Ctx<'_>, extras: &[ExtraChapter]) -> DocumentView {
         situations: all(hb.situations.len(), |i| entities::situation(ctx, i)),
         catalogue: structure::catalogue(ctx),
         standards: all(hb.standards.len(), |i| entities::standard(ctx, i)),
+        cards: all(hb.owners.len(), |i| card::card(ctx, i)),
         owners: {
             let tree = structure::owner_tree(ctx);
             let mut tree_lines = Vec::new();

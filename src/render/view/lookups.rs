@@ -1,14 +1,15 @@
 //! Reverse lookups, computed once per build with hash maps: which standards apply to a step,
-//! concern a touchpoint or a situation, and what each owner is accountable for. Pages read
+//! concern a touchpoint or a situation, what each owner is accountable for and what it
+//! applies ([`crate::role`]). Pages read
 //! these instead of scanning the handbook, so no page costs work proportional to the whole.
 
 use std::collections::HashMap;
 
 use crate::model::{Handbook, Kind};
 use crate::resolve::Index;
+use crate::role::{Applies, Relations, applies_all};
 
-/// A step's position: (journey, step).
-pub(crate) type StepPos = (usize, usize);
+pub(crate) use crate::role::StepPos;
 
 /// Everything an owner is accountable for, as positions in the handbook's lists.
 #[derive(Debug, Default, Clone)]
@@ -34,6 +35,8 @@ pub(crate) struct Lookups {
     /// Standards whose `situations` name a situation.
     pub situation_standards: Vec<Vec<usize>>,
     pub owners: Vec<OwnerDuties>,
+    /// What each owner applies in daily work, in the order of `Handbook::owners`.
+    pub applies: Vec<Applies>,
 }
 
 fn tidy<T: Ord>(lists: &mut [Vec<T>]) {
@@ -45,14 +48,23 @@ fn tidy<T: Ord>(lists: &mut [Vec<T>]) {
 
 impl Lookups {
     pub(crate) fn new(hb: &Handbook, index: &Index) -> Lookups {
+        let rel = Relations::new(hb, index);
+        let applies = applies_all(hb, index, &rel);
+        let Relations {
+            step_standards,
+            standard_steps,
+            touchpoint_standards,
+            touchpoint_situations,
+        } = rel;
         let mut l = Lookups {
-            step_standards: HashMap::new(),
-            standard_steps: vec![Vec::new(); hb.standards.len()],
-            touchpoint_standards: vec![Vec::new(); hb.touchpoints.len()],
-            touchpoint_situations: vec![Vec::new(); hb.touchpoints.len()],
+            step_standards,
+            standard_steps,
+            touchpoint_standards,
+            touchpoint_situations,
             touchpoint_steps: vec![Vec::new(); hb.touchpoints.len()],
             situation_standards: vec![Vec::new(); hb.situations.len()],
             owners: vec![OwnerDuties::default(); hb.owners.len()],
+            applies,
         };
         let owner = |id: &str| index.of(Kind::Owner).get(id).copied();
         let touchpoint = |id: &str| index.of(Kind::Touchpoint).get(id).copied();
@@ -67,26 +79,11 @@ impl Lookups {
                 for t in step.touchpoints.iter().filter_map(|r| touchpoint(&r.value)) {
                     l.touchpoint_steps[t].push((j, s));
                 }
-                for st in step
-                    .standards
-                    .iter()
-                    .filter_map(|r| index.of(Kind::Standard).get(&r.value))
-                {
-                    l.step_standards.entry((j, s)).or_default().push(*st);
-                    l.standard_steps[*st].push((j, s));
-                }
             }
         }
         for (i, standard) in hb.standards.iter().enumerate() {
             if let Some(o) = owner(&standard.owner.value) {
                 l.owners[o].standards.push(i);
-            }
-            for t in standard
-                .touchpoints
-                .iter()
-                .filter_map(|r| touchpoint(&r.value))
-            {
-                l.touchpoint_standards[t].push(i);
             }
             for s in standard
                 .situations
@@ -95,23 +92,10 @@ impl Lookups {
             {
                 l.situation_standards[*s].push(i);
             }
-            for step in &standard.steps {
-                if let Some(pos) = index.step(&step.journey, &step.step) {
-                    l.step_standards.entry(pos).or_default().push(i);
-                    l.standard_steps[i].push(pos);
-                }
-            }
         }
         for (i, situation) in hb.situations.iter().enumerate() {
             if let Some(o) = owner(&situation.owner.value) {
                 l.owners[o].situations.push(i);
-            }
-            for t in situation
-                .touchpoints
-                .iter()
-                .filter_map(|r| touchpoint(&r.value))
-            {
-                l.touchpoint_situations[t].push(i);
             }
         }
         for (i, t) in hb.touchpoints.iter().enumerate() {
@@ -126,13 +110,6 @@ impl Lookups {
                 }
             }
         }
-        for list in l.step_standards.values_mut() {
-            list.sort();
-            list.dedup();
-        }
-        tidy(&mut l.standard_steps);
-        tidy(&mut l.touchpoint_standards);
-        tidy(&mut l.touchpoint_situations);
         tidy(&mut l.touchpoint_steps);
         tidy(&mut l.situation_standards);
         for d in &mut l.owners {
@@ -145,5 +122,15 @@ impl Lookups {
             d.reports.sort();
         }
         l
+    }
+
+    /// Forgets what owners other than `members` apply (a role's handbook holds only part
+    /// of it).
+    pub(crate) fn keep_applies_of(&mut self, hb: &Handbook, members: &[String]) {
+        for (owner, applies) in hb.owners.iter().zip(&mut self.applies) {
+            if !members.contains(&owner.meta.id.value) {
+                *applies = Applies::default();
+            }
+        }
     }
 }

@@ -2,9 +2,10 @@
 //! the whole document shows, with every text already rendered and sanitized and every
 //! reference already a link. `context` is the renderer's view of one page; `lookups` holds
 //! the reverse relations, computed once; `entities` and `structure` build the views of
-//! single entities and of what connects them; `document` puts everything in the method's
+//! single entities and of what connects them; `card` a role's pocket card; `document` puts everything in the method's
 //! order for print.html and handbook.md.
 
+pub(crate) mod card;
 pub(crate) mod context;
 pub(crate) mod document;
 pub(crate) mod entities;

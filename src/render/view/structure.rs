@@ -140,6 +140,20 @@ pub(crate) struct OwnerView {
     pub touchpoints: Vec<LinkView>,
     pub standards: Vec<StandardRef>,
     pub situations: Vec<LinkView>,
+    /// What the role applies in daily work ([`crate::role::Applies`]), if anything.
+    pub applies: Option<AppliesView>,
+    /// Its pocket card, when it applies anything.
+    pub card: Option<LinkView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct AppliesView {
+    pub steps: Vec<LinkView>,
+    pub touchpoints: Vec<LinkView>,
+    pub standards: Vec<StandardRef>,
+    pub situations: Vec<LinkView>,
+    /// Situations whose escalation ladder hands over to this role.
+    pub escalations: Vec<LinkView>,
 }
 
 pub(crate) fn owner(ctx: &Ctx<'_>, i: usize) -> Option<OwnerView> {
@@ -186,6 +200,26 @@ pub(crate) fn owner(ctx: &Ctx<'_>, i: usize) -> Option<OwnerView> {
             .filter_map(|s| entities::standard_ref(ctx, *s))
             .collect(),
         situations: ids(Kind::Situation, &duties.situations),
+        applies: ctx
+            .look
+            .applies
+            .get(i)
+            .filter(|a| !a.is_empty())
+            .map(|a| AppliesView {
+                steps: a.steps.iter().filter_map(|p| ctx.step_link(*p)).collect(),
+                touchpoints: ids(Kind::Touchpoint, &a.touchpoints),
+                standards: a
+                    .standards
+                    .iter()
+                    .filter_map(|s| entities::standard_ref(ctx, *s))
+                    .collect(),
+                situations: ids(Kind::Situation, &a.situations),
+                escalations: ids(Kind::Situation, &a.escalations),
+            }),
+        card: ctx.look.applies.get(i).filter(|a| !a.is_empty()).map(|_| {
+            let text = ctx.plain_text(ctx.cat.get("label.pocket_card"));
+            ctx.link(&Target::Card(e.meta.id.value.clone()), text)
+        }),
     })
 }
 
