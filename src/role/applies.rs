@@ -87,12 +87,20 @@ pub fn applies_all(hb: &Handbook, index: &Index) -> Vec<Applies> {
                 step_standards.entry(pos).or_default().push(i);
             }
         }
-        for t in standard.touchpoints.iter().filter_map(|r| touchpoint(&r.value)) {
+        for t in standard
+            .touchpoints
+            .iter()
+            .filter_map(|r| touchpoint(&r.value))
+        {
             touchpoint_standards[t].push(i);
         }
     }
     for (i, situation) in hb.situations.iter().enumerate() {
-        for t in situation.touchpoints.iter().filter_map(|r| touchpoint(&r.value)) {
+        for t in situation
+            .touchpoints
+            .iter()
+            .filter_map(|r| touchpoint(&r.value))
+        {
             touchpoint_situations[t].push(i);
         }
         for rung in &situation.escalation {
