@@ -129,6 +129,18 @@ fn json(path: &str, text: &str, cat: &Catalog) -> Result<Filled, Vec<Problem>> {
             message: format!("not valid JSON: {e}"),
         }]
     })?;
+    // The form says its language; its answers may be in it even if the handbook's differs.
+    let own = root["form"]["language"]
+        .as_str()
+        .and_then(|w| {
+            crate::model::Language::KEYWORDS
+                .iter()
+                .find(|(k, _)| *k == w)
+                .map(|(_, l)| *l)
+        })
+        .filter(|l| *l != cat.language)
+        .map(Catalog::builtin);
+    let cat = own.as_ref().unwrap_or(cat);
     let mut problems = Vec::new();
     let string = |v: &Value, at: String, problems: &mut Vec<Problem>| match v {
         Value::Null => None,
