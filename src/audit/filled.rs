@@ -18,7 +18,7 @@ pub(crate) struct Filled {
     /// Where `touchpoint` and `at` were (or should have been) written.
     pub touchpoint_at: String,
     pub at_at: String,
-    /// Item id, its answer (`None`: left empty) and where the item is.
+    /// Item id, its answer (`None`: left empty) and where the item's id is.
     pub answers: Vec<(String, Option<Answer>, String)>,
 }
 
@@ -90,6 +90,7 @@ fn csv(path: &str, text: &str, cat: &Catalog) -> Result<Filled, Vec<Problem>> {
         let item = record.get(item_col).unwrap_or("").trim().to_string();
         let value = record.get(answer_col).unwrap_or("").trim();
         let here = format!("{path}:{line}:{} (answer)", answer_col + 1);
+        let item_here = format!("{path}:{line}:{} (item)", item_col + 1);
         let given = (!value.is_empty()).then(|| value.to_string());
         match item.as_str() {
             "" => {}
@@ -105,9 +106,9 @@ fn csv(path: &str, text: &str, cat: &Catalog) -> Result<Filled, Vec<Problem>> {
                 filled.touchpoint = given;
                 filled.touchpoint_at = here;
             }
-            _ if value.is_empty() => filled.answers.push((item, None, here)),
+            _ if value.is_empty() => filled.answers.push((item, None, item_here)),
             _ => match Answer::parse(value, cat) {
-                Some(a) => filled.answers.push((item, Some(a), here)),
+                Some(a) => filled.answers.push((item, Some(a), item_here)),
                 None => problems.push(Problem {
                     at: here,
                     message: bad_answer(value, cat),
@@ -192,10 +193,11 @@ fn json(path: &str, text: &str, cat: &Catalog) -> Result<Filled, Vec<Problem>> {
                 continue;
             };
             let at = format!("{here}.answer");
+            let id_at = format!("{here}.id");
             match string(&question["answer"], at.clone(), &mut problems) {
-                None => filled.answers.push((id.to_string(), None, at)),
+                None => filled.answers.push((id.to_string(), None, id_at)),
                 Some(word) => match Answer::parse(&word, cat) {
-                    Some(a) => filled.answers.push((id.to_string(), Some(a), at)),
+                    Some(a) => filled.answers.push((id.to_string(), Some(a), id_at)),
                     None => problems.push(Problem {
                         at,
                         message: bad_answer(&word, cat),

@@ -41,6 +41,8 @@ impl Html {
         };
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![".html.tera"]);
+        // As the site's templates: `/` stays readable in the item ids of `name`.
+        tera.set_escape_fn(crate::render::markdown::to_html::escape_attr);
         tera.add_raw_template("scorecard.html.tera", &text)
             .map_err(|e| fail(describe(&e)))?;
         Ok(Html { tera })

@@ -6,6 +6,7 @@
 mod common;
 
 mod architecture;
+mod audit;
 mod authoring;
 mod build_changes;
 mod build_lint;
