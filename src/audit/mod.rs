@@ -52,8 +52,7 @@ pub(crate) fn catalog(checked: &Checked) -> Catalog {
     let path = format!("templates/i18n/{}.toml", language.keyword());
     let user = checked
         .templates
-        .iter()
-        .any(|f| *f == path)
+        .contains(&path)
         .then(|| checked.world.read(&path).ok())
         .flatten()
         .and_then(|b| String::from_utf8(b).ok());
