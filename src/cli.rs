@@ -75,7 +75,7 @@ pub enum Command {
     /// Write the standards' targets as help desk and contact center JSON.
     #[command(after_help = examples::EXPORT)]
     Export(ExportArgs),
-    /// Write mystery-shopper / QA scorecards, or score filled ones into `audit_score` events.
+    /// Write QA and mystery-shopper scorecards, or score filled ones into events.
     #[command(after_help = examples::AUDIT)]
     Audit(AuditArgs),
     /// Print a completion script for a shell: bash, zsh, fish, powershell or elvish.
