@@ -422,3 +422,46 @@ fn exit_codes() {
     );
     assert!(err.contains("did you mean `critical`?"), "{err}");
 }
+
+/// `audit = { ... }` is read like every other key: each mistake at its value or key.
+#[test]
+fn mistakes_in_the_audit_key_point_at_themselves() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&example("sklep-kwiatek"), tmp.path());
+    edit(
+        &tmp.path().join("standards/callback.md"),
+        "audit = { weight = 2, critical = true }",
+        "audit = { weight = 0, critcal = \"yes\" }",
+    );
+    edit(
+        &tmp.path().join("standards/call-quality.md"),
+        "audit = { weight = 3 }",
+        "audit = { weight = \"3\", critical = 1 }",
+    );
+    let report = crate::common::check(tmp.path());
+    assert_eq!(
+        report.positions(),
+        [
+            (
+                "standards/call-quality.md".into(),
+                3,
+                20,
+                "sok::schema::wrong_type"
+            ),
+            (
+                "standards/call-quality.md".into(),
+                3,
+                36,
+                "sok::schema::wrong_type"
+            ),
+            ("standards/callback.md".into(), 3, 20, "sok::value::number"),
+            (
+                "standards/callback.md".into(),
+                3,
+                23,
+                "sok::schema::unknown_key"
+            ),
+        ]
+    );
+    assert!(report.human().contains("did you mean `critical`?"));
+}
