@@ -192,15 +192,16 @@ fn steps_at(
     id: &str,
     named: &[crate::model::StepRef],
 ) -> Vec<(usize, usize)> {
+    let named: Vec<(usize, usize)> = named
+        .iter()
+        .filter_map(|r| index.step(&r.journey, &r.step))
+        .collect();
     let mut out = Vec::new();
     for (j, journey) in hb.journeys.iter().enumerate() {
         for (s, step) in journey.steps.iter().enumerate() {
             let here = step.touchpoints.iter().any(|r| r.value == tp);
             let from_step = step.standards.iter().any(|r| r.value == id);
-            let from_standard = named
-                .iter()
-                .any(|r| index.step(&r.journey, &r.step) == Some((j, s)));
-            if here && (from_step || from_standard) {
+            if here && (from_step || named.contains(&(j, s))) {
                 out.push((j, s));
             }
         }

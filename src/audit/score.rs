@@ -2,6 +2,13 @@
 //! applied, and 0 when a critical item is "no" — the rule QA tools call an auto-fail.
 
 use super::items::{Item, Scorecard};
+use crate::i18n::Catalog;
+
+/// The English catalogue, whose answers every form accepts; read once, not per answer.
+fn english() -> &'static Catalog {
+    static ENGLISH: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+    ENGLISH.get_or_init(|| Catalog::builtin(crate::model::Language::En))
+}
 
 /// One answer on the scale yes / no / not applicable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,11 +30,10 @@ impl Answer {
 
     /// `word` as an answer in English or in the catalogue's language (`tak`, `да`, `n/p`),
     /// without case or surrounding spaces.
-    pub(crate) fn parse(word: &str, cat: &crate::i18n::Catalog) -> Option<Answer> {
+    pub(crate) fn parse(word: &str, cat: &Catalog) -> Option<Answer> {
         let word = word.trim().to_lowercase();
-        let english = crate::i18n::Catalog::builtin(crate::model::Language::En);
         [Answer::Yes, Answer::No, Answer::Na].into_iter().find(|a| {
-            [cat, &english].iter().any(|c| {
+            [cat, english()].iter().any(|c| {
                 c.try_list(&format!("audit.answers.{}", a.word()))
                     .unwrap_or_default()
                     .iter()
