@@ -7,10 +7,12 @@ use clap::{Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::model::{Kind, Language};
 
+mod audit;
 mod examples;
 mod export;
 mod measure;
 
+pub use audit::{AuditArgs, AuditFormat};
 pub use export::{ExportArgs, ExportTarget};
 pub use measure::{
     MeasureArgs, MeasureFailOn, MeasureFormat, SampleEventsArgs, SampleFormat, SqlDialect,
@@ -73,6 +75,9 @@ pub enum Command {
     /// Write the standards' targets as help desk and contact center JSON.
     #[command(after_help = examples::EXPORT)]
     Export(ExportArgs),
+    /// Write QA and mystery-shopper scorecards, or score filled ones into events.
+    #[command(after_help = examples::AUDIT)]
+    Audit(AuditArgs),
     /// Print a completion script for a shell: bash, zsh, fish, powershell or elvish.
     #[command(after_help = examples::COMPLETIONS)]
     Completions(CompletionsArgs),

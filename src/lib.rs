@@ -22,6 +22,7 @@
 #![allow(rustdoc::private_intra_doc_links)]
 
 // The stages and what they share; public where the tests drive them.
+mod audit;
 pub mod check;
 pub mod diagnostics;
 pub mod diff;

@@ -32,6 +32,12 @@ Examples:
   sok export genesys --touchpoint hotline    one touchpoint's queue service levels
   sok export freshdesk --check freshdesk.json   exit 1 when the committed file is stale";
 
+pub(super) const AUDIT: &str = "\
+Examples:
+  sok audit --touchpoint hotline > hotline.html   one touchpoint's printable scorecard
+  sok audit --format csv -o forms/                every touchpoint's form as forms/<id>.csv
+  sok audit --score forms/filled/*.csv -o events/audits.csv   filled forms to audit_score events";
+
 pub(super) const CHECK: &str = "\"
 Examples:
   sok check                 the handbook that holds the current folder

@@ -1,5 +1,6 @@
 //! One file per subcommand; each is a short `execute` that calls the library and prints.
 
+mod audit;
 mod build;
 mod check;
 mod completions;
@@ -107,6 +108,10 @@ pub fn run(cli: Cli) -> Result<Outcome, Fatal> {
         Command::Export(args) => {
             let root = handbook_dir(args.dir.clone(), "export")?;
             export::execute(args, &root, style)
+        }
+        Command::Audit(args) => {
+            let root = handbook_dir(args.dir.clone(), "audit")?;
+            audit::execute(args, &root, style)
         }
         Command::Build(args) => {
             let root = handbook_dir(args.dir.clone(), "build")?;

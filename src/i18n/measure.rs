@@ -176,6 +176,34 @@ pub(crate) fn sentence(m: &MeasureValue, cat: &Catalog) -> String {
     capitalize(&parts.join(cat.get("measure.separator")))
 }
 
+/// The measure as one visit or call observes it, for a scorecard item: "call answered within
+/// 2 min", "during business hours" when counted so; no share and no period, which belong to
+/// many events. Only a per-event measure with a duration bound is observable this way.
+pub(crate) fn observed(m: &MeasureValue, cat: &Catalog) -> Option<String> {
+    if m.share.is_none() || !matches!(m.bound, BoundValue::Duration(_)) {
+        return None;
+    }
+    let count = bound(m, cat, Form::Count);
+    let within = bound(m, cat, Form::Within);
+    let metric = metric_name(m, cat);
+    let args = [
+        ("bound", count.as_str()),
+        ("within", within.as_str()),
+        ("metric", metric.as_str()),
+    ];
+    let specific = format!("audit.measure.{}", m.metric);
+    let pattern = match cat.try_get(&specific) {
+        Some(p) if m.kind == MetricKind::Duration && m.direction == Direction::Max => p,
+        _ if m.direction == Direction::Max => cat.get("measure.figure_max"),
+        _ => cat.get("measure.figure_min"),
+    };
+    let mut parts = vec![fill(pattern, &args)];
+    if m.hours == Hours::Business {
+        parts.push(cat.get("measure.hours.business").to_string());
+    }
+    Some(capitalize(&parts.join(cat.get("measure.separator"))))
+}
+
 /// The columns of the catalogue table.
 pub(crate) fn cells(m: &MeasureValue, cat: &Catalog) -> MeasureCells {
     let bound_key = match m.direction {
@@ -243,6 +271,28 @@ mod tests {
             sentence(&days, &ru),
             "90% звонков принимаются в течение 5 рабочих дней, по итогам месяца, в рабочее время"
         );
+    }
+
+    #[test]
+    fn one_visit_sees_a_duration_not_a_period_figure() {
+        let m = measure(
+            "callback_time",
+            MetricKind::Duration,
+            Direction::Max,
+            BoundValue::Duration(Duration::parse("30 min").unwrap()),
+        );
+        let pl = Catalog::builtin(Language::Pl);
+        assert_eq!(
+            observed(&m, &pl).as_deref(),
+            Some("Oddzwonienie w ciągu 30 min, w godzinach pracy")
+        );
+        let csat = measure(
+            "csat",
+            MetricKind::Percent,
+            Direction::Min,
+            BoundValue::Number(90.0),
+        );
+        assert_eq!(observed(&csat, &pl), None);
     }
 
     #[test]

@@ -117,6 +117,18 @@ pub struct Standard {
     pub last_reviewed: Option<Sp<Date>>,
     pub text: Option<Text>,
     pub measure: Option<Measure>,
+    /// How its items count on a QA scorecard (`sok audit`); `None` when `audit` is left out.
+    pub audit: Option<AuditWeight>,
+}
+
+/// A standard's `audit = { weight, critical }`: a sok extension of the format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AuditWeight {
+    /// A positive whole number; 1 when left out.
+    pub weight: u32,
+    /// A "no" on one of its items fails the whole audit.
+    pub critical: bool,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq)]

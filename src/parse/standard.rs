@@ -30,6 +30,9 @@ pub(crate) fn standard(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> 
         .table(cx, "measure", "`[measure]`")
         .map(|m| m.inside(t, fields::STANDARD))
         .and_then(|m| measure(cx, &m));
+    let audit = t
+        .table(cx, "audit", "`audit` table")
+        .and_then(|a| audit(cx, &a));
     let meta = meta(cx, t, origin, anchor(t, title.as_ref()), None);
     Some(Standard {
         meta: meta?,
@@ -45,6 +48,39 @@ pub(crate) fn standard(cx: &mut Ctx<'_>, t: &Table<'_, '_>, origin: &Origin) -> 
         last_reviewed,
         text,
         measure,
+        audit,
+    })
+}
+
+/// `audit = { weight = 3, critical = true }`: a sok extension, read like every other table.
+fn audit(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<AuditWeight> {
+    t.check_keys(cx, &fields::keys(fields::AUDIT));
+    let critical = t.bool(cx, "critical").unwrap_or(false);
+    let weight = match t.integer(cx, "weight") {
+        None => 1,
+        Some(w) => match u32::try_from(w.value) {
+            Ok(n) if n >= 1 => n,
+            _ => {
+                cx.push(
+                    Diagnostic::error(
+                        &codes::VALUE_NUMBER,
+                        w.span,
+                        format!(
+                            "`weight` must be a positive whole number, found {}",
+                            w.value
+                        ),
+                    )
+                    .label("not a positive weight")
+                    .help("write `weight = 1` or more; leave it out for 1"),
+                );
+                return None;
+            }
+        },
+    };
+    Some(AuditWeight {
+        weight,
+        critical,
+        span: t.header,
     })
 }
 

@@ -35,6 +35,7 @@ const RANKS: &[(&str, u8)] = &[
     ("diff", 8),
     ("measure", 8),
     ("export", 8),
+    ("audit", 8),
     ("scaffold", 8),
     ("schema", 8),
     ("serve", 8),

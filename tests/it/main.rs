@@ -6,6 +6,8 @@
 mod common;
 
 mod architecture;
+mod audit;
+mod audit_score;
 mod authoring;
 mod build_changes;
 mod build_lint;

@@ -156,6 +156,15 @@ pub(in crate::diff) fn entities(
                     .as_ref()
                     .map(|m| Value::Measure(MeasureValue::of(m))),
             )
+            .push(
+                "audit",
+                e.audit.map(|a| {
+                    Value::Text(match a.critical {
+                        true => format!("weight {}, critical", a.weight),
+                        false => format!("weight {}", a.weight),
+                    })
+                }),
+            )
             .texts("say", &e.say)
             .texts("never_say", &e.never_say)
             .duration("review_every", e.review_every.as_ref())

@@ -328,6 +328,20 @@ pub const MEASURE: &[Field] = &[
     field("unit", Type::Text, "the unit of a custom metric"),
 ];
 
+/// A standard's `audit = { ... }`: how its scorecard items count (`sok audit`).
+pub const AUDIT: &[Field] = &[
+    field(
+        "weight",
+        Type::Integer,
+        "a positive whole number: how much each item counts (default 1)",
+    ),
+    field(
+        "critical",
+        Type::Bool,
+        "a \"no\" on any of its items scores the whole audit 0 (default false)",
+    ),
+];
+
 pub const STANDARD: &[Field] = &[
     ID,
     field("title", Type::Text, "the rule in a few words").required(),
@@ -368,6 +382,12 @@ pub const STANDARD: &[Field] = &[
         Type::Table(MEASURE),
         "what makes the standard checkable",
     ),
+    field(
+        "audit",
+        Type::Table(AUDIT),
+        "how its items count on a QA scorecard (`sok audit`)",
+    )
+    .diff(Diff::Plain),
     TAGS,
     LINT,
 ];
