@@ -175,8 +175,16 @@ fn misspelt_folder(name: &str) -> Option<&'static str> {
         .find(|k| strsim::damerau_levenshtein(&name.to_lowercase(), k) <= 2)
 }
 
+/// The most files sok reads from one handbook; beyond it the walk stops with one problem
+/// rather than running out of memory or descriptors (docs/security.md).
+pub const MAX_FILES: usize = 200_000;
+
 /// Lists the files under `root` as relative paths; unreadable entries and links are strays.
 pub fn walk(root: &Path) -> (Vec<String>, Vec<Stray>) {
+    walk_at_most(root, MAX_FILES)
+}
+
+fn walk_at_most(root: &Path, most: usize) -> (Vec<String>, Vec<Stray>) {
     let mut paths = Vec::new();
     let mut strays = Vec::new();
     let walker = walkdir::WalkDir::new(root)
@@ -220,6 +228,17 @@ pub fn walk(root: &Path) -> (Vec<String>, Vec<Stray>) {
                     }
                     continue;
                 }
+                if paths.len() == most {
+                    strays.push(Stray {
+                        unreadable: true,
+                        ..stray(
+                            relative,
+                            &format!("the handbook has more than {most} files; sok reads at most {most}"),
+                            "keep event exports, builds and other large folders outside the handbook, or in a folder whose name starts with `.`".into(),
+                        )
+                    });
+                    break;
+                }
                 paths.push(relative);
             }
             Err(error) => {
@@ -258,6 +277,22 @@ fn relative_path(root: &Path, path: &Path) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_walk_stops_at_the_most_files_with_one_problem() {
+        let tmp = tempfile::tempdir().unwrap();
+        for i in 0..5 {
+            std::fs::write(tmp.path().join(format!("f{i}.toml")), "").unwrap();
+        }
+        let (paths, strays) = super::walk_at_most(tmp.path(), 3);
+        assert_eq!(paths, ["f0.toml", "f1.toml", "f2.toml"]);
+        assert_eq!(strays.len(), 1);
+        assert!(
+            strays[0].message.contains("more than 3 files"),
+            "{:?}",
+            strays[0]
+        );
+    }
+
     use super::*;
 
     fn classify_names(paths: &[&str]) -> Discovered {

@@ -18,6 +18,7 @@ mod pattern;
 mod positional;
 mod reject;
 mod row;
+mod row_limit;
 mod stream;
 mod timestamp;
 
@@ -32,6 +33,7 @@ use crate::error::Error;
 use crate::measure::Event;
 use crate::model::Sp;
 use crate::source::{FileId, SourceFile, Sources};
+use row_limit::RowLimit;
 
 pub(crate) use inputs::inputs;
 
@@ -166,13 +168,15 @@ fn read_one<T: Send>(
     sink: &Sink<'_, T>,
 ) -> Result<u64, Error> {
     match input {
-        Input::Stdin => csv::read(std::io::stdin(), path, file, cx, sink),
+        Input::Stdin => csv::read(RowLimit::csv(std::io::stdin()), path, file, cx, sink),
         Input::File(name) => {
             let handle = std::fs::File::open(name).map_err(|e| read_error(path, &e))?;
             match Format::of(name) {
-                Some(Format::JsonLines) => jsonl::read(handle, path, file, cx, sink),
+                Some(Format::JsonLines) => {
+                    jsonl::read(RowLimit::lines(handle), path, file, cx, sink)
+                }
                 Some(Format::Parquet) => parquet::read(handle, path, file, cx, sink),
-                _ => csv::read(handle, path, file, cx, sink),
+                _ => csv::read(RowLimit::csv(handle), path, file, cx, sink),
             }
         }
     }
