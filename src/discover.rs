@@ -180,11 +180,13 @@ fn misspelt_folder(name: &str) -> Option<&'static str> {
 pub const MAX_FILES: usize = 200_000;
 
 /// Lists the files under `root` as relative paths; unreadable entries and links are strays.
-pub fn walk(root: &Path) -> (Vec<String>, Vec<Stray>) {
+/// Running out of file descriptors or memory is an error for the whole walk, not a stray per
+/// folder.
+pub fn walk(root: &Path) -> Result<(Vec<String>, Vec<Stray>), std::io::Error> {
     walk_at_most(root, MAX_FILES)
 }
 
-fn walk_at_most(root: &Path, most: usize) -> (Vec<String>, Vec<Stray>) {
+fn walk_at_most(root: &Path, most: usize) -> Result<(Vec<String>, Vec<Stray>), std::io::Error> {
     let mut paths = Vec::new();
     let mut strays = Vec::new();
     let walker = walkdir::WalkDir::new(root)
@@ -242,6 +244,9 @@ fn walk_at_most(root: &Path, most: usize) -> (Vec<String>, Vec<Stray>) {
                 paths.push(relative);
             }
             Err(error) => {
+                if let Some(io) = error.io_error().filter(|e| crate::world::is_exhausted(e)) {
+                    return Err(std::io::Error::new(io.kind(), io.to_string()));
+                }
                 let path = error
                     .path()
                     .map_or_else(|| ".".to_string(), |p| relative_path(root, p));
@@ -259,7 +264,7 @@ fn walk_at_most(root: &Path, most: usize) -> (Vec<String>, Vec<Stray>) {
             }
         }
     }
-    (paths, strays)
+    Ok((paths, strays))
 }
 
 fn is_hidden_dir(entry: &walkdir::DirEntry) -> bool {
@@ -283,7 +288,7 @@ mod tests {
         for i in 0..5 {
             std::fs::write(tmp.path().join(format!("f{i}.toml")), "").unwrap();
         }
-        let (paths, strays) = super::walk_at_most(tmp.path(), 3);
+        let (paths, strays) = super::walk_at_most(tmp.path(), 3).unwrap();
         assert_eq!(paths, ["f0.toml", "f1.toml", "f2.toml"]);
         assert_eq!(strays.len(), 1);
         assert!(

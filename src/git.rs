@@ -65,17 +65,26 @@ fn text(bytes: Vec<u8>) -> String {
     String::from_utf8_lossy(&bytes).trim_end().to_string()
 }
 
-/// The root of the work tree that contains `dir`.
+/// The root of the work tree that contains `dir`. git missing from PATH, and git refusing a
+/// repository owned by another user, keep their own messages: both are not "no repository".
 pub(crate) fn toplevel(dir: &Path) -> Result<PathBuf, Error> {
-    run(git(dir).args(["rev-parse", "--show-toplevel"]))
-        .map(|out| PathBuf::from(text(out)))
-        .map_err(|_| {
-            Error::new(format!(
-                "`{}` is not inside a git repository",
-                dir.display()
-            ))
-            .with_help("compare two handbook directories, or run sok inside the repository")
-        })
+    match run(git(dir).args(["rev-parse", "--show-toplevel"])) {
+        Ok(out) => Ok(PathBuf::from(text(out))),
+        Err(error) if error.message.contains("dubious ownership") => Err(Error::new(format!(
+            "git refuses the repository at `{}`: it belongs to another user (\"dubious ownership\")",
+            dir.display()
+        ))
+        .with_help(format!(
+            "if you trust it, run `git config --global --add safe.directory {}`",
+            dir.display()
+        ))),
+        Err(error) if error.message.contains("not a git repository") => Err(Error::new(format!(
+            "`{}` is not inside a git repository",
+            dir.display()
+        ))
+        .with_help("compare two handbook directories, or run sok inside the repository")),
+        Err(error) => Err(error),
+    }
 }
 
 /// `dir` relative to the root of its work tree (`""` at the root), with `/` separators.
@@ -308,6 +317,54 @@ mod tests {
         let root = read_tree_filtered(dir.path(), "HEAD", "", &|p| p.ends_with(".txt")).unwrap();
         assert_eq!(root.paths.len(), 3);
         assert_eq!(root.files.keys().collect::<Vec<_>>(), ["other.txt"]);
+    }
+
+    #[test]
+    fn a_missing_git_and_a_refused_repository_keep_their_own_messages() {
+        let tmp = tempfile::tempdir().unwrap();
+        let error = toplevel(tmp.path()).unwrap_err();
+        assert!(
+            error.message.contains("is not inside a git repository"),
+            "{}",
+            error.message
+        );
+        // Without git on PATH.
+        let error = run(git(tmp.path())
+            .env("PATH", "")
+            .args(["rev-parse", "--show-toplevel"]))
+        .unwrap_err();
+        assert!(
+            error.message.contains("`git` was not found"),
+            "{}",
+            error.message
+        );
+    }
+
+    /// git (2.35.2 and later) refuses a repository another user owns; as root, the test hands
+    /// its repository to `nobody` to see that refusal.
+    #[test]
+    fn a_repository_of_another_user_is_named_as_such() {
+        let (tmp, _) = repo();
+        let handed = Command::new("chown")
+            .args(["-R", "65534:65534"])
+            .arg(tmp.path())
+            .status();
+        if !handed.is_ok_and(|s| s.success()) {
+            return; // not root: nobody else's repository can be made here
+        }
+        let error = toplevel(tmp.path()).unwrap_err();
+        if error.message.contains("not inside") {
+            panic!("reported as no repository: {}", error.message);
+        }
+        if error.message.contains("dubious") {
+            assert!(
+                error
+                    .help
+                    .as_deref()
+                    .unwrap_or("")
+                    .contains("safe.directory")
+            );
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::layout::{Role, SETTINGS_FILE};
 use crate::model::Handbook;
 use crate::parse::{self, Parsed};
 use crate::source::{FileId, SourceFile, Sources, Span};
-use crate::world::{DirWorld, MemoryWorld, World};
+use crate::world::{DirWorld, MemoryWorld, World, is_exhausted};
 
 /// A handbook as read, before references are resolved.
 #[derive(Debug)]
@@ -50,14 +50,36 @@ pub fn load_dir(root: &Path) -> Result<Loaded, Error> {
     if !root.join(SETTINGS_FILE).is_file() {
         return Err(no_handbook(root));
     }
-    let (paths, walk_strays) = discover::walk(root);
-    let mut loaded = load_from(paths, Arc::new(DirWorld::new(root)));
+    let (paths, walk_strays) = discover::walk(root).map_err(|e| exhausted(root, &e))?;
+    let (mut loaded, exhaustion) = load_reporting(paths, Arc::new(DirWorld::new(root)));
+    if let Some(error) = exhaustion {
+        return Err(exhausted(root, &error));
+    }
     push_strays(&mut loaded, walk_strays);
     Ok(loaded)
 }
 
+/// The one error for a handbook that could not be read because the system ran out of file
+/// descriptors or memory, instead of one "cannot read" per file.
+fn exhausted(root: &Path, error: &std::io::Error) -> Error {
+    Error::new(format!(
+        "cannot read the handbook `{}`: {error}",
+        root.display()
+    ))
+    .with_code(&codes::IO_READ)
+    .with_help(
+        "the system ran out of open files or memory: raise the limit (`ulimit -n`), or close other programs, and run sok again",
+    )
+}
+
 /// Loads the handbook made of `paths` (root-relative), reading each through `world`.
 pub fn load_from(paths: Vec<String>, world: Arc<dyn World>) -> Loaded {
+    load_reporting(paths, world).0
+}
+
+/// [`load_from`], and the first read that failed because the system ran out of something.
+fn load_reporting(paths: Vec<String>, world: Arc<dyn World>) -> (Loaded, Option<std::io::Error>) {
+    let exhaustion: std::sync::Mutex<Option<std::io::Error>> = Default::default();
     let mut loaded = Loaded {
         sources: Sources::default(),
         handbook: Handbook::default(),
@@ -79,7 +101,14 @@ pub fn load_from(paths: Vec<String>, world: Arc<dyn World>) -> Loaded {
         .enumerate()
         .map(|(index, found)| {
             let file = FileId(index as u32);
-            match read(&found.path).map_err(|e| e.kind().to_string()).and_then(|b| decode(&b)) {
+            let bytes = read(&found.path).map_err(|e| {
+                let reason = reason(&e);
+                if is_exhausted(&e) {
+                    exhaustion.lock().unwrap_or_else(|p| p.into_inner()).get_or_insert(e);
+                }
+                reason
+            });
+            match bytes.and_then(|b| decode(&b)) {
                 Ok(text) => {
                     let parsed = parse::parse_file(file, &found.path, &text, found.role);
                     (SourceFile::new(found.path.clone(), text), parsed)
@@ -120,7 +149,20 @@ pub fn load_from(paths: Vec<String>, world: Arc<dyn World>) -> Loaded {
     loaded.templates = templates;
     loaded.world = world;
     push_strays(&mut loaded, strays);
-    loaded
+    (
+        loaded,
+        exhaustion.into_inner().unwrap_or_else(|p| p.into_inner()),
+    )
+}
+
+/// Why a file could not be read, in words: the system's for its own errors ("permission
+/// denied"), sok's for its refusals ("a symbolic link, which sok does not follow").
+fn reason(error: &std::io::Error) -> String {
+    if error.raw_os_error().is_some() {
+        error.kind().to_string()
+    } else {
+        error.to_string()
+    }
 }
 
 fn push_strays(loaded: &mut Loaded, strays: Vec<discover::Stray>) {

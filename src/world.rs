@@ -27,6 +27,13 @@ impl DirWorld {
     }
 }
 
+/// Whether `error` is the system running out of something (file descriptors, memory) rather
+/// than a problem of one file: reported once as an I/O error, never file by file.
+pub fn is_exhausted(error: &io::Error) -> bool {
+    // ENOMEM, ENFILE, EMFILE
+    matches!(error.raw_os_error(), Some(12 | 23 | 24)) || error.kind() == io::ErrorKind::OutOfMemory
+}
+
 /// The largest file sok reads from a handbook (a source, a template or an asset).
 pub const MAX_FILE_BYTES: u64 = 64 << 20;
 

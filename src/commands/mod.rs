@@ -143,12 +143,22 @@ fn handbook_dir(dir: Option<PathBuf>, command: &str) -> Result<PathBuf, Fatal> {
     if let Some(dir) = dir {
         return Ok(named_root(dir));
     }
-    let cwd = std::env::current_dir()?;
+    let cwd = current_dir()?;
     match find_root(&cwd) {
         Some(0) => Ok(PathBuf::from(".")),
         Some(up) => Ok(std::iter::repeat_n("..", up).collect()),
         None => Err(no_root_above(&cwd, command)),
     }
+}
+
+/// The working directory, or an error that says it is gone (deleted or moved away while a
+/// shell was still in it), which the system reports only as "No such file or directory".
+fn current_dir() -> Result<PathBuf, Fatal> {
+    std::env::current_dir().map_err(|e| {
+        Fatal::new(format!("cannot find the current directory: {e}")).with_help(
+            "it was probably deleted or moved: `cd` into an existing folder and run sok again",
+        )
+    })
 }
 
 /// `DIR` as given, or its folder when the user named the `sok.toml` file itself.
@@ -187,7 +197,7 @@ fn no_root_above(cwd: &Path, command: &str) -> Fatal {
 /// the current directory, found upward like every command's root. When there is none and
 /// the working tree is a side, that is the error; two revisions need no working tree.
 fn diff_base(args: &DiffArgs) -> Result<PathBuf, Fatal> {
-    let cwd = std::env::current_dir()?;
+    let cwd = current_dir()?;
     let names_dir = |arg: &str| cwd.join(arg).is_dir();
     if args.path.is_some() || names_dir(&args.old) || args.new.as_deref().is_some_and(names_dir) {
         return Ok(cwd);

@@ -254,7 +254,7 @@ impl sok::world::World for Refusing {
 fn io_read_reported_for_a_file_the_reader_refuses() {
     let root = fixture("invalid/ref-unknown");
     let refused = "standards/odbior-telefonu.md";
-    let (paths, strays) = sok::discover::walk(&root);
+    let (paths, strays) = sok::discover::walk(&root).unwrap();
     assert!(strays.is_empty());
     let world = Refusing { root, refused };
     let checked = sok::check_loaded(sok::load::load_from(paths, std::sync::Arc::new(world)));

@@ -21,6 +21,7 @@ mod diff_git;
 mod diff_notice;
 mod docs;
 mod export;
+mod faults;
 mod lint_cli;
 mod lint_docs;
 mod lint_planted;

@@ -91,7 +91,7 @@ fn memory_and_directory_renders_are_identical() {
 
     // The same handbook held in memory renders the same files.
     let root = example("sklep-kwiatek");
-    let (paths, strays) = sok::discover::walk(&root);
+    let (paths, strays) = sok::discover::walk(&root).unwrap();
     assert!(strays.is_empty());
     let world = MemoryWorld {
         files: paths

@@ -31,6 +31,15 @@ pub fn check(root: &Path, out: &Path) -> Result<(), Error> {
             "choose a directory inside or beside the handbook, for example `--out build`",
         ));
     }
+    if let Some(link) = looping_link(&out_abs) {
+        return Err(refusal(
+            format!(
+                "the output directory `{shown}` goes through `{}`, a symbolic link that points back to itself",
+                link.display()
+            ),
+            "fix or remove the link, or choose another `--out`",
+        ));
+    }
     if out_abs.parent().is_none() {
         return Err(refusal(
             format!("the output directory `{shown}` is a file-system root"),
@@ -61,6 +70,20 @@ pub fn check(root: &Path, out: &Path) -> Result<(), Error> {
             }
         }
     }
+}
+
+/// The first of `path` and its parents that is a symbolic link that cannot be resolved
+/// because it loops (`ELOOP`).
+fn looping_link(path: &Path) -> Option<&Path> {
+    let mut found = None;
+    for at in path.ancestors() {
+        let is_link = std::fs::symlink_metadata(at).is_ok_and(|m| m.file_type().is_symlink());
+        // ELOOP: too many levels of symbolic links.
+        if is_link && std::fs::metadata(at).is_err_and(|e| e.raw_os_error() == Some(40)) {
+            found = Some(at);
+        }
+    }
+    found
 }
 
 #[cfg(test)]
