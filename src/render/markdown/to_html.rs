@@ -9,6 +9,10 @@ use std::sync::OnceLock;
 
 use super::events::{self, Links, TextCtx};
 
+/// ammonia's default allow-list of HTML tags (no `script`, `style`, `iframe`, `form`; no SVG or
+/// MathML, whose elements carry scripts, styles and links of their own) with the few
+/// attributes sok writes: `id`, `class`, a cell's `text-align`, `ol start`, and URLs of four
+/// schemes only (docs/security.md).
 fn cleaner() -> &'static ammonia::Builder<'static> {
     static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     CLEANER.get_or_init(|| {
