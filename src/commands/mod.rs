@@ -57,12 +57,42 @@ pub fn prepare() {
         ));
         std::process::exit(2);
     }));
-    if rayon::ThreadPoolBuilder::new().build_global().is_err() {
+    // rayon gets one try at its global pool: a pool whose threads fail to start leaves it
+    // unusable (every later use panics). So find first how many threads the system lets
+    // start, and ask for no more.
+    let wanted = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let spare = startable_threads(wanted.saturating_sub(1));
+    if spare + 1 < wanted {
         let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(1)
+            .num_threads(spare + 1)
             .use_current_thread()
             .build_global();
+    } else {
+        let _ = rayon::ThreadPoolBuilder::new().build_global();
     }
+}
+
+/// How many of `wanted` threads can run at once beside this one (a process limit such as
+/// `RLIMIT_NPROC` may allow fewer); each waits until all have been tried, then ends.
+fn startable_threads(wanted: usize) -> usize {
+    let (release, wait) = std::sync::mpsc::channel::<()>();
+    let wait = std::sync::Arc::new(std::sync::Mutex::new(wait));
+    let mut started = Vec::new();
+    for _ in 0..wanted {
+        let wait = wait.clone();
+        match std::thread::Builder::new().spawn(move || {
+            let _ = wait.lock().map(|w| w.recv());
+        }) {
+            Ok(handle) => started.push(handle),
+            Err(_) => break,
+        }
+    }
+    let count = started.len();
+    drop(release);
+    for handle in started {
+        let _ = handle.join();
+    }
+    count
 }
 
 /// Prints an error the way every command does: `error[code]: message` and a help line.

@@ -1,6 +1,6 @@
 //! sok under faults of its surroundings, as the process meets them: the system out of file
 //! descriptors, a working directory deleted under the shell, an OUT that goes through a
-//! symbolic link loop, two builds into one OUT at once.
+//! symbolic link loop, a thread limit that stops the pool, two builds into one OUT at once.
 //! Each ends with its documented exit code and one message that names the cause.
 
 use std::path::Path;
@@ -92,6 +92,43 @@ fn an_out_through_a_symlink_loop_is_refused_with_the_link() {
         err.contains("a symbolic link that points back to itself"),
         "{err}"
     );
+}
+
+/// A process limit that lets no thread start (`RLIMIT_NPROC` of an unprivileged user): the
+/// work runs on the main thread. Before, rayon's pool failed once and every later use of it
+/// panicked ("The global thread pool has not been initialized"). Root ignores the limit, so
+/// the test runs sok as `nobody`; without root it cannot set that up and says so under CI.
+#[test]
+fn a_thread_limit_falls_back_to_the_main_thread() {
+    let dir = example("sklep-kwiatek");
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| text(&o.stdout));
+    if root.map(|u| u.trim() == "0").ok() != Some(true) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI runs as root so that this test can run"
+        );
+        return;
+    }
+    let out = Command::new("setpriv")
+        .args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            "prlimit",
+            "--nproc=1",
+        ])
+        .arg(sok_bin())
+        .args(["--color", "never", "check"])
+        .arg(&dir)
+        .output()
+        .expect("setpriv and prlimit (util-linux)");
+    let err = text(&out.stderr);
+    assert!(!err.contains("internal error"), "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(text(&out.stdout), "no problems found\n");
 }
 
 /// Two builds into one OUT at once: they take turns, and OUT ends as one complete build.
