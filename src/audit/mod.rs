@@ -68,11 +68,7 @@ pub(crate) fn cards(
     role: Option<&str>,
 ) -> Result<Vec<Scorecard>, Error> {
     let hb = &checked.handbook;
-    let ids: Vec<&str> = hb
-        .touchpoints
-        .iter()
-        .map(|t| t.meta.id.value.as_str())
-        .collect();
+    let ids = touchpoint_ids(hb);
     let applies = match role {
         None => None,
         Some(owner) => {
@@ -162,16 +158,20 @@ pub(crate) fn score(
     forms: &[(String, String)],
 ) -> Result<Scored, Vec<Problem>> {
     let hb = &checked.handbook;
-    let ids: Vec<&str> = hb
-        .touchpoints
-        .iter()
-        .map(|t| t.meta.id.value.as_str())
-        .collect();
+    let ids = touchpoint_ids(hb);
     let card = |tp: &str| {
         let t = ids.iter().position(|id| *id == tp)?;
         Some(items::scorecard(hb, &checked.index, cat, t, None))
     };
     events::score_forms(forms, cat, card, &ids)
+}
+
+/// The touchpoints' ids, in handbook order.
+fn touchpoint_ids(hb: &crate::model::Handbook) -> Vec<&str> {
+    hb.touchpoints
+        .iter()
+        .map(|t| t.meta.id.value.as_str())
+        .collect()
 }
 
 #[cfg(test)]

@@ -2,28 +2,9 @@
 //! form of both examples against docs/audit.schema.json, the HTML form and a handbook's own
 //! template, the `audit` key's mistakes, and the exit codes. Filled forms: `audit_score.rs`.
 
-use std::process::Command;
-
-use assert_cmd::prelude::*;
 use serde_json::Value;
 
-use crate::common::{copy_dir, edit, example, fixture, manifest_dir};
-
-/// Runs `sok` with `args`; returns the exit code, stdout and stderr.
-pub(crate) fn sok(args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("sok")
-        .expect("the sok binary")
-        .env("COLUMNS", "80")
-        .args(["--color", "never"])
-        .args(args)
-        .output()
-        .expect("sok runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
+use crate::common::{copy_dir, edit, example, fixture, manifest_dir, sok};
 
 pub(crate) fn dir(name: &str) -> String {
     example(name).to_str().unwrap().to_string()

@@ -6,8 +6,9 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::audit::{dir, form, sok};
+use crate::audit::{dir, form};
 use crate::common::fixture;
+use crate::common::sok;
 
 /// The events of the filled fixtures: Polish answers in a CSV form, Russian ones in a JSON
 /// form; weights 3 and 2 (critical) in the flower shop, 2 and 3 (critical) in the showroom.

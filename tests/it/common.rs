@@ -289,3 +289,21 @@ pub(crate) fn tool_available(name: &str) -> bool {
     }
     found
 }
+
+/// Runs the `sok` binary with `args` (no colour, 80 columns); returns the exit code, stdout and
+/// stderr.
+pub(crate) fn sok(args: &[&str]) -> (i32, String, String) {
+    use assert_cmd::prelude::*;
+    let output = Command::cargo_bin("sok")
+        .expect("the sok binary")
+        .env("COLUMNS", "80")
+        .args(["--color", "never"])
+        .args(args)
+        .output()
+        .expect("sok runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}

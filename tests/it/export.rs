@@ -5,30 +5,12 @@
 //! `--touchpoint` and a handbook with errors, by exit code.
 
 use std::path::Path;
-use std::process::Command;
 
-use assert_cmd::prelude::*;
 use serde_json::Value;
 
-use crate::common::{copy_dir, edit, example, fixture};
+use crate::common::{copy_dir, edit, example, fixture, sok};
 
 const TOOLS: [&str; 4] = ["zendesk", "freshdesk", "genesys", "servicenow"];
-
-/// Runs `sok` with `args`; returns the exit code, stdout and stderr.
-fn sok(args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("sok")
-        .expect("the sok binary")
-        .env("COLUMNS", "80")
-        .args(["--color", "never"])
-        .args(args)
-        .output()
-        .expect("sok runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
 
 fn export(tool: &str, dir: &Path) -> (Value, String, String) {
     let (code, out, err) = sok(&["export", tool, dir.to_str().unwrap()]);

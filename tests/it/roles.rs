@@ -6,11 +6,8 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
 
-use assert_cmd::prelude::*;
-
-use crate::common::example;
+use crate::common::{example, sok};
 
 /// The Polish consultant: its three steps are at the hotline, chat and e-mail; the standards
 /// come from the steps (`online-order/chat-question`...), from the standards' own `steps`, and
@@ -51,20 +48,6 @@ const AVTOSALON_SELLER: &[&str] = &[
     "vstrecha-v-shourume",
     "vydacha-avtomobilya",
 ];
-
-fn sok(args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("sok")
-        .expect("the sok binary")
-        .args(["--color", "never"])
-        .args(args)
-        .output()
-        .expect("sok runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
 
 fn build(example_name: &str, extra: &[&str]) -> tempfile::TempDir {
     let out = tempfile::tempdir().expect("tempdir");
