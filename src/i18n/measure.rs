@@ -21,6 +21,8 @@ pub struct MeasureValue {
     pub kind: MetricKind,
     /// The unit of a custom metric, trimmed.
     pub unit: Option<String>,
+    /// The metric's name as the handbook writes it, trimmed, if it gives one.
+    pub name: Option<String>,
     pub direction: Direction,
     pub bound: BoundValue,
     /// Percent of events that must meet the bound: per-event metrics only (100 by default).
@@ -35,6 +37,11 @@ impl MeasureValue {
             metric: m.metric.value.clone(),
             kind: m.kind,
             unit: m.unit.as_ref().map(|u| u.value.trim().to_string()),
+            name: m
+                .name
+                .as_ref()
+                .map(|n| n.value.trim().to_string())
+                .filter(|n| !n.is_empty()),
             direction: m.bound.direction,
             bound: m.bound.value.clone(),
             share: m.per_event.then(|| m.effective_share()),
@@ -118,8 +125,12 @@ pub(crate) struct MeasureCells {
     pub hours: String,
 }
 
-/// The metric's name: the catalogue's for a built-in metric, the key in words otherwise.
+/// The metric's name: the handbook's `name`, else the catalogue's for a built-in metric, else
+/// the key in words.
 pub(crate) fn metric_name(m: &MeasureValue, cat: &Catalog) -> String {
+    if let Some(name) = &m.name {
+        return name.clone();
+    }
     match cat.try_get(&format!("metric.{}", m.metric)) {
         Some(label) if m.kind != MetricKind::Custom => label.to_string(),
         _ => m.metric.replace('_', " "),
@@ -238,6 +249,7 @@ mod tests {
             metric: metric.into(),
             kind,
             unit: None,
+            name: None,
             direction,
             bound,
             share: (kind == MetricKind::Duration).then_some(90.0),

@@ -56,6 +56,8 @@ pub struct Measure {
     /// Whether `share` applies: durations, and custom metrics that give a share.
     pub per_event: bool,
     pub unit: Option<Text>,
+    /// The metric's name in words (`name = "Wartość rekompensaty"`), instead of its key.
+    pub name: Option<Text>,
     pub bound: Bound,
     /// Percent of events that must meet the bound; `None` means the default, 100.
     pub share: Option<Sp<f64>>,

@@ -16,6 +16,7 @@ pub(crate) fn measure(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Measure> {
         t.missing(cx, "metric", "\"answer_time\"");
     }
     let unit = t.text(cx, "unit");
+    let name = t.text(cx, "name");
     let period = t.choice(cx, "period", Period::KEYWORDS);
     let hours = t.choice(cx, "hours", Hours::KEYWORDS);
     let hours_span = hours.as_ref().map(|h| h.span);
@@ -104,6 +105,7 @@ pub(crate) fn measure(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Measure> {
         kind,
         per_event,
         unit,
+        name,
         bound: bound?,
         share,
         period,

@@ -326,6 +326,11 @@ pub const MEASURE: &[Field] = &[
         "business or calendar time (default calendar)",
     ),
     field("unit", Type::Text, "the unit of a custom metric"),
+    field(
+        "name",
+        Type::Text,
+        "the metric's name in words, as staff read it (sok's extension; default: the built-in metric's name, or a custom metric's key with spaces)",
+    ),
 ];
 
 /// A standard's `audit = { ... }`: how its scorecard items count (`sok audit`).
