@@ -19,6 +19,7 @@ mod diff_git;
 mod diff_notice;
 mod docs;
 mod export;
+mod fuzz_regressions;
 mod lint_cli;
 mod lint_docs;
 mod lint_planted;
