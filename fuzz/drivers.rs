@@ -75,7 +75,8 @@ pub(crate) fn check(world: MemoryWorld) -> Checked {
     sok::check_loaded(load::load_from(paths, Arc::new(world)))
 }
 
-/// `load_check`: a bundle → load, check, lint, and every diagnostic printed both ways.
+/// `load_check`: a bundle → load, check, lint, and every diagnostic printed in the human,
+/// concise and JSON formats.
 pub(crate) fn load_check(data: &[u8]) {
     let checked = check(world(&String::from_utf8_lossy(data)));
     let options = lint::Options::new(Date::new(2026, 12, 1).expect("a date"));
@@ -319,4 +320,21 @@ pub(crate) fn diff(data: &[u8]) {
     diff::change_notice(&changes, &new.handbook, Language::En);
     let same = diff::diff(&new.handbook, &new.handbook);
     assert!(same.is_empty(), "an edition differs from itself: {same:?}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_render_oracle_sees_script_in_html_and_not_in_text() {
+        let mut found = Dangers::default();
+        scan(
+            "<p title='a>b'>onion = 3 &lt;script&gt; javascript:x</p>\
+             <script>if (a<b) {}</script><a href=\" javascript&#58;x\" onClick=1>x</a>\
+             <!-- <script> --><img src=x onerror=y>",
+            &mut found,
+        );
+        assert_eq!((found.scripts, found.handlers, found.urls), (1, 2, 1));
+    }
 }
