@@ -201,8 +201,12 @@ pub fn summary(diagnostics: &[Diagnostic]) -> Option<String> {
 
 /// The closest candidate to `wanted`, for "did you mean" help lines.
 pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wanted_chars = wanted.chars().count();
     let mut best: Option<(f64, &str)> = None;
     for candidate in candidates {
+        if !comparable(wanted_chars, candidate.chars().count()) {
+            continue;
+        }
         let score = strsim::jaro_winkler(wanted, candidate);
         if score >= 0.8 && best.is_none_or(|(b, c)| score > b || (score == b && candidate < c)) {
             best = Some((score, candidate));
@@ -211,10 +215,49 @@ pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
     best.map(|(_, c)| c)
 }
 
+/// Whether two texts of these lengths (in chars) can score 0.8: Jaro similarity is at most
+/// `(short / long + 2) / 3`, so at over ten times the length it stays at or below 0.7 and
+/// Winkler's prefix bonus (only above 0.7) never applies. Scoring costs the product of the
+/// lengths, so a 64 KB unknown word is not scored against every spelling.
+fn comparable(a: usize, b: usize) -> bool {
+    a <= 10 * b && b <= 10 * a
+}
+
 /// `help` text suggesting the closest candidate, if any is close enough.
 pub fn did_you_mean<'a>(
     wanted: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
     closest(wanted, candidates).map(|c| format!("did you mean `{c}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_over_ten_times_as_long_never_score_as_close() {
+        let shorts = [
+            "a",
+            "ab",
+            "min",
+            "godz.",
+            "minutes",
+            "business days",
+            "shift-lead",
+        ];
+        for short in shorts {
+            let n = short.chars().count();
+            for long in [
+                short.repeat(11),
+                format!("{short}{}", "x".repeat(10 * n + 1)),
+                format!("{}{short}", " ".repeat(10 * n + 1)),
+            ] {
+                assert!(!comparable(long.chars().count(), n), "{long}");
+                assert!(strsim::jaro_winkler(&long, short) < 0.8, "{long} ~ {short}");
+                assert!(strsim::jaro_winkler(short, &long) < 0.8, "{short} ~ {long}");
+            }
+        }
+        assert_eq!(closest("minuts", ["min", "minutes"]), Some("minutes"));
+    }
 }

@@ -205,6 +205,7 @@ fn step_order(old: &[(String, Projected)], new: &[(String, Projected)]) -> Optio
     };
     let (old_ids, new_ids) = (ids(old), ids(new));
     let common = |of: &[String], other: &[String]| -> Vec<String> {
+        let other: BTreeSet<&String> = other.iter().collect();
         of.iter().filter(|id| other.contains(id)).cloned().collect()
     };
     let moved = common(&old_ids, &new_ids) != common(&new_ids, &old_ids);

@@ -30,12 +30,23 @@ pub(crate) const PLAIN: Marks<'static> = Marks {
     inserted: ("{+", "+}"),
 };
 
-/// Texts longer than this together (in bytes) are compared line by line: a word diff of two
-/// unrelated long texts costs time quadratic in their length, and without a time limit.
-const WORD_DIFF_LIMIT: usize = 100_000;
+/// Texts longer than this together (in bytes) are compared line by line: a word diff costs
+/// time proportional to the tokens times the edits, quadratic for two unrelated texts, and
+/// there is no time limit. Real standards and chapters stay well below it.
+const WORD_DIFF_LIMIT: usize = 10_000;
 
-/// The word-level difference between two texts (line-level for very long ones).
+/// Texts with more lines than this together are not diffed at all: what lies between their
+/// common first and last lines is shown as replaced, in linear time.
+const LINE_DIFF_LIMIT: usize = 2_000;
+
+/// The word-level difference between two texts (line-level for long ones, one replaced
+/// stretch for very long ones).
 pub(crate) fn word_diff(old: &str, new: &str) -> Vec<Piece> {
+    if old.len() + new.len() > WORD_DIFF_LIMIT
+        && old.lines().count() + new.lines().count() > LINE_DIFF_LIMIT
+    {
+        return fold(&replaced(old, new));
+    }
     let mut config = TextDiff::configure();
     config.algorithm(Algorithm::Patience);
     let diff = match old.len() + new.len() > WORD_DIFF_LIMIT {
@@ -55,6 +66,31 @@ pub(crate) fn word_diff(old: &str, new: &str) -> Vec<Piece> {
         }
     }
     fold(&raw)
+}
+
+/// The lines both texts start and end with, and the rest of each as deleted and inserted.
+fn replaced(old: &str, new: &str) -> Vec<Piece> {
+    let old: Vec<&str> = old.split_inclusive('\n').collect();
+    let new: Vec<&str> = new.split_inclusive('\n').collect();
+    let head = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+    let tail = old[head..]
+        .iter()
+        .rev()
+        .zip(new[head..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let pieces = [
+        Piece::Same(old[..head].concat()),
+        Piece::Deleted(old[head..old.len() - tail].concat()),
+        Piece::Inserted(new[head..new.len() - tail].concat()),
+        Piece::Same(old[old.len() - tail..].concat()),
+    ];
+    pieces
+        .into_iter()
+        .filter(|piece| match piece {
+            Piece::Same(t) | Piece::Deleted(t) | Piece::Inserted(t) => !t.is_empty(),
+        })
+        .collect()
 }
 
 /// Whether a stretch of unchanged text between two edits is small enough to fold into them.
@@ -232,6 +268,28 @@ mod tests {
         let lines = render(&word_diff(&words(1), &words(2)), PLAIN);
         assert!(!lines.is_empty());
         assert!(started.elapsed().as_secs() < 10);
+    }
+
+    #[test]
+    fn very_long_texts_are_one_replaced_stretch_between_their_common_lines() {
+        // 4,000 lines of unrelated words: no diff algorithm runs, whatever the length.
+        for n in [4_000, 16_000] {
+            let old = format!("Same start.\n{}Same end.\n", "a b c\n".repeat(n));
+            let new = format!("Same start.\n{}Same end.\n", "x y z\n".repeat(n));
+            let pieces = word_diff(&old, &new);
+            assert_eq!(pieces.len(), 4, "{n}");
+            assert_eq!(pieces[0], Piece::Same("Same start.\n".into()));
+            assert_eq!(pieces[3], Piece::Same("Same end.\n".into()));
+        }
+        // Two unrelated texts just over the word limit are diffed by line, not by word.
+        let old = "a1 ".repeat(WORD_DIFF_LIMIT / 5);
+        let new = "b2 ".repeat(WORD_DIFF_LIMIT / 5);
+        let pieces = word_diff(&old, &new);
+        let deleted = pieces
+            .iter()
+            .filter(|p| matches!(p, Piece::Deleted(_)))
+            .count();
+        assert_eq!(deleted, 1, "{:?}", &pieces[..pieces.len().min(4)]);
     }
 
     #[test]

@@ -27,3 +27,13 @@ pub use report::Report;
 
 pub(crate) use as_of::{parse_as_of, timezone};
 pub(crate) use evaluate::{Evaluation, Options};
+
+/// The events of one CSV or (`json_lines`) JSON Lines file held in memory, and a diagnostic
+/// per rejected row; for the fuzz targets and their regression tests, not a stable API.
+#[doc(hidden)]
+pub fn read_events(
+    bytes: &[u8],
+    json_lines: bool,
+) -> Result<(Vec<Event>, Vec<crate::diagnostics::Diagnostic>), crate::Error> {
+    read::read_bytes(bytes, json_lines).map(|batch| (batch.events, batch.rejected))
+}

@@ -142,7 +142,9 @@ impl Theme {
     }
 }
 
-fn render_with(
+/// [`render`] with a theme already loaded: compiling the templates costs more than
+/// rendering a small handbook, so a caller that renders many loads it once.
+pub fn render_with(
     checked: &Checked,
     theme: &Theme,
     options: &BuildOptions,

@@ -20,14 +20,20 @@ impl Date {
         Some(Date { year, month, day })
     }
 
-    /// Parses `YYYY-MM-DD`.
+    /// Parses `YYYY-MM-DD`: four, two and two ASCII digits (not `565666-6-6` or
+    /// `+202-01-01`, which are ten bytes long too).
     pub fn parse(text: &str) -> Option<Date> {
-        let mut parts = text.splitn(3, '-');
-        let year = parts.next()?.parse().ok()?;
-        let month = parts.next()?.parse().ok()?;
-        let day = parts.next()?.parse().ok()?;
-        (text.len() == 10).then_some(())?;
-        Date::new(year, month, day)
+        let shaped = text.len() == 10
+            && text.bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            });
+        shaped.then_some(())?;
+        Date::new(
+            text[..4].parse().ok()?,
+            text[5..7].parse().ok()?,
+            text[8..].parse().ok()?,
+        )
     }
 
     /// Today in UTC, from the system clock.
@@ -104,6 +110,20 @@ impl fmt::Display for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_four_two_and_two_digits_parse() {
+        assert_eq!(Date::parse("2026-03-01"), Date::new(2026, 3, 1));
+        for bad in [
+            "565666-6-6",
+            "+202-01-01",
+            "2026-3-001",
+            "2026-03-1 ",
+            "２０２６-03-01",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn days_round_trip() {

@@ -22,6 +22,7 @@ mod diff_notice;
 mod docs;
 mod export;
 mod faults;
+mod fuzz_regressions;
 mod lint_cli;
 mod lint_docs;
 mod lint_planted;

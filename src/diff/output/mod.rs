@@ -13,6 +13,8 @@ pub use json::json;
 pub(crate) use markdown::escape;
 pub use markdown::markdown;
 
+use std::collections::HashSet;
+
 use super::{Class, Edition, FieldChange, HandbookDiff, Value};
 use crate::i18n::measure;
 use crate::model::Kind;
@@ -63,8 +65,19 @@ pub(crate) fn list_changes(field: &FieldChange) -> Option<(Vec<&str>, Vec<&str>)
     if field.old.is_none() && field.new.is_none() {
         return None;
     }
-    let removed: Vec<&str> = old.iter().copied().filter(|i| !new.contains(i)).collect();
-    let added: Vec<&str> = new.iter().copied().filter(|i| !old.contains(i)).collect();
+    // Sets, so that two long lists (thousands of tags) compare in linear time.
+    let (in_old, in_new): (HashSet<&str>, HashSet<&str>) =
+        (old.iter().copied().collect(), new.iter().copied().collect());
+    let removed: Vec<&str> = old
+        .iter()
+        .copied()
+        .filter(|i| !in_new.contains(i))
+        .collect();
+    let added: Vec<&str> = new
+        .iter()
+        .copied()
+        .filter(|i| !in_old.contains(i))
+        .collect();
     (!removed.is_empty() || !added.is_empty()).then_some((removed, added))
 }
 

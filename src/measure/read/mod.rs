@@ -182,5 +182,39 @@ fn read_one<T: Send>(
     }
 }
 
+/// Reads one events file held in memory, CSV or (`json_lines`) JSON Lines, with the format's
+/// own column names and local times in Europe/Warsaw, into one batch: how the fuzz target
+/// and its regression tests reach the readers without a file on disk.
+pub(crate) fn read_bytes(bytes: &[u8], json_lines: bool) -> Result<Batch, Error> {
+    let timezone = jiff::tz::TimeZone::get("Europe/Warsaw").unwrap_or(jiff::tz::TimeZone::UTC);
+    let columns = BTreeMap::new();
+    let cx = ReadContext {
+        timezone: &timezone,
+        columns: &columns,
+    };
+    let all = std::sync::Mutex::new(Batch {
+        events: Vec::new(),
+        rejected: Vec::new(),
+    });
+    let each = |batch: Batch| {
+        let mut all = all.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        all.events.extend(batch.events);
+        all.rejected.extend(batch.rejected);
+    };
+    let sink = Sink {
+        prepare: &|batch| batch,
+        each: &each,
+    };
+    let file = FileId(0);
+    if json_lines {
+        jsonl::read(bytes, "events.jsonl", file, &cx, &sink)?;
+    } else {
+        csv::read(bytes, "events.csv", file, &cx, &sink)?;
+    }
+    Ok(all
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner()))
+}
+
 #[cfg(test)]
 mod tests;

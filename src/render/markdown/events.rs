@@ -19,6 +19,7 @@ use std::collections::HashSet;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 use super::headings::heading_list;
+use super::strip::strip_html;
 use crate::values::slugify;
 
 /// Where the links and images of a text point: the caller decides, the pipeline only asks.
@@ -65,21 +66,6 @@ fn inline_source(text: &str) -> String {
         || flat.starts_with("```")
         || flat.starts_with("~~~");
     if block { format!("\\{flat}") } else { flat }
-}
-
-/// Plain text of an HTML fragment: tags removed, `<script>`/`<style>` content dropped.
-pub(crate) fn strip_html(html: &str) -> String {
-    let clean = ammonia::Builder::empty()
-        .clean_content_tags(["script", "style", "iframe", "object", "template"].into())
-        .clean(html)
-        .to_string();
-    clean
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", "\u{a0}")
-        .replace("&amp;", "&")
 }
 
 fn level_of(n: u8) -> HeadingLevel {
