@@ -1,78 +1,107 @@
 #!/usr/bin/env bash
-# Generates a handbook with N standards (default 10,000) in a temporary directory and times
-# `sok build` on it: with hyperfine when it is installed, else with bash's `time`.
+# The handbook bench: generates a handbook of N standards (benches/corpus.rs) and times, on
+# the same corpus and alternating them in every round, the floor (benches/floor.rs),
+# `sok check`, `sok lint`, `sok build --format html`, `--format markdown` and both; with
+# COMPARE=1 also mdBook and Hugo on the same Markdown when they are installed. Prints the
+# medians of wall time, user and system CPU and peak memory, and each ratio to the floor.
 #
-#   benches/build.sh            # 10,000 standards, release build of sok
-#   benches/build.sh 2000       # a smaller handbook
-#   SOK=target/debug/sok benches/build.sh 500
+#   benches/build.sh            # 10,000 standards, 5 rounds
+#   benches/build.sh 1000       # another size
+#   RUNS=9 COMPARE=1 benches/build.sh
+#
+# Outputs go to /dev/shm (memory) where it exists: creating thousands of files on this
+# machine's disk is slow and erratic, so only paired runs on a RAM disk are compared.
+# Options: RUNS (5), BENCH_DIR, SOK (a sok binary; default a release build), KEEP=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 N="${1:-10000}"
-SOK="${SOK:-target/release/sok}"
-if [ "$SOK" = target/release/sok ]; then
-  cargo build --release --quiet
-fi
-
-DIR="$(mktemp -d "${TMPDIR:-/tmp}/sok-bench.XXXXXX")"
-trap 'rm -rf "$DIR"' EXIT
-HB="$DIR/handbook"
-mkdir -p "$HB/standards" "$HB/journeys" "$HB/situations" "$HB/chapters"
-
-cat >"$HB/sok.toml" <<'TOML'
-[handbook]
-title = "Standardy obsługi klienta — benchmark"
-organization = "Benchmark sp. z o.o."
-language = "pl"
-version = "1.0.0"
-effective = 2026-03-01
-owner = "owner-1"
-review_every = "6 months"
-last_reviewed = 2026-02-10
-TOML
-
-awk -v n="$N" -v hb="$HB" 'BEGIN {
-  owners = 40; touchpoints = 12; journeys = 10; steps = 20; situations = 100
-  split("awareness consideration decision post-purchase", stage, " ")
-  split("phone email chat social store web mail other", channel, " ")
-  f = hb "/owners.toml"
-  for (o = 1; o <= owners; o++) {
-    printf "[[owner]]\nid = \"owner-%d\"\nname = \"Kierownik zespołu %d\"\nteam = \"Zespół %d\"\n", o, o, (o % 8) + 1 > f
-    if (o > 1) printf "reports_to = \"owner-%d\"\n", int(o / 3) + 1 > f
-    printf "description = \"Odpowiada za obszar %d i raportuje co miesiąc.\"\n\n", o > f
-  }
-  f = hb "/touchpoints.toml"
-  for (t = 1; t <= touchpoints; t++)
-    printf "[[touchpoint]]\nid = \"tp-%d\"\nname = \"Punkt styku %d\"\nchannel = \"%s\"\nowner = \"owner-%d\"\nhours = \"pon.–pt. 8–18\"\n\n", t, t, channel[(t % 8) + 1], (t % owners) + 1 > f
-  f = hb "/glossary.toml"
-  for (g = 1; g <= 50; g++)
-    printf "[[term]]\nterm = \"Pojęcie %d\"\ndefinition = \"Definicja pojęcia numer %d używanego w standardach.\"\n\n", g, g > f
-  for (j = 1; j <= journeys; j++) {
-    f = hb "/journeys/journey-" j ".toml"
-    printf "name = \"Ścieżka %d\"\nowner = \"owner-%d\"\n", j, (j % owners) + 1 > f
-    for (s = 1; s <= steps; s++)
-      printf "\n[[step]]\nid = \"step-%d\"\nname = \"Krok %d ścieżki %d\"\nstage = \"%s\"\nowner = \"owner-%d\"\ntouchpoints = [\"tp-%d\"]\ninstruction = \"Robimy to w ciągu **%d minut**.\"\n", s, s, j, stage[int((s - 1) * 4 / steps) + 1], ((j + s) % owners) + 1, ((j + s) % touchpoints) + 1, s > f
-    close(f)
-  }
-  for (i = 1; i <= situations; i++) {
-    f = hb "/situations/situation-" i ".md"
-    printf "+++\nname = \"Trudna sytuacja %d\"\nowner = \"owner-%d\"\ntouchpoints = [\"tp-%d\"]\nseverity = \"high\"\nrespond_within = \"15 min\"\nsay = [\"Rozumiem, pomogę.\"]\nnever_say = [\"To nie moja sprawa\"]\n\n[[escalation]]\nafter = \"1 h\"\nto = \"owner-1\"\n+++\n\n1. Słuchamy.\n2. Działamy.\n", i, (i % owners) + 1, (i % touchpoints) + 1 > f
-    close(f)
-  }
-  for (i = 1; i <= n; i++) {
-    f = hb "/standards/standard-" i ".md"
-    printf "+++\ntitle = \"Standard numer %d: odpowiadamy w ciągu %d minut\"\nowner = \"owner-%d\"\ntouchpoints = [\"tp-%d\"]\nsteps = [\"journey-%d/step-%d\"]\nsituations = [\"situation-%d\"]\nsay = [\"Dzień dobry, w czym mogę pomóc?\"]\nreview_every = \"6 months\"\nlast_reviewed = 2026-02-10\n\n[measure]\nmetric = \"answer_time\"\nmax = \"%d min\"\nshare = 90\nperiod = \"month\"\nhours = \"business\"\n+++\n\nW każdym miesiącu 90%% połączeń odbieramy w ciągu %d minut.\nKierownik sprawdza raport w pierwszy poniedziałek miesiąca.\n", i, (i % 10) + 1, (i % owners) + 1, (i % touchpoints) + 1, (i % journeys) + 1, (i % steps) + 1, (i % situations) + 1, (i % 10) + 1, (i % 10) + 1 > f
-    close(f)
-  }
-  f = hb "/chapters/01-general.md"
-  printf "+++\ntitle = \"Postanowienia ogólne\"\norder = 1\n+++\n\nStandard obowiązuje wszystkich pracowników.\n" > f
-}'
-
-echo "handbook with $N standards in $HB"
-"$SOK" check "$HB" >/dev/null
-if command -v hyperfine >/dev/null 2>&1; then
-  hyperfine --warmup 1 --runs 3 "$SOK build $HB --out $DIR/out"
+RUNS="${RUNS:-5}"
+if [ -d /dev/shm ]; then
+  BENCH_DIR="${BENCH_DIR:-/dev/shm/sok-bench-build}"
 else
-  time "$SOK" build "$HB" --out "$DIR/out"
+  BENCH_DIR="${BENCH_DIR:-${TMPDIR:-/tmp}/sok-bench-build}"
 fi
-echo "output: $(find "$DIR/out" -type f | wc -l) files, $(du -sh "$DIR/out" | cut -f1)"
+command -v /usr/bin/time >/dev/null || { echo "needs GNU time (Debian package: time)" >&2; exit 2; }
+
+bench_binary() {
+  cargo build --release --quiet --bench "$1" --message-format=json |
+    sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1
+}
+if [ -z "${SOK:-}" ]; then
+  cargo build --release --quiet
+  SOK=target/release/sok
+fi
+CORPUS="$(bench_binary corpus)"
+FLOOR="$(bench_binary floor)"
+
+mkdir -p "$BENCH_DIR"
+[ "${KEEP:-}" = 1 ] || trap 'rm -rf "$BENCH_DIR"' EXIT
+MIRRORS=()
+[ "${COMPARE:-}" = 1 ] && MIRRORS=(--mirrors)
+HB="$("$CORPUS" "$N" "$BENCH_DIR" "${MIRRORS[@]}")"
+OUT="$BENCH_DIR/out"
+echo "corpus: $N standards, $(find "$HB" -type f | wc -l) files, $(du -sb "$HB" | cut -f1) bytes, in $HB"
+"$SOK" check "$HB" >/dev/null
+
+NAMES=(floor check lint "build html" "build markdown" build)
+CMDS=(
+  "$FLOOR $HB $OUT/floor"
+  "$SOK check $HB"
+  "$SOK lint $HB"
+  "$SOK build $HB --format html --out $OUT/html"
+  "$SOK build $HB --format markdown --out $OUT/markdown"
+  "$SOK build $HB --out $OUT/all"
+)
+if [ "${COMPARE:-}" = 1 ]; then
+  if command -v mdbook >/dev/null; then
+    NAMES+=(mdbook); CMDS+=("mdbook build $BENCH_DIR/mdbook -d $OUT/mdbook")
+  else
+    echo "mdbook not installed (cargo install mdbook): left out" >&2
+  fi
+  if command -v hugo >/dev/null; then
+    NAMES+=(hugo); CMDS+=("hugo --quiet -s $BENCH_DIR/hugo -d $OUT/hugo")
+  else
+    echo "hugo not installed (Debian package: hugo): left out" >&2
+  fi
+fi
+
+TIMES="$BENCH_DIR/times.tsv"
+: >"$TIMES"
+for round in $(seq "$RUNS"); do
+  for i in "${!CMDS[@]}"; do
+    # Each command replaces its output, as a user's build does: the folder is removed first
+    # so that no run pays for another's leftovers.
+    rm -rf "$OUT/floor" "$OUT/mdbook" "$OUT/hugo"
+    /usr/bin/time -f "%e %U %S %M" -o "$BENCH_DIR/one" ${CMDS[$i]} >/dev/null 2>&1 || true
+    printf '%s\t%s\n' "${NAMES[$i]}" "$(tail -1 "$BENCH_DIR/one")" >>"$TIMES"
+  done
+  echo "round $round of $RUNS done" >&2
+done
+
+python3 - "$TIMES" "${NAMES[@]}" <<'PY'
+import statistics, sys
+rows = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    name, figures = line.rstrip("\n").split("\t")
+    rows.setdefault(name, []).append([float(x) for x in figures.split()])
+med = {n: [statistics.median(col) for col in zip(*r)] for n, r in rows.items()}
+floor = med["floor"][0] or 1e-9
+print(f"\n| command | wall (s) | user (s) | system (s) | peak memory (MB) | wall / floor |")
+print("| --- | ---: | ---: | ---: | ---: | ---: |")
+for name in sys.argv[2:]:
+    wall, user, system, rss = med[name]
+    print(f"| {name} | {wall:.2f} | {user:.2f} | {system:.2f} | {rss / 1024:.0f} | {wall / floor:.1f}× |")
+print(f"\nmedians of {len(rows['floor'])} rounds")
+PY
+
+ALL="$OUT/all"
+if [ -d "$ALL/html" ]; then
+  largest="$(find "$ALL/html" -name '*.html' ! -name print.html -printf '%s %P\n' | sort -n | tail -1)"
+  echo "site: $(find "$ALL/html" -name '*.html' | wc -l) pages;" \
+    "search-index.js $(stat -c %s "$ALL/html/search-index.js") bytes;" \
+    "print.html $(stat -c %s "$ALL/html/print.html") bytes;" \
+    "handbook.md $(stat -c %s "$ALL/handbook.md") bytes;" \
+    "largest other page: ${largest#* } (${largest%% *} bytes)"
+fi
+echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
