@@ -6,6 +6,12 @@ use clap::Parser;
 use sok::cli::Cli;
 use sok::commands::Outcome;
 
+// Rendering a large handbook allocates and frees millions of small strings from two threads;
+// glibc's allocator spent a quarter of a build in malloc and free and left a third of the
+// peak memory as fragments of its per-thread arenas (docs/performance.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     sok::commands::prepare();
     let cli = match Cli::try_parse() {

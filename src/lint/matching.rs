@@ -15,13 +15,19 @@ fn stem_len(letters: usize) -> usize {
 
 /// Whether the text word `word` is a form of the phrase word `pattern` (both folded).
 pub(crate) fn stem_matches(pattern: &str, word: &str) -> bool {
-    let p: Vec<char> = pattern.chars().collect();
-    let w: Vec<char> = word.chars().collect();
-    if p.len() <= 1 {
-        return p == w;
+    let (p, w) = (pattern.chars().count(), word.chars().count());
+    if p <= 1 {
+        return pattern == word;
     }
-    let keep = stem_len(p.len());
-    w.len() >= keep && w[..keep] == p[..keep] && w.len() - keep <= p.len() - keep + 2
+    let keep = stem_len(p);
+    w >= keep && w - keep <= p - keep + 2 && pattern.chars().take(keep).eq(word.chars().take(keep))
+}
+
+/// The first `n` characters of `word`.
+fn first_chars(word: &str, n: usize) -> &str {
+    word.char_indices()
+        .nth(n)
+        .map_or(word, |(at, _)| &word[..at])
 }
 
 /// Whether the English text word `word` is `pattern` with a regular ending: `-s`, `-es`,
@@ -60,6 +66,22 @@ impl Matching {
         }
     }
 
+    /// What every text word that matches the phrase word `pattern` starts with: the word
+    /// itself where only equal words match, its stem, or the English word less a final `e`
+    /// ("make", "making"). A phrase set is keyed by it, so that each text word is looked up
+    /// once for all phrases rather than compared with each.
+    pub(crate) fn key(self, pattern: &str, single: bool) -> &str {
+        let letters = pattern.chars().count();
+        match self {
+            Matching::Exact => pattern,
+            _ if single => pattern,
+            Matching::English if letters >= 4 => pattern.strip_suffix('e').unwrap_or(pattern),
+            Matching::English => pattern,
+            Matching::Inflected if letters <= 1 => pattern,
+            Matching::Inflected => first_chars(pattern, stem_len(letters)),
+        }
+    }
+
     /// Whether the text word `word` matches the phrase word `pattern` (both folded), in a
     /// phrase of one word (`single`) or more.
     pub(crate) fn matches(self, pattern: &str, word: &str, single: bool) -> bool {
@@ -86,6 +108,42 @@ mod tests {
         assert!(!stem_matches("prav", "pravilno"));
         assert!(!Matching::Inflected.matches("оперативно", "оперативный", true));
         assert!(Matching::Inflected.matches("оперативно", "оперативный", false));
+    }
+
+    #[test]
+    fn every_matching_word_starts_with_the_key() {
+        let words = [
+            "klient",
+            "klienci",
+            "klientów",
+            "prav",
+            "pravy",
+            "make",
+            "making",
+            "makes",
+            "customer",
+            "customers",
+            "exceeded",
+            "exceed",
+            "оперативно",
+            "оперативный",
+            "a",
+            "ab",
+            "due",
+            "dues",
+        ];
+        for matching in [Matching::Exact, Matching::English, Matching::Inflected] {
+            for single in [true, false] {
+                for pattern in words {
+                    let key = matching.key(pattern, single);
+                    for word in words {
+                        if matching.matches(pattern, word, single) {
+                            assert!(word.starts_with(key), "{pattern} {word} {key}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

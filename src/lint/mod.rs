@@ -11,11 +11,13 @@ mod context;
 pub mod docs;
 mod matching;
 pub(crate) mod output;
+mod phrase_set;
 mod phrases;
 mod rules;
 mod sentences;
 mod words;
 
+use rayon::prelude::*;
 use std::collections::HashSet;
 
 pub use context::{Finding, LintContext};
@@ -140,16 +142,24 @@ pub fn lint(hb: &Handbook, sources: &Sources, index: &Index, options: &Options) 
         .copied()
         .filter(|r| r.name != last.name)
         .chain([last]);
-    for rule in ordered {
-        let level = run_level(rule, settings, options);
-        if level == Level::Off {
-            continue;
-        }
-        if rule.name == last.name {
-            cx.allows_used = std::mem::take(&mut used);
-        }
-        let findings = (rule.check)(&cx);
-        cx.rules_run.push(rule.name);
+    let ordered: Vec<(&'static Rule, Level)> = ordered
+        .map(|rule| (rule, run_level(rule, settings, options)))
+        .filter(|(_, level)| *level != Level::Off)
+        .collect();
+    let (last_run, others): (Vec<_>, Vec<_>) = ordered
+        .into_iter()
+        .partition(|(rule, _)| rule.name == last.name);
+    // The rules are independent of each other, so they run in parallel; their findings are
+    // taken in the registry's order, whatever the threads. `unused-allow` runs after them,
+    // since it reads which allows they used.
+    let findings: Vec<Vec<Finding<'_>>> = others
+        .par_iter()
+        .map(|(rule, _)| (rule.check)(&cx))
+        .collect();
+    let mut take = |rule: &'static Rule,
+                    level: Level,
+                    findings: Vec<Finding<'_>>,
+                    used: &mut HashSet<Span>| {
         for finding in findings {
             let allowed = finding
                 .allow
@@ -162,6 +172,16 @@ pub fn lint(hb: &Handbook, sources: &Sources, index: &Index, options: &Options) 
                 out.push(finding.into_diagnostic(rule.name, level));
             }
         }
+    };
+    for ((rule, level), findings) in others.iter().zip(findings) {
+        cx.rules_run.push(rule.name);
+        take(rule, *level, findings, &mut used);
+    }
+    for (rule, level) in last_run {
+        cx.allows_used = std::mem::take(&mut used);
+        let findings = (rule.check)(&cx);
+        cx.rules_run.push(rule.name);
+        take(rule, level, findings, &mut used);
     }
     out
 }

@@ -142,32 +142,49 @@ impl Phrase {
         tokens: &[Word],
         matching: Matching,
     ) -> Vec<Range<usize>> {
+        (0..tokens.len())
+            .filter_map(|start| self.at(text, tokens, start, matching))
+            .collect()
+    }
+
+    /// The phrase's first word, folded.
+    pub(crate) fn first_word(&self) -> &str {
+        &self.words[0]
+    }
+
+    /// Whether the phrase has one word.
+    pub(crate) fn is_single(&self) -> bool {
+        self.words.len() == 1
+    }
+
+    /// Where the phrase occurs in `text` if it starts at token `start`.
+    pub(crate) fn at(
+        &self,
+        text: &str,
+        tokens: &[Word],
+        start: usize,
+        matching: Matching,
+    ) -> Option<Range<usize>> {
         let n = self.words.len();
-        let mut out = Vec::new();
-        if tokens.len() < n {
-            return out;
+        let window = tokens.get(start..start + n)?;
+        let same = window
+            .iter()
+            .zip(&self.words)
+            .all(|(token, word)| matching.matches(word, &token.folded, n == 1));
+        if !same {
+            return None;
         }
-        for start in 0..=tokens.len() - n {
-            let window = &tokens[start..start + n];
-            let same = window
-                .iter()
-                .zip(&self.words)
-                .all(|(token, word)| matching.matches(word, &token.folded, n == 1));
-            let adjacent = window.windows(2).zip(&self.gaps).all(|(pair, want)| {
-                let gap = text
-                    .get(pair[0].range.end..pair[1].range.start)
-                    .unwrap_or(".");
-                match want {
-                    Some(want) => tight(gap).as_ref() == Some(want),
-                    None => joins(gap),
-                }
-            });
-            let range = window[0].range.start..window[n - 1].range.end;
-            if same && adjacent && stands_alone(text, &range) {
-                out.push(range);
+        let adjacent = window.windows(2).zip(&self.gaps).all(|(pair, want)| {
+            let gap = text
+                .get(pair[0].range.end..pair[1].range.start)
+                .unwrap_or(".");
+            match want {
+                Some(want) => tight(gap).as_ref() == Some(want),
+                None => joins(gap),
             }
-        }
-        out
+        });
+        let range = window[0].range.start..window[n - 1].range.end;
+        (adjacent && stands_alone(text, &range)).then_some(range)
     }
 }
 

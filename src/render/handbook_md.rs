@@ -34,7 +34,6 @@ pub(crate) fn render(
         format: Format::Markdown,
         ..ctx.with_mode(Mode::Single)
     };
-    let doc = document::document(&md, extras);
     let settings = ctx.hb.settings.as_ref();
     let text = |t: Option<&Text>| t.map(|t| plain(&t.value)).unwrap_or_default();
     let meta = MarkdownMeta {
@@ -52,7 +51,9 @@ pub(crate) fn render(
         lang: ctx.cat.language.keyword(),
     };
     let mut context = tera::Context::new();
-    context.insert("doc", &doc);
+    // A temporary, so that the view is freed before the template is drawn: only its copy in
+    // the context is needed then.
+    context.insert("doc", &document::document(&md, extras));
     context.insert("meta", &meta);
     context.insert("t", &ctx.cat.to_json());
     context.insert("pagebreak", PAGEBREAK);

@@ -1,5 +1,6 @@
 //! `vague-wording`: phrases that promise without a number ("as soon as possible").
 
+use crate::lint::phrase_set::PhraseSet;
 use crate::lint::phrases::{slogans, vague_phrases};
 use crate::lint::words::{Matching, Phrase, is_quoted, words};
 use crate::lint::{Finding, LintContext, Rule};
@@ -62,8 +63,11 @@ We exchange a faulty product on the spot, without asking for a receipt.
 };
 
 fn check<'a>(cx: &LintContext<'a>) -> Vec<Finding<'a>> {
-    let phrases = phrase_list(cx);
-    let matching = Matching::for_language(cx.language());
+    let (phrases, sources): (Vec<Phrase>, Vec<(Option<&'a Text>, bool)>) = phrase_list(cx)
+        .into_iter()
+        .map(|(phrase, extra, slogan)| (phrase, (extra, slogan)))
+        .unzip();
+    let set = PhraseSet::new(phrases, Matching::for_language(cx.language()));
     let mut out = Vec::new();
     for field in cx.text_fields() {
         if field.kind == Kind::Term || field.field == "never_say" {
@@ -71,22 +75,14 @@ fn check<'a>(cx: &LintContext<'a>) -> Vec<Finding<'a>> {
         }
         let text = &field.text.value;
         let tokens = words(text);
-        let mut found: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
-        for (i, (phrase, ..)) in phrases.iter().enumerate() {
-            for range in phrase.find(text, &tokens, matching) {
-                if !is_quoted(text, &range) {
-                    found.push((range, i));
-                }
-            }
-        }
-        found.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
         let mut taken_to = 0;
-        for (range, i) in found {
-            if range.start < taken_to {
+        for (range, i) in set.find_all(text, &tokens) {
+            if range.start < taken_to || is_quoted(text, &range) {
                 continue;
             }
             taken_to = range.end;
-            let (phrase, extra, slogan) = &phrases[i];
+            let phrase = &set.phrases[i];
+            let (extra, slogan) = &sources[i];
             let written: Vec<&str> = text[range.clone()].split_whitespace().collect();
             let finding = Finding::new(
                 field.text.span_of(range),

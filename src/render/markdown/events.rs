@@ -18,7 +18,7 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
-use super::headings::heading_list;
+use super::headings::ids_of;
 use super::strip::strip_html;
 use crate::values::slugify;
 
@@ -114,9 +114,9 @@ fn prepare_source(
     } else {
         text.to_string()
     };
-    let ids = heading_list(&source);
-    let own: HashSet<String> = ids.iter().cloned().collect();
     let events: Vec<Event<'_>> = crate::markdown::parser(&source).collect();
+    let ids = ids_of(&events);
+    let own: HashSet<String> = ids.iter().cloned().collect();
     let min_level = events
         .iter()
         .filter_map(|e| match e {

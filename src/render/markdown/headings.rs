@@ -2,6 +2,7 @@
 //! rewriting and the writers all take them from here, so a `#fragment` always names the id
 //! the heading was given.
 
+use std::borrow::Borrow;
 use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{Event, Tag, TagEnd};
@@ -10,20 +11,26 @@ use crate::values::slugify;
 
 /// The ids of the headings of `text`, in order, each unique within the text.
 pub(crate) fn heading_list(text: &str) -> Vec<String> {
+    ids_of(crate::markdown::parser(text))
+}
+
+/// [`heading_list`] of a text already parsed into `events`, so that a renderer that holds
+/// them does not parse the text twice.
+pub(crate) fn ids_of<'e, E: Borrow<Event<'e>>>(events: impl IntoIterator<Item = E>) -> Vec<String> {
     let mut ids = Vec::new();
     let mut seen = HashSet::new();
     // Where the search for a free `slug-N` resumes, per slug: 20,000 headings with one title
     // cost 20,000 steps, not 20,000² / 2.
     let mut next: HashMap<String, usize> = HashMap::new();
     let mut current: Option<(Option<String>, String)> = None;
-    for event in crate::markdown::parser(text) {
-        match event {
+    for event in events {
+        match event.borrow() {
             Event::Start(Tag::Heading { id, .. }) => {
-                current = Some((id.map(|i| i.to_string()), String::new()));
+                current = Some((id.as_ref().map(|i| i.to_string()), String::new()));
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some((_, plain)) = &mut current {
-                    plain.push_str(&t);
+                    plain.push_str(t);
                 }
             }
             Event::End(TagEnd::Heading(_)) => {

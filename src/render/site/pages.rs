@@ -3,6 +3,8 @@
 //! entity and links; the catalogue, the search index and print.html are the only pages that
 //! span the whole handbook.
 
+use std::sync::Mutex;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -42,7 +44,9 @@ struct SiteView<'a> {
     home_href: String,
     /// "Handbook for: …" in a role's or team's handbook.
     audience: Option<String>,
-    t: &'a serde_json::Value,
+    /// The catalogue, `site.t` in templates: put in by [`Site::render`] from its pool.
+    #[serde(skip)]
+    t: std::marker::PhantomData<&'a ()>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -65,6 +69,10 @@ pub(crate) struct Site<'a> {
     /// The sections as seen from depth 0 and depth 1.
     pub nav: [Vec<SectionEntry>; 2],
     pub audience: Option<&'a str>,
+    /// Copies of `catalog_json` that no page is using. The catalogue is a few hundred texts
+    /// that every page reads as `site.t`; copying it into each page's context and freeing it
+    /// again cost a tenth of a large build, so each thread takes a copy and gives it back.
+    catalogs: Mutex<Vec<serde_json::Value>>,
 }
 
 impl<'a> Site<'a> {
@@ -84,6 +92,7 @@ impl<'a> Site<'a> {
             extra_ids: extras.iter().map(|e| e.id.clone()).collect(),
             nav,
             audience,
+            catalogs: Mutex::new(Vec::new()),
         }
     }
 
@@ -122,7 +131,7 @@ impl<'a> Site<'a> {
             audience: self
                 .audience
                 .map(|a| ctx.plain_text(&cat.fill("ui.handbook_for", &[("audience", a)]))),
-            t: &self.catalog_json,
+            t: std::marker::PhantomData,
         }
     }
 
@@ -149,10 +158,17 @@ impl<'a> Site<'a> {
         } else {
             plain(&title)
         };
-        context.insert(
-            "site",
-            &self.site_view(&self.ctx.with_mode(Mode::Page { depth }), depth, &section),
-        );
+        let view = self.site_view(&self.ctx.with_mode(Mode::Page { depth }), depth, &section);
+        let mut site = match serde_json::to_value(&view) {
+            Ok(serde_json::Value::Object(site)) => site,
+            _ => serde_json::Map::new(),
+        };
+        site.insert("t".into(), self.take_catalog());
+        let mut frame = serde_json::Map::new();
+        frame.insert("site".into(), serde_json::Value::Object(site));
+        if let Ok(frame) = tera::Context::from_value(serde_json::Value::Object(frame)) {
+            context.extend(frame);
+        }
         context.insert("page_title", &title_text);
         let crumb = match page {
             Page::Journey(_) => Some(Section::Journeys),
@@ -167,8 +183,24 @@ impl<'a> Site<'a> {
             ctx.link(&Target::Section(s), label)
         });
         context.insert("crumb", &crumb);
-        let html = self.templates.render(template, &context)?;
-        Ok((path, html))
+        let html = self.templates.render(template, &context);
+        if let Some(serde_json::Value::Object(mut site)) = context.remove("site") {
+            if let Some(t) = site.remove("t") {
+                self.give_back_catalog(t);
+            }
+        }
+        Ok((path, html?))
+    }
+
+    fn take_catalog(&self) -> serde_json::Value {
+        let spare = self.catalogs.lock().ok().and_then(|mut pool| pool.pop());
+        spare.unwrap_or_else(|| self.catalog_json.clone())
+    }
+
+    fn give_back_catalog(&self, catalog: serde_json::Value) {
+        if let Ok(mut pool) = self.catalogs.lock() {
+            pool.push(catalog);
+        }
     }
 
     /// Inserts the page's own data; returns its title as inline Markdown or HTML.

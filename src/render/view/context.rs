@@ -5,7 +5,9 @@
 
 use serde::Serialize;
 
+pub(crate) use super::format::Format;
 use super::lookups::{Lookups, StepPos};
+use super::memo::Use;
 use crate::check::Checked;
 use crate::i18n::Catalog;
 use crate::model::{Handbook, Kind, Text};
@@ -15,13 +17,6 @@ use crate::render::markdown::events::TextCtx;
 use crate::render::markdown::{to_html, to_markdown};
 use crate::resolve::Index;
 use crate::source::Sources;
-
-/// What text fields are written as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Format {
-    Html,
-    Markdown,
-}
 
 /// A link with its text already rendered (HTML or Markdown).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -143,14 +138,16 @@ impl<'a> Ctx<'a> {
 
     /// A name shown inside a link: inline Markdown without its own links.
     pub(crate) fn name(&self, text: &Text) -> String {
-        let ctx = TextCtx {
-            from: self.path_of(text),
-            prefix: "",
-            level: 0,
-            inline: true,
-            links: false,
-        };
-        self.render_text(ctx, &text.value)
+        self.look.memo.get(text.span, self.format, Use::Name, || {
+            let ctx = TextCtx {
+                from: self.path_of(text),
+                prefix: "",
+                level: 0,
+                inline: true,
+                links: false,
+            };
+            self.render_text(ctx, &text.value)
+        })
     }
 
     pub(crate) fn inline_opt(&self, text: Option<&Text>) -> Option<String> {

@@ -6,9 +6,10 @@
 use serde::Serialize;
 
 use super::context::{Ctx, Label, LinkView};
+use super::memo::Use;
 use crate::i18n::Form;
 use crate::i18n::measure::{self, MeasureCells, MeasureValue};
-use crate::model::Kind;
+use crate::model::{Kind, Measure, Standard};
 use crate::render::address::target::Target;
 
 #[derive(Debug, Clone, Serialize)]
@@ -163,11 +164,18 @@ pub(crate) fn standard_ref(ctx: &Ctx<'_>, i: usize) -> Option<StandardRef> {
             &Target::Entity(Kind::Standard, e.meta.id.value.clone()),
             ctx.name(&e.title),
         ),
-        measure: e
-            .measure
-            .as_ref()
-            .map(|m| ctx.plain_text(&measure::sentence(&MeasureValue::of(m), ctx.cat))),
+        measure: e.measure.as_ref().map(|m| measure_sentence(ctx, e, m)),
     })
+}
+
+/// A standard's measure as a sentence ("90% of calls answered within 2 min"), made once per
+/// format.
+fn measure_sentence(ctx: &Ctx<'_>, e: &Standard, m: &Measure) -> String {
+    ctx.look
+        .memo
+        .get(e.title.span, ctx.format, Use::Measure, || {
+            ctx.plain_text(&measure::sentence(&MeasureValue::of(m), ctx.cat))
+        })
 }
 
 pub(crate) fn standard(ctx: &Ctx<'_>, i: usize) -> Option<StandardView> {
@@ -187,14 +195,10 @@ pub(crate) fn standard(ctx: &Ctx<'_>, i: usize) -> Option<StandardView> {
         owner: ctx.entity_link(Kind::Owner, &e.owner.value),
         status: ctx.label("status", e.status.value.keyword()),
         text: ctx.block_opt(e.text.as_ref(), &target, true, level),
-        measure: e
-            .measure
-            .as_ref()
-            .map(MeasureValue::of)
-            .map(|m| MeasureView {
-                sentence: ctx.plain_text(&measure::sentence(&m, cat)),
-                cells: escape_cells(ctx, measure::cells(&m, cat)),
-            }),
+        measure: e.measure.as_ref().map(|m| MeasureView {
+            sentence: measure_sentence(ctx, e, m),
+            cells: escape_cells(ctx, measure::cells(&MeasureValue::of(m), cat)),
+        }),
         touchpoints: ctx.links(
             Kind::Touchpoint,
             e.touchpoints.iter().map(|r| r.value.as_str()),

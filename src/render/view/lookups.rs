@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use super::memo::Memo;
 use crate::model::{Handbook, Kind};
 use crate::resolve::Index;
 use crate::role::{Applies, Relations, applies_all};
@@ -37,6 +38,8 @@ pub(crate) struct Lookups {
     pub owners: Vec<OwnerDuties>,
     /// What each owner applies in daily work, in the order of `Handbook::owners`.
     pub applies: Vec<Applies>,
+    /// Texts rendered once and shown in many places.
+    pub memo: Memo,
 }
 
 fn tidy<T: Ord>(lists: &mut [Vec<T>]) {
@@ -65,6 +68,7 @@ impl Lookups {
             situation_standards: vec![Vec::new(); hb.situations.len()],
             owners: vec![OwnerDuties::default(); hb.owners.len()],
             applies,
+            memo: Memo::default(),
         };
         let owner = |id: &str| index.of(Kind::Owner).get(id).copied();
         let touchpoint = |id: &str| index.of(Kind::Touchpoint).get(id).copied();

@@ -9,5 +9,7 @@ pub(crate) mod card;
 pub(crate) mod context;
 pub(crate) mod document;
 pub(crate) mod entities;
+pub(crate) mod format;
 pub(crate) mod lookups;
+pub(crate) mod memo;
 pub(crate) mod structure;
