@@ -19,6 +19,10 @@ use crate::render::view::context::{Ctx, Label, LinkView, plain};
 use crate::render::view::document::{self, ExtraChapter, SectionEntry};
 use crate::render::view::entities;
 use crate::render::view::structure;
+use crate::render::view::tags;
+
+use super::{outline, pager};
+use crate::render::markdown::to_html::escape_attr;
 
 #[derive(Debug, Clone, Serialize)]
 struct NavItem {
@@ -40,6 +44,8 @@ struct SiteView<'a> {
     search_href: String,
     print_href: String,
     home_href: String,
+    /// The tag index, when the handbook has tags.
+    tags_href: Option<String>,
     /// "Handbook for: …" in a role's or team's handbook.
     audience: Option<String>,
     t: &'a serde_json::Value,
@@ -65,6 +71,10 @@ pub(crate) struct Site<'a> {
     /// The sections as seen from depth 0 and depth 1.
     pub nav: [Vec<SectionEntry>; 2],
     pub audience: Option<&'a str>,
+    /// Whether any entity carries a tag (then there is a tag index).
+    pub has_tags: bool,
+    /// The pages in reading order, for the previous / next links.
+    pub order: Vec<Page>,
 }
 
 impl<'a> Site<'a> {
@@ -84,6 +94,8 @@ impl<'a> Site<'a> {
             extra_ids: extras.iter().map(|e| e.id.clone()).collect(),
             nav,
             audience,
+            has_tags: ctx.hb.metas().any(|m| !m.tags.is_empty()),
+            order: pager::reading_order(ctx.hb, extras.len()),
         }
     }
 
@@ -119,6 +131,9 @@ impl<'a> Site<'a> {
             search_href: ctx.linker.href(&Target::Section(Section::Search)),
             print_href: ctx.linker.href(&Target::Section(Section::Print)),
             home_href: ctx.linker.href(&Target::Section(Section::Cover)),
+            tags_href: self
+                .has_tags
+                .then(|| ctx.linker.href(&Target::Section(Section::Tags))),
             audience: self
                 .audience
                 .map(|a| ctx.plain_text(&cat.fill("ui.handbook_for", &[("audience", a)]))),
@@ -167,8 +182,25 @@ impl<'a> Site<'a> {
             ctx.link(&Target::Section(s), label)
         });
         context.insert("crumb", &crumb);
+        context.insert("pager", &pager::pager(&ctx, &self.order, self.extras, page));
         let html = self.templates.render(template, &context)?;
-        Ok((path, html))
+        let own_contents = matches!(
+            page,
+            Page::Journey(_)
+                | Page::Touchpoint(_)
+                | Page::Situation(_)
+                | Page::Standard(_)
+                | Page::Owner(_)
+                | Page::Chapter(_)
+                | Page::Extra(_)
+        );
+        let anchor = escape_attr(ctx.cat.get("ui.anchor"));
+        let contents = escape_attr(ctx.cat.get("ui.on_this_page"));
+        let labels = outline::Labels {
+            anchor: &anchor,
+            contents: own_contents.then_some(contents.as_str()),
+        };
+        Ok((path, outline::outline(&html, &labels)))
     }
 
     /// Inserts the page's own data; returns its title as inline Markdown or HTML.
@@ -294,6 +326,10 @@ impl<'a> Site<'a> {
                 None => String::new(),
             },
             Page::Search => section_title(Section::Search),
+            Page::Tags => {
+                c.insert("tags", &tags::index(ctx));
+                section_title(Section::Tags)
+            }
             Page::Print => {
                 c.insert("doc", &document::document(ctx, self.extras));
                 section_title(Section::Print)

@@ -61,7 +61,7 @@ pub(crate) struct StandardView {
     pub review_every: Option<String>,
     pub last_reviewed: Option<String>,
     pub next_review: Option<String>,
-    pub tags: Vec<String>,
+    pub tags: Vec<LinkView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -88,7 +88,7 @@ pub(crate) struct SituationView {
     /// Whether the procedure starts with its own heading (then the template adds none).
     pub procedure_titled: bool,
     pub standards: Vec<StandardRef>,
-    pub tags: Vec<String>,
+    pub tags: Vec<LinkView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -104,7 +104,7 @@ pub(crate) struct TouchpointView {
     pub steps: Vec<LinkView>,
     pub standards: Vec<StandardRef>,
     pub situations: Vec<LinkView>,
-    pub tags: Vec<String>,
+    pub tags: Vec<LinkView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -150,10 +150,6 @@ pub(crate) fn chapter(ctx: &Ctx<'_>, i: usize) -> Option<ChapterView> {
         title: ctx.inline(&e.title),
         body: ctx.block(&e.body, &target, !ctx.single(), 1),
     })
-}
-
-fn tags(ctx: &Ctx<'_>, tags: &[crate::model::Text]) -> Vec<String> {
-    tags.iter().map(|t| ctx.inline(t)).collect()
 }
 
 pub(crate) fn standard_ref(ctx: &Ctx<'_>, i: usize) -> Option<StandardRef> {
@@ -222,7 +218,7 @@ pub(crate) fn standard(ctx: &Ctx<'_>, i: usize) -> Option<StandardView> {
             .as_ref()
             .map(|d| ctx.plain_text(&cat.date(d.value))),
         next_review: next.map(|d| ctx.plain_text(&d)),
-        tags: tags(ctx, &e.meta.tags),
+        tags: super::tags::links(ctx, &e.meta.tags),
     })
 }
 
@@ -290,7 +286,7 @@ pub(crate) fn situation(ctx: &Ctx<'_>, i: usize) -> Option<SituationView> {
             .flatten()
             .filter_map(|s| standard_ref(ctx, *s))
             .collect(),
-        tags: tags(ctx, &e.meta.tags),
+        tags: super::tags::links(ctx, &e.meta.tags),
     })
 }
 
@@ -330,6 +326,6 @@ pub(crate) fn touchpoint(ctx: &Ctx<'_>, i: usize) -> Option<TouchpointView> {
             .filter_map(|s| ctx.hb.situations.get(*s))
             .map(|s| ctx.entity_link(Kind::Situation, &s.meta.id.value))
             .collect(),
-        tags: tags(ctx, &e.meta.tags),
+        tags: super::tags::links(ctx, &e.meta.tags),
     })
 }

@@ -1,0 +1,197 @@
+//! The site's reading aids, on built pages: tags and the tag index, previous / next links in
+//! reading order, heading anchors, the in-page contents list, the review banner, the edit
+//! link, the phone navigation and the printed table of contents.
+
+use std::path::{Path, PathBuf};
+
+use crate::common;
+
+/// Builds `dir` into a fresh `site` folder; the temporary directory must outlive the paths.
+fn built(dir: &Path) -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().expect("tempdir");
+    let site = out.path().join("site");
+    let (code, _, stderr) = common::sok(&[
+        "build",
+        &dir.to_string_lossy(),
+        "--out",
+        &site.to_string_lossy(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    (out, site)
+}
+
+fn read(site: &Path, page: &str) -> String {
+    std::fs::read_to_string(site.join(page)).unwrap_or_else(|e| panic!("{page}: {e}"))
+}
+
+/// The href of the first `<a … rel="{rel}" href="…">` of a page.
+fn rel_href(html: &str, rel: &str) -> Option<String> {
+    let at = html.find(&format!("rel=\"{rel}\" href=\""))?;
+    let rest = &html[at + rel.len() + 13..];
+    Some(rest[..rest.find('"')?].to_string())
+}
+
+/// `href` (relative to the page `from`) as a path under `html/`.
+fn resolve(from: &str, href: &str) -> String {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for part in href.split('#').next().unwrap_or("").split('/') {
+        match part {
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
+#[test]
+fn tags_link_to_the_tag_index() {
+    let (_tmp, site) = built(&common::example("sklep-kwiatek"));
+    let index = read(&site, "html/tags.html");
+    assert!(index.contains("<h1>Tagi</h1>"), "{index}");
+    assert!(index.contains("<section class=\"tag-group\" id=\"tag-reklamacja\">"));
+    assert!(index.contains("href=\"situations/damaged-flowers.html\""));
+    let standard = read(&site, "html/standards/call-quality.html");
+    assert!(standard.contains(
+        "<dt>Tagi</dt><dd><ul class=\"tag-list\"><li><a class=\"tag\" href=\"../tags.html#tag-infolinia\">infolinia</a></li>"
+    ));
+    // Every tag link names a group of the index.
+    for page in [
+        "html/standards/call-quality.html",
+        "html/situations/damaged-flowers.html",
+    ] {
+        let html = read(&site, page);
+        for part in html.split("href=\"../tags.html#").skip(1) {
+            let anchor = &part[..part.find('"').unwrap()];
+            assert!(
+                index.contains(&format!("id=\"{anchor}\"")),
+                "{page}: #{anchor}"
+            );
+        }
+    }
+    let catalogue = read(&site, "html/standards/index.html");
+    assert!(catalogue.contains("<a href=\"../tags.html\">Wszystkie tagi</a>"));
+    let print = read(&site, "html/print.html");
+    assert!(print.contains("<span class=\"tag\">infolinia</span>"));
+    assert!(!print.contains("tags.html#"));
+    let md = read(&site, "handbook.md");
+    assert!(
+        md.contains("- **Tagi:** infolinia, kontrola jakości\n"),
+        "tags in handbook.md"
+    );
+}
+
+#[test]
+fn a_handbook_without_tags_has_no_tag_index() {
+    let (_tmp, site) = built(&common::fixture("build/small"));
+    assert!(!site.join("html/tags.html").exists());
+    assert!(!read(&site, "html/standards/index.html").contains("tags.html"));
+}
+
+/// Following "next" from the title page visits every page of the navigation's order, and
+/// "previous" leads back the same way.
+#[test]
+fn previous_and_next_follow_the_reading_order() {
+    let (_tmp, site) = built(&common::example("sklep-kwiatek"));
+    let mut page = "index.html".to_string();
+    let mut seen = vec![page.clone()];
+    while let Some(href) = rel_href(&read(&site, &format!("html/{page}")), "next") {
+        let next = resolve(&page, &href);
+        let back = rel_href(&read(&site, &format!("html/{next}")), "prev").expect("a prev link");
+        assert_eq!(resolve(&next, &back), page, "{next} leads back elsewhere");
+        assert!(!seen.contains(&next), "{next} twice");
+        seen.push(next.clone());
+        page = next;
+        assert!(seen.len() < 500);
+    }
+    let pos = |p: &str| {
+        seen.iter()
+            .position(|s| s == p)
+            .unwrap_or_else(|| panic!("{p}"))
+    };
+    assert!(pos("glossary.html") < pos("chapters/01-postanowienia-ogolne.html"));
+    assert!(pos("standards/index.html") < pos("standards/call-quality.html"));
+    assert!(pos("standards/call-quality.html") < pos("owners/index.html"));
+    assert!(pos("owners/index.html") < pos("chapters/02-wyglad-i-zachowanie.html"));
+    // Every entity page is on the way.
+    for folder in [
+        "journeys",
+        "touchpoints",
+        "situations",
+        "standards",
+        "owners",
+        "chapters",
+    ] {
+        for entry in std::fs::read_dir(site.join("html").join(folder)).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            assert!(
+                seen.contains(&format!("{folder}/{name}")),
+                "{folder}/{name}"
+            );
+        }
+    }
+    let first = read(&site, "html/index.html");
+    assert!(rel_href(&first, "prev").is_none());
+    assert!(first.contains("<span class=\"pager__dir\">Następna</span>"));
+    let print = read(&site, "html/print.html");
+    assert!(!print.contains("class=\"pager\""));
+    assert!(!read(&site, "html/search.html").contains("class=\"pager\""));
+}
+
+/// A standard whose text has two headings: each gets an anchor, and the page a contents list
+/// after its header; a page with one heading gets an anchor but no list.
+#[test]
+fn headings_get_anchors_and_a_contents_list() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("hb");
+    common::copy_dir(&common::fixture("build/small"), &dir);
+    common::edit(
+        &dir.join("standards/odziv-telefon.md"),
+        "## Merjenje",
+        "## Kdaj velja\n\nVedno.\n\n### Izjeme\n\nNobenih.\n\n## Merjenje",
+    );
+    let (_out, site) = built(&dir);
+    let page = read(&site, "html/standards/odziv-telefon.html");
+    assert!(page.contains(
+        "<h2 id=\"kdaj-velja\">Kdaj velja<a class=\"heading-anchor\" href=\"#kdaj-velja\" aria-label=\"Povezava na ta razdelek: Kdaj velja\">#</a></h2>"
+    ), "{page}");
+    assert!(
+        page.contains("href=\"#izjeme\" aria-label=\"Povezava na ta razdelek: Izjeme\">#</a></h3>")
+    );
+    assert!(page.contains(
+        "</header>\n<nav class=\"page-toc\" aria-labelledby=\"page-toc-title\"><p class=\"page-toc__title\" id=\"page-toc-title\">Na tej strani</p><ul><li><a href=\"#kdaj-velja\">Kdaj velja</a></li><li class=\"page-toc__sub\"><a href=\"#izjeme\">Izjeme</a></li><li><a href=\"#merjenje\">Merjenje</a></li></ul></nav>"
+    ), "{page}");
+    // The title page lists the sections already: no second list there.
+    assert!(!read(&site, "html/index.html").contains("page-toc"));
+    let print = read(&site, "html/print.html");
+    assert!(print.contains("href=\"#standard-odziv-telefon--kdaj-velja\""));
+    assert!(!print.contains("page-toc"));
+}
+
+#[test]
+fn the_printed_contents_lists_the_pocket_cards() {
+    let (_tmp, site) = built(&common::example("sklep-kwiatek"));
+    let print = read(&site, "html/print.html");
+    let toc = &print[print.find("id=\"doc-contents\"").unwrap()..];
+    let toc = &toc[..toc.find("</nav>").unwrap()];
+    assert!(
+        toc.contains("<li><a href=\"#section-cards\">Karty kieszonkowe</a></li>"),
+        "{toc}"
+    );
+    // Every section print.html prints is in its contents.
+    for part in print.split("<section class=\"doc-section").skip(1) {
+        let Some(at) = part.find("id=\"") else {
+            continue;
+        };
+        let id = &part[at + 4..];
+        let id = &id[..id.find('"').unwrap()];
+        if id != "section-cover" {
+            assert!(
+                toc.contains(&format!("href=\"#{id}\"")),
+                "{id} is not in the contents"
+            );
+        }
+    }
+}
