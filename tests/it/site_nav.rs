@@ -195,3 +195,97 @@ fn the_printed_contents_lists_the_pocket_cards() {
         }
     }
 }
+
+/// Builds `dir` with `SOURCE_DATE_EPOCH` set to the start of `day`.
+fn built_on(dir: &Path, day: &str) -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().expect("tempdir");
+    let site = out.path().join("site");
+    let days = sok::values::Date::parse(day).expect("a date").to_days();
+    let output = assert_cmd::cargo::cargo_bin_cmd!("sok")
+        .env("SOURCE_DATE_EPOCH", (days * 86_400).to_string())
+        .arg("build")
+        .arg(dir)
+        .arg("--out")
+        .arg(&site)
+        .output()
+        .expect("sok runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (out, site)
+}
+
+/// The small handbook's phone standard was last reviewed on 2026-02-10 every 6 months: due
+/// on 2026-08-10, so a build on that day shows no banner and one on the next day does, on its
+/// page, in print.html and in handbook.md; two builds on one day are byte-identical.
+#[test]
+fn an_overdue_standard_carries_a_review_banner() {
+    let small = common::fixture("build/small");
+    let (_a, due) = built_on(&small, "2026-08-10");
+    assert!(!read(&due, "html/standards/odziv-telefon.html").contains("review-banner"));
+    let (_b, late) = built_on(&small, "2026-08-11");
+    let page = read(&late, "html/standards/odziv-telefon.html");
+    assert!(page.contains(
+        "<p class=\"review-banner\" role=\"note\">Ta standard bi moral biti pregledan 10. avgusta 2026: preverite, ali še velja.</p>\n</header>"
+    ), "{page}");
+    assert!(read(&late, "html/print.html").contains("class=\"review-banner\" role=\"note\""));
+    assert!(
+        read(&late, "handbook.md")
+            .contains("> Ta standard bi moral biti pregledan 10. avgusta 2026")
+    );
+    let (_c, again) = built_on(&small, "2026-08-11");
+    for page in [
+        "html/standards/odziv-telefon.html",
+        "html/print.html",
+        "handbook.md",
+    ] {
+        assert_eq!(read(&late, page), read(&again, page), "{page}");
+    }
+}
+
+#[test]
+fn edit_url_links_every_page_from_one_file() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("hb");
+    common::copy_dir(&common::fixture("build/small"), &dir);
+    common::edit(
+        &dir.join("sok.toml"),
+        "out = \"site\"",
+        "out = \"site\"\nedit_url = \"https://git.example.com/roza/edit/main/{path}\"",
+    );
+    let (_out, site) = built(&dir);
+    let edit = |page: &str| {
+        let html = read(&site, page);
+        let at = html.find("<p class=\"edit-link\"><a href=\"")?;
+        let rest = &html[at + 30..];
+        Some(rest[..rest.find('"').unwrap()].to_string())
+    };
+    let base = "https://git.example.com/roza/edit/main/";
+    assert_eq!(
+        edit("html/standards/odziv-telefon.html"),
+        Some(format!("{base}standards/odziv-telefon.md"))
+    );
+    assert_eq!(
+        edit("html/chapters/01-splosno.html"),
+        Some(format!("{base}chapters/01-splosno.md"))
+    );
+    assert_eq!(edit("html/index.html"), Some(format!("{base}sok.toml")));
+    assert_eq!(
+        edit("html/glossary.html"),
+        Some(format!("{base}glossary.toml"))
+    );
+    assert!(read(&site, "html/standards/odziv-telefon.html").contains(">Uredi to stran</a>"));
+    // Pages that span many files, and print, get none.
+    for page in [
+        "html/standards/index.html",
+        "html/print.html",
+        "html/search.html",
+    ] {
+        assert_eq!(edit(page), None, "{page}");
+    }
+    // Without the setting there is no link at all.
+    let (_plain, plain) = built(&common::fixture("build/small"));
+    assert!(!read(&plain, "html/standards/odziv-telefon.html").contains("edit-link"));
+}

@@ -11,7 +11,7 @@ use crate::i18n::Form;
 use crate::model::Kind;
 use crate::render::address::layout::{Page, pages, place};
 use crate::render::address::linker::Mode;
-use crate::render::address::target::{Section, Target};
+use crate::render::address::target::{Section, Target, encode_path};
 use crate::render::error;
 use crate::render::output::Sink;
 use crate::render::templates::Templates;
@@ -183,6 +183,7 @@ impl<'a> Site<'a> {
         });
         context.insert("crumb", &crumb);
         context.insert("pager", &pager::pager(&ctx, &self.order, self.extras, page));
+        context.insert("edit_href", &self.edit_href(page));
         let html = self.templates.render(template, &context)?;
         let own_contents = matches!(
             page,
@@ -201,6 +202,28 @@ impl<'a> Site<'a> {
             contents: own_contents.then_some(contents.as_str()),
         };
         Ok((path, outline::outline(&html, &labels)))
+    }
+
+    /// The "edit this page" address of a page drawn from one source file, when `[build]
+    /// edit_url` is set: `{path}` replaced by the file's root-relative path, percent-encoded.
+    fn edit_href(&self, page: Page) -> Option<String> {
+        let hb = self.ctx.hb;
+        let template = hb.settings.as_ref()?.build_edit_url.as_ref()?;
+        let file = match page {
+            Page::Cover => return Some(template.value.replace("{path}", "sok.toml")),
+            Page::Glossary => one_file(hb.terms.iter().map(|e| &e.meta)),
+            Page::Principles => one_file(hb.principles.iter().map(|e| &e.meta)),
+            Page::Journey(i) => hb.journeys.get(i).map(|e| e.meta.file),
+            Page::Touchpoint(i) => hb.touchpoints.get(i).map(|e| e.meta.file),
+            Page::Situation(i) => hb.situations.get(i).map(|e| e.meta.file),
+            Page::Standard(i) => hb.standards.get(i).map(|e| e.meta.file),
+            Page::Owner(i) => hb.owners.get(i).map(|e| e.meta.file),
+            Page::Chapter(i) => hb.chapters.get(i).map(|e| e.meta.file),
+            _ => None,
+        }?;
+        let sources = self.ctx.sources;
+        let path = ((file.0 as usize) < sources.len()).then(|| &sources.get(file).path)?;
+        Some(template.value.replace("{path}", &encode_path(path)))
     }
 
     /// Inserts the page's own data; returns its title as inline Markdown or HTML.
@@ -349,6 +372,14 @@ impl<'a> Site<'a> {
         })?;
         Ok(pages.len())
     }
+}
+
+/// The file all of `metas` come from, if they come from one.
+fn one_file<'m>(
+    mut metas: impl Iterator<Item = &'m crate::model::Meta>,
+) -> Option<crate::source::FileId> {
+    let first = metas.next()?.file;
+    metas.all(|m| m.file == first).then_some(first)
 }
 
 fn insert<T: Serialize>(

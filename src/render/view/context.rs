@@ -15,6 +15,7 @@ use crate::render::markdown::events::TextCtx;
 use crate::render::markdown::{to_html, to_markdown};
 use crate::resolve::Index;
 use crate::source::Sources;
+use crate::values::Date;
 
 /// What text fields are written as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +49,8 @@ pub(crate) struct Ctx<'a> {
     pub cat: &'a Catalog,
     pub linker: Linker<'a>,
     pub format: Format,
+    /// The date review banners compare against ([`Date::build_today`]).
+    pub today: Date,
 }
 
 impl<'a> Ctx<'a> {
@@ -69,6 +72,7 @@ impl<'a> Ctx<'a> {
                 mode: Mode::Page { depth: 0 },
             },
             format: Format::Html,
+            today: Date::build_today(),
         }
     }
 

@@ -61,6 +61,10 @@ pub(crate) struct StandardView {
     pub review_every: Option<String>,
     pub last_reviewed: Option<String>,
     pub next_review: Option<String>,
+    /// The review banner, when the review fell due before the build's day (the rule of
+    /// lint's `review-overdue`: the handbook's cycle where the standard has none; never for
+    /// a retired standard).
+    pub overdue: Option<String>,
     pub tags: Vec<LinkView>,
 }
 
@@ -218,8 +222,25 @@ pub(crate) fn standard(ctx: &Ctx<'_>, i: usize) -> Option<StandardView> {
             .as_ref()
             .map(|d| ctx.plain_text(&cat.date(d.value))),
         next_review: next.map(|d| ctx.plain_text(&d)),
+        overdue: overdue(ctx, e)
+            .map(|due| ctx.plain_text(&cat.fill("ui.review_overdue", &[("date", &cat.date(due))]))),
         tags: super::tags::links(ctx, &e.meta.tags),
     })
+}
+
+/// The day the review of standard `e` fell due, if that is before the build's day.
+fn overdue(ctx: &Ctx<'_>, e: &crate::model::Standard) -> Option<crate::values::Date> {
+    if e.status.value == crate::model::Status::Retired {
+        return None;
+    }
+    let handbook = ctx
+        .hb
+        .settings
+        .as_ref()
+        .and_then(|s| s.review_every.as_ref());
+    let every = e.review_every.as_ref().or(handbook)?;
+    let due = e.last_reviewed.as_ref()?.value.review_due(&every.value)?;
+    (due < ctx.today).then_some(due)
 }
 
 /// The catalogue cells, escaped for the output format.
