@@ -289,3 +289,27 @@ fn edit_url_links_every_page_from_one_file() {
     let (_plain, plain) = built(&common::fixture("build/small"));
     assert!(!read(&plain, "html/standards/odziv-telefon.html").contains("edit-link"));
 }
+
+/// On a phone the row of sections scrolls sideways: the page names its section above the
+/// row, and the stylesheet scrolls the row to the current chip (`.ci/layout-check.mjs`
+/// measures in Chromium that it is in view at 390 px).
+#[test]
+fn the_phone_navigation_shows_where_you_are() {
+    let (_tmp, site) = built(&common::example("sklep-kwiatek"));
+    let page = read(&site, "html/touchpoints/store.html");
+    assert!(
+        page.contains(
+            "<p class=\"site-nav__here\">Jesteś tutaj: <strong>Punkty styku</strong></p>\n<ol>"
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "<a href=\"../touchpoints/index.html\" aria-current=\"page\">Punkty styku</a>"
+        )
+    );
+    // No section is current on the search page: no line either.
+    assert!(!read(&site, "html/search.html").contains("site-nav__here\">"));
+    let css = read(&site, "html/static/sok.css");
+    assert!(css.contains("scroll-initial-target: nearest"));
+}
