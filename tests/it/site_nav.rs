@@ -313,3 +313,46 @@ fn the_phone_navigation_shows_where_you_are() {
     let css = read(&site, "html/static/sok.css");
     assert!(css.contains("scroll-initial-target: nearest"));
 }
+
+/// `edit_url` must be an http(s) address with `{path}` and nothing that could leave the
+/// attribute; each mistake is one `sok::build::edit_url` error with its own label.
+#[test]
+fn edit_url_is_checked() {
+    let cases = [
+        ("https://git.example.com/hb/-/edit/main/{path}", None),
+        ("HTTP://git.example.com/hb/edit/{path}?ref=main", None),
+        (
+            "git.example.com/hb/edit/main/{path}",
+            Some("not an `http://` or `https://` address"),
+        ),
+        (
+            "https://git.example.com/hb/edit/main/",
+            Some("no `{path}` where the file's path goes"),
+        ),
+        (
+            "https://git.example.com/\\\"onload=x/{path}",
+            Some("spaces, quotes"),
+        ),
+        (
+            "https://git.example.com/my hb/{path}",
+            Some("spaces, quotes"),
+        ),
+    ];
+    for (url, label) in cases {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        common::write(
+            &tmp.path().join("sok.toml"),
+            &format!(
+                "[handbook]\ntitle = \"T\"\nlanguage = \"en\"\nversion = \"1.0.0\"\n\n[build]\nedit_url = \"{url}\"\n"
+            ),
+        );
+        let report = common::check(tmp.path());
+        match label {
+            None => assert!(report.diagnostics.is_empty(), "{url}: {}", report.human()),
+            Some(label) => {
+                assert_eq!(report.codes(), ["sok::build::edit_url"], "{url}");
+                assert!(report.human().contains(label), "{url}: {}", report.human());
+            }
+        }
+    }
+}

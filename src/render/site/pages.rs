@@ -13,6 +13,7 @@ use crate::render::address::layout::{Page, pages, place};
 use crate::render::address::linker::Mode;
 use crate::render::address::target::{Section, Target, encode_path};
 use crate::render::error;
+use crate::render::markdown::to_html::escape_attr;
 use crate::render::output::Sink;
 use crate::render::templates::Templates;
 use crate::render::view::context::{Ctx, Label, LinkView, plain};
@@ -22,7 +23,6 @@ use crate::render::view::structure;
 use crate::render::view::tags;
 
 use super::{outline, pager};
-use crate::render::markdown::to_html::escape_attr;
 
 #[derive(Debug, Clone, Serialize)]
 struct NavItem {

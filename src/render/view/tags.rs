@@ -39,14 +39,30 @@ pub(crate) fn links(ctx: &Ctx<'_>, tags: &[Text]) -> Vec<LinkView> {
         .collect()
 }
 
-/// Every tag, sorted by its name without case, with the entities that carry it.
+/// A tag's place in the index: lowercase, Latin letters without their marks (`ś` with `s`,
+/// `č` with `c`), Cyrillic as it is (its code points are in alphabetical order but `ё`).
+fn sort_key(name: &str) -> String {
+    name.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ё' => "е".to_string(),
+            'а'..='я' => c.to_string(),
+            c if c.is_ascii() => c.to_string(),
+            c => deunicode::deunicode_char(c)
+                .filter(|s| !s.is_empty())
+                .map_or_else(|| c.to_string(), str::to_lowercase),
+        })
+        .collect()
+}
+
+/// Every tag, sorted by its name without case or marks, with the entities that carry it.
 pub(crate) fn index(ctx: &Ctx<'_>) -> Vec<TagView> {
     let mut tags: BTreeMap<String, (String, TagView)> = BTreeMap::new();
     for e in ctx.hb.entities() {
         for tag in &e.meta.tags {
             let anchor = anchor(&tag.value);
             let entry = tags.entry(anchor.clone()).or_insert_with(|| {
-                let sort = plain(&tag.value).to_lowercase();
+                let sort = sort_key(&plain(&tag.value));
                 let view = TagView {
                     anchor,
                     name: ctx.name(tag),
@@ -62,6 +78,37 @@ pub(crate) fn index(ctx: &Ctx<'_>) -> Vec<TagView> {
         }
     }
     let mut list: Vec<(String, TagView)> = tags.into_values().collect();
-    list.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.anchor.cmp(&b.1.anchor)));
+    list.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
     list.into_iter().map(|(_, view)| view).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn tags_sort_as_readers_expect() {
+        let mut names = [
+            "środa",
+            "Zamówienie",
+            "sklep",
+            "łąka",
+            "čas",
+            "ёлка",
+            "жалоба",
+            "лес",
+        ];
+        names.sort_by_key(|n| super::sort_key(n));
+        assert_eq!(
+            names,
+            [
+                "čas",
+                "łąka",
+                "sklep",
+                "środa",
+                "Zamówienie",
+                "ёлка",
+                "жалоба",
+                "лес"
+            ]
+        );
+    }
 }
