@@ -4,7 +4,8 @@
 // Opens every .html file under the given directory in Debian's Chromium (playwright-core)
 // at the widths a frontline employee reads the handbook at, 1280 px (a desktop) and 390 px
 // (a phone), and measures what a reader would have to scroll sideways to see: every table
-// wider than the box it sits in, and any page wider than the window. Prints each with its
+// wider than the box it sits in, any page wider than the window, and a current section
+// scrolled out of the navigation's view. Prints each with its
 // page, width and sizes. Exits 1 if anything overflows, 2 on a usage or setup error.
 import { launch } from './axe-check.mjs';
 import { readdirSync, statSync } from 'node:fs';
@@ -55,6 +56,17 @@ async function main() {
             if (table.offsetWidth > inner + slack) {
               const caption = table.querySelector('caption')?.textContent?.trim() ?? '';
               out.overflows.push(`table ${table.offsetWidth} px in a ${inner} px box${caption ? ` ("${caption.slice(0, 40)}")` : ''}`);
+            }
+          }
+          // The current section must be in view in the navigation, also where the phone's
+          // row of sections scrolls sideways.
+          const current = document.querySelector('.site-nav [aria-current="page"]');
+          const row = current?.closest('ol');
+          if (current && row) {
+            const c = current.getBoundingClientRect();
+            const r = row.getBoundingClientRect();
+            if (c.left < r.left - slack || c.left >= r.right || c.left >= window.innerWidth) {
+              out.overflows.push(`the current section "${current.textContent.trim().slice(0, 40)}" is scrolled out of the navigation's view`);
             }
           }
           const page = document.documentElement.scrollWidth;

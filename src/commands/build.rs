@@ -119,7 +119,7 @@ pub(super) fn execute(args: BuildArgs, root: &Path, style: Style) -> Result<Outc
 /// with findings unawares; whether they reach the level `--deny-lint` (or else
 /// `[build].deny_lint`) names, which stops the build before anything is written.
 fn lint_stops(checked: &Checked, flag: Option<DenyLint>) -> bool {
-    let options = lint::Options::new(Date::today());
+    let options = lint::Options::new(Date::build_today());
     let findings = lint::lint(
         &checked.handbook,
         &checked.sources,

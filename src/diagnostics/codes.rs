@@ -22,6 +22,8 @@ macro_rules! codes {
 }
 
 codes! {
+    BUILD_EDIT_URL = "sok::build::edit_url", "`[build] edit_url` is not an address with `{path}`", "docs/build-edit_url.md";
+
     BUILD_OUT_DIR = "sok::build::out_dir", "the output directory would overwrite the sources", "docs/build-out_dir.md";
 
     BUILD_TEMPLATE = "sok::build::template", "a template of the handbook does not work", "docs/build-template.md";

@@ -53,6 +53,9 @@ pub struct Settings {
     pub build_out: Option<Sp<String>>,
     /// `[build].deny_lint`: the lint level at which `sok build` refuses to publish.
     pub build_deny_lint: Option<Sp<Level>>,
+    /// `[build].edit_url`: where a page's source is edited, `{path}` standing for the
+    /// source's root-relative path (checked: an http(s) address with `{path}`).
+    pub build_edit_url: Option<Sp<String>>,
     pub calendar: Calendar,
     pub events: EventSettings,
     pub export: ExportSettings,

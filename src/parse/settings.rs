@@ -24,13 +24,19 @@ pub(crate) fn settings(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> Option<Setting
     }
     let (stages, stage_names) = journey(cx, root);
     let lint = lint(cx, root);
-    let (build_out, build_deny_lint) =
+    let (build_out, build_deny_lint, build_edit_url) =
         root.table(cx, "build", "`[build]`")
-            .map_or((None, None), |b| {
+            .map_or((None, None, None), |b| {
                 b.check_keys(cx, &fields::keys(fields::BUILD));
                 (
                     b.string(cx, "out", "\"build\""),
                     b.choice(cx, "deny_lint", Level::KEYWORDS),
+                    b.string(
+                        cx,
+                        "edit_url",
+                        "\"https://git.example.com/hb/edit/main/{path}\"",
+                    )
+                    .filter(|url| edit_url(cx, url)),
                 )
             });
     let calendar = calendar(cx, root);
@@ -63,6 +69,7 @@ pub(crate) fn settings(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> Option<Setting
         lint,
         build_out,
         build_deny_lint,
+        build_edit_url,
         calendar,
         events,
         export,
@@ -95,6 +102,36 @@ fn calendar(cx: &mut Ctx<'_>, root: &Table<'_, '_>) -> Calendar {
     holidays.sort_by_key(|d| d.value);
     holidays.dedup_by_key(|d| d.value);
     Calendar { timezone, holidays }
+}
+
+/// Whether `[build].edit_url` is an http(s) address with `{path}`; reports it if not.
+fn edit_url(cx: &mut Ctx<'_>, url: &Sp<String>) -> bool {
+    let value = url.value.as_str();
+    let scheme = ["https://", "http://"]
+        .into_iter()
+        .find(|s| value.len() > s.len() && value[..s.len()].eq_ignore_ascii_case(s));
+    let unsafe_char = value
+        .chars()
+        .find(|c| c.is_whitespace() || c.is_control() || "\"<>\\`".contains(*c));
+    let problem = match (scheme, unsafe_char) {
+        (None, _) => Some("not an `http://` or `https://` address"),
+        (_, Some(_)) => Some("spaces, quotes and `<`, `>` do not belong in an address"),
+        _ if !value.contains("{path}") => Some("no `{path}` where the file's path goes"),
+        _ => None,
+    };
+    let Some(label) = problem else {
+        return true;
+    };
+    cx.push(
+        Diagnostic::error(
+            &codes::BUILD_EDIT_URL,
+            url.span,
+            format!("`edit_url` `{value}` is not an address sok can link pages to"),
+        )
+        .label(label)
+        .help("write the address of your repository's editor with `{path}` for the file, e.g. `edit_url = \"https://git.example.com/hb/edit/main/{path}\"`"),
+    );
+    false
 }
 
 /// The closest known zone name, or how zone names are written.

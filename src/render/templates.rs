@@ -36,6 +36,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = builtin![
     "html/owners.html.tera",
     "html/owner.html.tera",
     "html/search.html.tera",
+    "html/tags.html.tera",
     "html/print.html.tera",
     "html/card.html.tera",
     "markdown/macros.md.tera",

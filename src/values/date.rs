@@ -44,6 +44,23 @@ impl Date {
         Date::from_days((secs / 86_400) as i64)
     }
 
+    /// The day a build renders as "today": `SOURCE_DATE_EPOCH` (seconds since 1970, the
+    /// reproducible-builds convention) when it is set and valid, else [`Date::today`]. Two
+    /// builds on one day, or with one `SOURCE_DATE_EPOCH`, write the same review banners.
+    pub fn build_today() -> Date {
+        std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+            .map_or_else(Date::today, |secs| Date::from_days(secs.div_euclid(86_400)))
+    }
+
+    /// The date a review cycle of `every` after `self` falls due, or `None` for a cycle
+    /// longer than 1000 years (which never falls due, and would overflow the calendar).
+    pub fn review_due(self, every: &Duration) -> Option<Date> {
+        let years = every.nominal_seconds() / (365.0 * 86_400.0);
+        (years <= 1000.0).then(|| self.after(every))
+    }
+
     /// Days since 1970-01-01 (Howard Hinnant's algorithm).
     pub fn to_days(self) -> i64 {
         let y = i64::from(self.year) - i64::from(self.month <= 2);

@@ -38,3 +38,4 @@ mod roles;
 mod sample_events;
 mod schema;
 mod serve;
+mod site_nav;

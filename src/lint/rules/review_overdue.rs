@@ -69,7 +69,7 @@ fn overdue<'a>(
     last: &Sp<Date>,
     every: &Sp<Duration>,
 ) -> Option<Finding<'a>> {
-    let due = due_date(last.value, &every.value)?;
+    let due = last.value.review_due(&every.value)?;
     (due < cx.today).then(|| {
         let days = cx.today.to_days() - due.to_days();
         Finding::new(
@@ -82,15 +82,6 @@ fn overdue<'a>(
     })
 }
 
-/// Cycles longer than this never fall due (and would overflow the calendar arithmetic).
-const LONGEST_CYCLE_YEARS: f64 = 1000.0;
-
-/// The date a review falls due, or `None` for a cycle longer than [`LONGEST_CYCLE_YEARS`].
-fn due_date(last: Date, every: &Duration) -> Option<Date> {
-    let years = every.nominal_seconds() / (365.0 * 86_400.0);
-    (years <= LONGEST_CYCLE_YEARS).then(|| last.after(every))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,8 +90,8 @@ mod tests {
     fn absurd_cycles_never_fall_due() {
         let last = Date::parse("2026-01-31").unwrap();
         let huge = Duration::parse("99999999999999999999 years").unwrap();
-        assert_eq!(due_date(last, &huge), None);
+        assert_eq!(last.review_due(&huge), None);
         let month = Duration::parse("1 month").unwrap();
-        assert_eq!(due_date(last, &month), Date::parse("2026-02-28"));
+        assert_eq!(last.review_due(&month), Date::parse("2026-02-28"));
     }
 }

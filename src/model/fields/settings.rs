@@ -76,6 +76,12 @@ pub const BUILD: &[Field] = &[
         "refuse to build when lint finds problems at this level or above (default off)",
     )
     .diff(Diff::Ignored),
+    field(
+        "edit_url",
+        Type::Text,
+        "the address of a page's source in its repository's editor, with `{path}` for the file's path from the root (`\"https://git.example.com/hb/edit/main/{path}\"`); the site links \"Edit this page\" to it",
+    )
+    .diff(Diff::Ignored),
 ];
 
 pub const CALENDAR: &[Field] = &[

@@ -24,6 +24,8 @@ pub(crate) enum Page {
     Extra(usize),
     Search,
     Print,
+    /// Every tag with the entities that carry it.
+    Tags,
 }
 
 /// Every page of the handbook, in a fixed order; `extras` is how many extra chapters there are.
@@ -74,6 +76,9 @@ pub(crate) fn pages(hb: &Handbook, extras: usize) -> Vec<Page> {
     );
     out.extend((0..hb.chapters.len()).map(Page::Chapter));
     out.extend((0..extras).map(Page::Extra));
+    if hb.metas().any(|m| !m.tags.is_empty()) {
+        out.push(Page::Tags);
+    }
     out
 }
 
@@ -117,6 +122,7 @@ pub(crate) fn place(
         Page::Owners => section(Section::Owners, "html/owners.html.tera"),
         Page::Search => section(Section::Search, "html/search.html.tera"),
         Page::Print => section(Section::Print, "html/print.html.tera"),
+        Page::Tags => section(Section::Tags, "html/tags.html.tera"),
         Page::Journey(i) => entity(
             Kind::Journey,
             i,

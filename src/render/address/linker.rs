@@ -77,7 +77,9 @@ impl Linker<'_> {
         match (self.mode, target) {
             (Mode::Page { depth }, _) => format!("{}{}", "../".repeat(depth), target.page_path()),
             (Mode::Single, Target::Asset(_)) => target.page_path(),
-            (Mode::Single, Target::Section(Section::Search | Section::Print)) => target.page_path(),
+            (Mode::Single, Target::Section(Section::Search | Section::Print | Section::Tags)) => {
+                target.page_path()
+            }
             (Mode::Single, _) => format!("#{}", target.single_anchor()),
         }
     }

@@ -17,6 +17,8 @@ pub(crate) enum Section {
     Owners,
     Search,
     Print,
+    /// The tag index (`tags.html`), only in a handbook whose entities carry tags.
+    Tags,
 }
 
 impl Section {
@@ -32,6 +34,7 @@ impl Section {
             Section::Owners => "owners",
             Section::Search => "search",
             Section::Print => "print",
+            Section::Tags => "tags",
         }
     }
 
@@ -47,6 +50,7 @@ impl Section {
             Section::Owners => "owners/index.html",
             Section::Search => "search.html",
             Section::Print => "print.html",
+            Section::Tags => "tags.html",
         }
     }
 }

@@ -13,14 +13,18 @@ use crate::i18n::Form;
 use crate::model::Kind;
 use crate::render::address::layout::{Page, pages, place};
 use crate::render::address::linker::Mode;
-use crate::render::address::target::{Section, Target};
+use crate::render::address::target::{Section, Target, encode_path};
 use crate::render::error;
+use crate::render::markdown::to_html::escape_attr;
 use crate::render::output::Sink;
 use crate::render::templates::Templates;
 use crate::render::view::context::{Ctx, Label, LinkView, plain};
 use crate::render::view::document::{self, ExtraChapter, SectionEntry};
 use crate::render::view::entities;
 use crate::render::view::structure;
+use crate::render::view::tags;
+
+use super::{outline, pager};
 
 #[derive(Debug, Clone, Serialize)]
 struct NavItem {
@@ -42,6 +46,8 @@ struct SiteView<'a> {
     search_href: String,
     print_href: String,
     home_href: String,
+    /// The tag index, when the handbook has tags.
+    tags_href: Option<String>,
     /// "Handbook for: …" in a role's or team's handbook.
     audience: Option<String>,
     /// The catalogue, `site.t` in templates: put in by [`Site::render`] from its pool.
@@ -73,6 +79,10 @@ pub(crate) struct Site<'a> {
     /// that every page reads as `site.t`; copying it into each page's context and freeing it
     /// again cost a tenth of a large build, so each thread takes a copy and gives it back.
     catalogs: Mutex<Vec<serde_json::Value>>,
+    /// Whether any entity carries a tag (then there is a tag index).
+    pub has_tags: bool,
+    /// The pages in reading order, for the previous / next links.
+    pub order: Vec<Page>,
 }
 
 impl<'a> Site<'a> {
@@ -93,6 +103,8 @@ impl<'a> Site<'a> {
             nav,
             audience,
             catalogs: Mutex::new(Vec::new()),
+            has_tags: ctx.hb.metas().any(|m| !m.tags.is_empty()),
+            order: pager::reading_order(ctx.hb, extras.len()),
         }
     }
 
@@ -128,6 +140,9 @@ impl<'a> Site<'a> {
             search_href: ctx.linker.href(&Target::Section(Section::Search)),
             print_href: ctx.linker.href(&Target::Section(Section::Print)),
             home_href: ctx.linker.href(&Target::Section(Section::Cover)),
+            tags_href: self
+                .has_tags
+                .then(|| ctx.linker.href(&Target::Section(Section::Tags))),
             audience: self
                 .audience
                 .map(|a| ctx.plain_text(&cat.fill("ui.handbook_for", &[("audience", a)]))),
@@ -183,13 +198,32 @@ impl<'a> Site<'a> {
             ctx.link(&Target::Section(s), label)
         });
         context.insert("crumb", &crumb);
+        context.insert("pager", &pager::pager(&ctx, &self.order, self.extras, page));
+        context.insert("edit_href", &self.edit_href(page));
         let html = self.templates.render(template, &context);
         if let Some(serde_json::Value::Object(mut site)) = context.remove("site") {
             if let Some(t) = site.remove("t") {
                 self.give_back_catalog(t);
             }
         }
-        Ok((path, html?))
+        let html = html?;
+        let own_contents = matches!(
+            page,
+            Page::Journey(_)
+                | Page::Touchpoint(_)
+                | Page::Situation(_)
+                | Page::Standard(_)
+                | Page::Owner(_)
+                | Page::Chapter(_)
+                | Page::Extra(_)
+        );
+        let anchor = escape_attr(ctx.cat.get("ui.anchor"));
+        let contents = escape_attr(ctx.cat.get("ui.on_this_page"));
+        let labels = outline::Labels {
+            anchor: &anchor,
+            contents: own_contents.then_some(contents.as_str()),
+        };
+        Ok((path, outline::outline(&html, &labels)))
     }
 
     fn take_catalog(&self) -> serde_json::Value {
@@ -201,6 +235,28 @@ impl<'a> Site<'a> {
         if let Ok(mut pool) = self.catalogs.lock() {
             pool.push(catalog);
         }
+    }
+
+    /// The "edit this page" address of a page drawn from one source file, when `[build]
+    /// edit_url` is set: `{path}` replaced by the file's root-relative path, percent-encoded.
+    fn edit_href(&self, page: Page) -> Option<String> {
+        let hb = self.ctx.hb;
+        let template = hb.settings.as_ref()?.build_edit_url.as_ref()?;
+        let file = match page {
+            Page::Cover => return Some(template.value.replace("{path}", "sok.toml")),
+            Page::Glossary => one_file(hb.terms.iter().map(|e| &e.meta)),
+            Page::Principles => one_file(hb.principles.iter().map(|e| &e.meta)),
+            Page::Journey(i) => hb.journeys.get(i).map(|e| e.meta.file),
+            Page::Touchpoint(i) => hb.touchpoints.get(i).map(|e| e.meta.file),
+            Page::Situation(i) => hb.situations.get(i).map(|e| e.meta.file),
+            Page::Standard(i) => hb.standards.get(i).map(|e| e.meta.file),
+            Page::Owner(i) => hb.owners.get(i).map(|e| e.meta.file),
+            Page::Chapter(i) => hb.chapters.get(i).map(|e| e.meta.file),
+            _ => None,
+        }?;
+        let sources = self.ctx.sources;
+        let path = ((file.0 as usize) < sources.len()).then(|| &sources.get(file).path)?;
+        Some(template.value.replace("{path}", &encode_path(path)))
     }
 
     /// Inserts the page's own data; returns its title as inline Markdown or HTML.
@@ -326,6 +382,10 @@ impl<'a> Site<'a> {
                 None => String::new(),
             },
             Page::Search => section_title(Section::Search),
+            Page::Tags => {
+                c.insert("tags", &tags::index(ctx));
+                section_title(Section::Tags)
+            }
             Page::Print => {
                 c.insert("doc", &document::document(ctx, self.extras));
                 section_title(Section::Print)
@@ -345,6 +405,14 @@ impl<'a> Site<'a> {
         })?;
         Ok(pages.len())
     }
+}
+
+/// The file all of `metas` come from, if they come from one.
+fn one_file<'m>(
+    mut metas: impl Iterator<Item = &'m crate::model::Meta>,
+) -> Option<crate::source::FileId> {
+    let first = metas.next()?.file;
+    metas.all(|m| m.file == first).then_some(first)
 }
 
 fn insert<T: Serialize>(

@@ -17,6 +17,7 @@ use crate::render::markdown::events::TextCtx;
 use crate::render::markdown::{to_html, to_markdown};
 use crate::resolve::Index;
 use crate::source::Sources;
+use crate::values::Date;
 
 /// A link with its text already rendered (HTML or Markdown).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -43,6 +44,8 @@ pub(crate) struct Ctx<'a> {
     pub cat: &'a Catalog,
     pub linker: Linker<'a>,
     pub format: Format,
+    /// The date review banners compare against ([`Date::build_today`]).
+    pub today: Date,
 }
 
 impl<'a> Ctx<'a> {
@@ -64,6 +67,7 @@ impl<'a> Ctx<'a> {
                 mode: Mode::Page { depth: 0 },
             },
             format: Format::Html,
+            today: Date::build_today(),
         }
     }
 

@@ -62,7 +62,11 @@ pub(crate) struct StandardView {
     pub review_every: Option<String>,
     pub last_reviewed: Option<String>,
     pub next_review: Option<String>,
-    pub tags: Vec<String>,
+    /// The review banner, when the review fell due before the build's day (the rule of
+    /// lint's `review-overdue`: the handbook's cycle where the standard has none; never for
+    /// a retired standard).
+    pub overdue: Option<String>,
+    pub tags: Vec<LinkView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -89,7 +93,7 @@ pub(crate) struct SituationView {
     /// Whether the procedure starts with its own heading (then the template adds none).
     pub procedure_titled: bool,
     pub standards: Vec<StandardRef>,
-    pub tags: Vec<String>,
+    pub tags: Vec<LinkView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -105,7 +109,7 @@ pub(crate) struct TouchpointView {
     pub steps: Vec<LinkView>,
     pub standards: Vec<StandardRef>,
     pub situations: Vec<LinkView>,
-    pub tags: Vec<String>,
+    pub tags: Vec<LinkView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -151,10 +155,6 @@ pub(crate) fn chapter(ctx: &Ctx<'_>, i: usize) -> Option<ChapterView> {
         title: ctx.inline(&e.title),
         body: ctx.block(&e.body, &target, !ctx.single(), 1),
     })
-}
-
-fn tags(ctx: &Ctx<'_>, tags: &[crate::model::Text]) -> Vec<String> {
-    tags.iter().map(|t| ctx.inline(t)).collect()
 }
 
 pub(crate) fn standard_ref(ctx: &Ctx<'_>, i: usize) -> Option<StandardRef> {
@@ -226,8 +226,25 @@ pub(crate) fn standard(ctx: &Ctx<'_>, i: usize) -> Option<StandardView> {
             .as_ref()
             .map(|d| ctx.plain_text(&cat.date(d.value))),
         next_review: next.map(|d| ctx.plain_text(&d)),
-        tags: tags(ctx, &e.meta.tags),
+        overdue: overdue(ctx, e)
+            .map(|due| ctx.plain_text(&cat.fill("ui.review_overdue", &[("date", &cat.date(due))]))),
+        tags: super::tags::links(ctx, &e.meta.tags),
     })
+}
+
+/// The day the review of standard `e` fell due, if that is before the build's day.
+fn overdue(ctx: &Ctx<'_>, e: &crate::model::Standard) -> Option<crate::values::Date> {
+    if e.status.value == crate::model::Status::Retired {
+        return None;
+    }
+    let handbook = ctx
+        .hb
+        .settings
+        .as_ref()
+        .and_then(|s| s.review_every.as_ref());
+    let every = e.review_every.as_ref().or(handbook)?;
+    let due = e.last_reviewed.as_ref()?.value.review_due(&every.value)?;
+    (due < ctx.today).then_some(due)
 }
 
 /// The catalogue cells, escaped for the output format.
@@ -294,7 +311,7 @@ pub(crate) fn situation(ctx: &Ctx<'_>, i: usize) -> Option<SituationView> {
             .flatten()
             .filter_map(|s| standard_ref(ctx, *s))
             .collect(),
-        tags: tags(ctx, &e.meta.tags),
+        tags: super::tags::links(ctx, &e.meta.tags),
     })
 }
 
@@ -334,6 +351,6 @@ pub(crate) fn touchpoint(ctx: &Ctx<'_>, i: usize) -> Option<TouchpointView> {
             .filter_map(|s| ctx.hb.situations.get(*s))
             .map(|s| ctx.entity_link(Kind::Situation, &s.meta.id.value))
             .collect(),
-        tags: tags(ctx, &e.meta.tags),
+        tags: super::tags::links(ctx, &e.meta.tags),
     })
 }

@@ -42,7 +42,7 @@ pub(crate) struct JourneyView {
     pub description: Option<String>,
     pub stages: Vec<StageView>,
     pub step_count: usize,
-    pub tags: Vec<String>,
+    pub tags: Vec<LinkView>,
 }
 
 pub(crate) fn journey(ctx: &Ctx<'_>, j: usize) -> Option<JourneyView> {
@@ -119,7 +119,7 @@ pub(crate) fn journey(ctx: &Ctx<'_>, j: usize) -> Option<JourneyView> {
         description: ctx.block_opt(e.description.as_ref(), &target, true, level),
         stages,
         step_count: e.steps.len(),
-        tags: e.meta.tags.iter().map(|t| ctx.inline(t)).collect(),
+        tags: super::tags::links(ctx, &e.meta.tags),
     })
 }
 
@@ -144,6 +144,7 @@ pub(crate) struct OwnerView {
     pub applies: Option<AppliesView>,
     /// Its pocket card, when it applies anything.
     pub card: Option<LinkView>,
+    pub tags: Vec<LinkView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -220,6 +221,7 @@ pub(crate) fn owner(ctx: &Ctx<'_>, i: usize) -> Option<OwnerView> {
             let text = ctx.plain_text(ctx.cat.get("label.pocket_card"));
             ctx.link(&Target::Card(e.meta.id.value.clone()), text)
         }),
+        tags: super::tags::links(ctx, &e.meta.tags),
     })
 }
 
