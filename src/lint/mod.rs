@@ -42,6 +42,7 @@ pub struct Rule {
 /// Every rule, sorted by name.
 pub static RULES: &[&Rule] = &[
     &rules::business_hours_without_schedule::RULE,
+    &rules::fractional_percent::RULE,
     &rules::fractional_share::RULE,
     &rules::indented_code_block::RULE,
     &rules::long_sentence::RULE,
