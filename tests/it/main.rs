@@ -37,4 +37,5 @@ mod robustness;
 mod roles;
 mod sample_events;
 mod schema;
+mod search;
 mod serve;

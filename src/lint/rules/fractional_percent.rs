@@ -74,7 +74,10 @@ fn check<'a>(cx: &LintContext<'a>) -> Vec<Finding<'a>> {
                     measure.metric.value
                 ),
             )
-            .label(format!("a fraction, but `{}` is a percent", measure.metric.value))
+            .label(format!(
+                "a fraction, but `{}` is a percent",
+                measure.metric.value
+            ))
             .help(help)
             .allowed_by(&standard.meta.lint_allow),
         );

@@ -3,3 +3,4 @@
 
 pub(crate) mod pages;
 pub(crate) mod search;
+mod search_words;
