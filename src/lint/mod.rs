@@ -167,6 +167,13 @@ pub fn lint(hb: &Handbook, sources: &Sources, index: &Index, options: &Options) 
     out
 }
 
+/// The one line `sok build` and `sok serve` print of what lint found, or `None` when it
+/// found nothing: `lint: 2 warnings in 2 files — run `sok lint` for details`.
+pub(crate) fn summary_line(findings: &[Diagnostic]) -> Option<String> {
+    crate::diagnostics::summary(findings)
+        .map(|summary| format!("lint: {summary} — run `sok lint` for details"))
+}
+
 /// The severity a finding gets at `level` (`Off` never reaches output).
 pub fn severity(level: Level) -> Severity {
     match level {

@@ -62,6 +62,9 @@ pub(crate) struct BuildReport {
     /// The part of `elapsed` spent checking the sources; the rest is rendering.
     pub checking: Duration,
     pub outcome: Built,
+    /// The one-line lint summary of `sok build`, for a build of the whole site that lint
+    /// found something in.
+    pub lint: Option<String>,
 }
 
 /// The outcome of a step of a build.
@@ -245,11 +248,14 @@ impl Builder {
                 self.publish(&snapshot, started, checking, Built::OpenPages(count));
             }
         }
+        let lint = rebuild::lint_summary(&checked);
         match rebuild::render_site(&checked) {
             Ok(site) => {
                 let pages = site.pages;
-                let snapshot = self.state.publish_site(site.files, site.catalog, checked);
-                self.publish(&snapshot, started, checking, Built::Site(pages));
+                let snapshot =
+                    self.state
+                        .publish_site(site.files, site.catalog, checked, lint.as_deref());
+                self.publish_with(&snapshot, started, checking, Built::Site(pages), lint);
             }
             Err(failure) => self.failed(&failure, started, checking),
         }
@@ -270,12 +276,24 @@ impl Builder {
         checking: Duration,
         outcome: Built,
     ) {
+        self.publish_with(snapshot, started, checking, outcome, None);
+    }
+
+    fn publish_with(
+        &self,
+        snapshot: &Arc<Snapshot>,
+        started: Instant,
+        checking: Duration,
+        outcome: Built,
+        lint: Option<String>,
+    ) {
         self.broadcaster.send(snapshot);
         (self.report)(&BuildReport {
             generation: snapshot.generation,
             elapsed: started.elapsed(),
             checking,
             outcome,
+            lint,
         });
     }
 
