@@ -189,7 +189,7 @@ pub const MEASURE: &[Field] = &[
     field(
         "metric",
         Type::Text,
-        "what is measured: a built-in metric or a custom one",
+        "what is measured: a built-in metric such as `answer_time`, or a custom one",
     )
     .required()
     .example("\"answer_time\""),
@@ -214,9 +214,9 @@ pub const MEASURE: &[Field] = &[
     field(
         "period",
         Type::Choice(Period::WORDS),
-        "the evaluation window",
+        "the evaluation window of `sok measure`",
     )
-    .default("\"month\" (for `sok measure`)"),
+    .default("\"month\""),
     field(
         "hours",
         Type::Choice(Hours::WORDS),
@@ -228,7 +228,7 @@ pub const MEASURE: &[Field] = &[
     field(
         "name",
         Type::Text,
-        "the metric's name in words, as staff read it (sok's extension)",
+        "the metric's name in words, as staff read it; sok's extension",
     )
     .default("the built-in metric's name in the handbook's language, or a custom metric's key with spaces")
     .example("\"Wartość rekompensaty\""),
