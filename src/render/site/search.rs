@@ -34,7 +34,7 @@ pub(crate) struct Entry {
 }
 
 /// An entry as search.js reads it: `[title, id, kind, url, measure, excerpt, tags, title
-/// terms, body terms]`, an array rather than an object so that 10,000 entries do not repeat
+/// terms, other terms (text, measure sentence, tags)]`, an array rather than an object so that 10,000 entries do not repeat
 /// nine key names each.
 #[derive(Serialize)]
 struct Row<'a>(
@@ -312,10 +312,14 @@ fn index<'e>(entries: &'e [Entry], terms: &Terms) -> (Vec<String>, Vec<Row<'e>>)
                 }
             };
             terms.of(&entry.title, &mut push_title);
-            for tag in &entry.tags {
-                terms.of(tag, &mut push_title);
-            }
+            // Tags rank below the title: search.js matches them as written first, their
+            // terms (other forms of a tag's words) with the text.
             let mut body = std::collections::BTreeSet::new();
+            for tag in &entry.tags {
+                terms.of(tag, |t| {
+                    body.insert(t);
+                });
+            }
             terms.of(&entry.body, |t| {
                 body.insert(t);
             });
