@@ -241,14 +241,21 @@ impl Builder {
             Err(failure) => return self.failed(&failure, started, checking),
         };
         let open = self.broadcaster.open_pages();
-        if !open.is_empty() && self.state.current().files.is_some() {
-            if let Ok((pages, catalog)) = open_pages::render(&checked, &open) {
-                let count = pages.len();
-                let snapshot = self.state.publish_pages(pages, catalog, &checked);
-                self.publish(&snapshot, started, checking, Built::OpenPages(count));
-            }
+        let ahead = !open.is_empty() && self.state.current().files.is_some();
+        // Lint runs beside the open pages' render, and they are published with its summary:
+        // a change of the count is then in the same reload as the edit, not a second one.
+        let (lint, pages) = std::thread::scope(|scope| {
+            let pages = ahead.then(|| scope.spawn(|| open_pages::render(&checked, &open)));
+            let lint = rebuild::lint_summary(&checked);
+            (lint, pages.and_then(|p| p.join().ok()))
+        });
+        if let Some(Ok((pages, catalog))) = pages {
+            let count = pages.len();
+            let snapshot = self
+                .state
+                .publish_pages(pages, catalog, &checked, lint.as_deref());
+            self.publish(&snapshot, started, checking, Built::OpenPages(count));
         }
-        let lint = rebuild::lint_summary(&checked);
         match rebuild::render_site(&checked) {
             Ok(site) => {
                 let pages = site.pages;

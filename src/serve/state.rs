@@ -108,14 +108,17 @@ impl State {
         })
     }
 
-    /// Some pages of a build that succeeded, ahead of the rest: they replace their old
+    /// Some pages of a build that succeeded, ahead of the rest, with the build's lint summary:
+    /// they replace their old
     /// versions, every other file stays as it was until [`State::publish_site`].
     pub(crate) fn publish_pages(
         &self,
         pages: Pages,
         catalog: Catalog,
         checked: &Arc<Checked>,
+        lint: Option<&str>,
     ) -> Arc<Snapshot> {
+        let lint = lint.map(|line| overlay::lint(line, &catalog));
         self.replace(|old| {
             let mut files = old.files.as_deref().cloned().unwrap_or_default();
             for (key, bytes) in pages {
@@ -125,7 +128,7 @@ impl State {
                 generation: old.generation + 1,
                 files: Some(Arc::new(files)),
                 overlay: None,
-                lint: old.lint.clone(),
+                lint,
                 catalog,
                 resources: old.resources,
                 checked: Some(Arc::clone(checked)),
@@ -220,7 +223,12 @@ mod tests {
         let broken = state.publish_problems(&[], cat());
         assert_ne!(three.version("b.html"), broken.version("b.html"));
         assert!(broken.files.is_some());
-        let ahead = state.publish_pages(vec![("a.html".into(), b"a3".to_vec())], cat(), &checked);
+        let ahead = state.publish_pages(
+            vec![("a.html".into(), b"a3".to_vec())],
+            cat(),
+            &checked,
+            None,
+        );
         assert_eq!(&ahead.files.as_ref().unwrap()["b.html"][..], b"b");
         assert_eq!(ahead.version("b.html"), three.version("b.html"));
         // A new lint summary is a new version of every page: they reload to show it.
