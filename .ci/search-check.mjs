@@ -1,5 +1,10 @@
 #!/usr/bin/env node
 // Usage: node .ci/search-check.mjs OUT/html WORD EXPECTED_HREF_SUBSTRING
+//        node .ci/search-check.mjs OUT/html --superset WORD OTHER
+//
+// With --superset: open search.html?q=WORD and search.html?q=OTHER and check that WORD
+// has results and finds every result OTHER finds (`reklamacja` and `reklamac`: a word
+// finds what the prefix of its forms finds).
 //
 // Checks sok's search page contract in Debian's Chromium, through file://:
 //  1. open search.html, type WORD into #search-input key by key (each key
@@ -45,7 +50,63 @@ async function waitForMatch(page, expected) {
   }
 }
 
+/** The result hrefs of search.html?q=QUERY, once they have settled. */
+async function resultsOf(context, baseUrl, query, errors) {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`?q=${query}: uncaught JS error: ${e.message || e}`));
+  const url = new URL(baseUrl.href);
+  url.searchParams.set('q', query);
+  await page.goto(url.href, { waitUntil: 'load' });
+  try {
+    await page.waitForFunction(
+      () => document.querySelectorAll('#search-results li a').length > 0,
+      null,
+      { timeout: WAIT_MS },
+    );
+  } catch {
+    // no results: an empty list
+  }
+  const links = (await resultLinks(page)).map((l) => l.attr);
+  await page.close();
+  return links;
+}
+
+async function superset(root, word, other) {
+  const searchFile = join(resolve(root), 'search.html');
+  if (!existsSync(searchFile)) {
+    console.log(`  FAIL: ${searchFile} does not exist`);
+    process.exit(1);
+  }
+  const baseUrl = pathToFileURL(searchFile);
+  const failures = [];
+  const { context, close } = await launch();
+  try {
+    const wide = await resultsOf(context, baseUrl, word, failures);
+    const narrow = await resultsOf(context, baseUrl, other, failures);
+    if (!wide.length) failures.push(`"${word}" finds nothing`);
+    const missing = narrow.filter((href) => !wide.includes(href));
+    if (missing.length) {
+      failures.push(`"${word}" misses ${missing.length} of the ${narrow.length} results of "${other}": `
+        + missing.slice(0, 10).join(', '));
+    } else {
+      console.log(`  "${word}": ${wide.length} results, every one of the ${narrow.length} of "${other}" among them`);
+    }
+  } finally {
+    await close();
+  }
+  for (const f of failures) console.log(`  FAIL: ${f}`);
+  process.exit(failures.length ? 1 : 0);
+}
+
 async function main() {
+  if (process.argv[3] === '--superset') {
+    const [root, , word, other] = process.argv.slice(2);
+    if (!root || !word || !other) {
+      console.error('usage: search-check.mjs OUT/html --superset WORD OTHER');
+      process.exit(2);
+    }
+    return superset(root, word, other);
+  }
   const [root, word, expected] = process.argv.slice(2);
   if (!root || !word || expected === undefined) {
     console.error('usage: search-check.mjs OUT/html WORD EXPECTED_HREF_SUBSTRING');

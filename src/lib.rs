@@ -44,7 +44,7 @@ pub mod render;
 mod resolve;
 mod role;
 mod scaffold;
-mod schema;
+pub mod schema;
 mod serve;
 pub mod source;
 mod texts;

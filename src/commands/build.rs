@@ -6,7 +6,7 @@ use super::{Fatal, Outcome, print};
 use crate::check::Checked;
 use crate::cli::{BuildArgs, BuildFormat, DenyLint};
 use crate::diagnostics::emit::{self, Style};
-use crate::diagnostics::{self, Severity, codes};
+use crate::diagnostics::{Severity, codes};
 use crate::diff;
 use crate::i18n::Catalog;
 use crate::lint;
@@ -126,8 +126,8 @@ fn lint_stops(checked: &Checked, flag: Option<DenyLint>) -> bool {
         &checked.index,
         &options,
     );
-    if let Some(summary) = diagnostics::summary(&findings) {
-        super::print_err(&format!("lint: {summary} — run `sok lint` for details\n"));
+    if let Some(line) = lint::summary_line(&findings) {
+        super::print_err(&format!("{line}\n"));
     }
     let (deny, from) = match flag {
         Some(DenyLint::Error) => (Level::Error, "`--deny-lint error`".to_string()),

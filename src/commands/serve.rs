@@ -37,8 +37,9 @@ pub(super) fn execute(
     Err(Fatal::new(format!("the server stopped: {error}")))
 }
 
-/// One line per step of a build on stdout; the problems of a failed build on stderr, as
-/// `sok check` prints them.
+/// One line per step of a build on stdout, and after a build of the whole site the lint
+/// summary of `sok build` when lint found something; the problems of a failed build on
+/// stderr, as `sok check` prints them.
 fn report(build: &BuildReport) {
     let ms = |d: Duration| d.as_millis();
     let elapsed = ms(build.elapsed);
@@ -70,6 +71,9 @@ fn report(build: &BuildReport) {
         }
     };
     let _ = print(&line);
+    if let Some(lint) = &build.lint {
+        let _ = print(&format!("{lint}\n"));
+    }
 }
 
 /// Opens `url` in the default browser, without waiting for it; a failure is only a note.

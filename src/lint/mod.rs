@@ -44,6 +44,7 @@ pub struct Rule {
 /// Every rule, sorted by name.
 pub static RULES: &[&Rule] = &[
     &rules::business_hours_without_schedule::RULE,
+    &rules::fractional_percent::RULE,
     &rules::fractional_share::RULE,
     &rules::indented_code_block::RULE,
     &rules::long_sentence::RULE,
@@ -184,6 +185,13 @@ pub fn lint(hb: &Handbook, sources: &Sources, index: &Index, options: &Options) 
         take(rule, level, findings, &mut used);
     }
     out
+}
+
+/// The one line `sok build` and `sok serve` print of what lint found, or `None` when it
+/// found nothing: `lint: 2 warnings in 2 files — run `sok lint` for details`.
+pub(crate) fn summary_line(findings: &[Diagnostic]) -> Option<String> {
+    crate::diagnostics::summary(findings)
+        .map(|summary| format!("lint: {summary} — run `sok lint` for details"))
 }
 
 /// The severity a finding gets at `level` (`Off` never reaches output).

@@ -61,7 +61,10 @@ impl Words {
     /// nested table such as `step` or `measure`).
     pub(super) fn doc(&self, table: &str, field: &Field) -> String {
         if self.language == Language::En {
-            return field.doc.to_string();
+            return match field.default {
+                Some(default) => format!("{} (default {})", field.doc, default.replace('"', "")),
+                None => field.doc.to_string(),
+            };
         }
         let find = |section: &str| {
             self.table

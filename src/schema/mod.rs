@@ -8,6 +8,7 @@
 //! stage order, one bound per measure, quoted dates), never the other way round.
 
 mod patterns;
+mod reference;
 mod tables;
 mod taplo;
 mod types;
@@ -19,6 +20,7 @@ use serde_json::Value;
 use crate::layout;
 use crate::model::Kind;
 
+pub use reference::format_reference;
 pub(crate) use taplo::{taplo_config, written_by_sok};
 
 /// The draft taplo validates (through the `jsonschema` crate): draft-07, without `$ref`,

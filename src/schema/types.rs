@@ -53,6 +53,9 @@ pub(super) fn describe(field: &Field, required: bool) -> String {
     let mut text = sentence(field.doc);
     text.push(' ');
     text.push_str(&sentence(&what(field)));
+    if let Some(default) = field.default {
+        text.push_str(&format!(" Default: {default}."));
+    }
     if required {
         text.push_str(" Required.");
     }

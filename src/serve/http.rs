@@ -195,6 +195,7 @@ mod tests {
             files,
             Catalog::builtin(Language::En),
             Arc::new(checked),
+            None,
         )
     }
 

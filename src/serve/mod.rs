@@ -62,6 +62,9 @@ pub(crate) struct BuildReport {
     /// The part of `elapsed` spent checking the sources; the rest is rendering.
     pub checking: Duration,
     pub outcome: Built,
+    /// The one-line lint summary of `sok build`, for a build of the whole site that lint
+    /// found something in.
+    pub lint: Option<String>,
 }
 
 /// The outcome of a step of a build.
@@ -238,18 +241,28 @@ impl Builder {
             Err(failure) => return self.failed(&failure, started, checking),
         };
         let open = self.broadcaster.open_pages();
-        if !open.is_empty() && self.state.current().files.is_some() {
-            if let Ok((pages, catalog)) = open_pages::render(&checked, &open) {
-                let count = pages.len();
-                let snapshot = self.state.publish_pages(pages, catalog, &checked);
-                self.publish(&snapshot, started, checking, Built::OpenPages(count));
-            }
+        let ahead = !open.is_empty() && self.state.current().files.is_some();
+        // Lint runs beside the open pages' render, and they are published with its summary:
+        // a change of the count is then in the same reload as the edit, not a second one.
+        let (lint, pages) = std::thread::scope(|scope| {
+            let pages = ahead.then(|| scope.spawn(|| open_pages::render(&checked, &open)));
+            let lint = rebuild::lint_summary(&checked);
+            (lint, pages.and_then(|p| p.join().ok()))
+        });
+        if let Some(Ok((pages, catalog))) = pages {
+            let count = pages.len();
+            let snapshot = self
+                .state
+                .publish_pages(pages, catalog, &checked, lint.as_deref());
+            self.publish(&snapshot, started, checking, Built::OpenPages(count));
         }
         match rebuild::render_site(&checked) {
             Ok(site) => {
                 let pages = site.pages;
-                let snapshot = self.state.publish_site(site.files, site.catalog, checked);
-                self.publish(&snapshot, started, checking, Built::Site(pages));
+                let snapshot =
+                    self.state
+                        .publish_site(site.files, site.catalog, checked, lint.as_deref());
+                self.publish_with(&snapshot, started, checking, Built::Site(pages), lint);
             }
             Err(failure) => self.failed(&failure, started, checking),
         }
@@ -270,12 +283,24 @@ impl Builder {
         checking: Duration,
         outcome: Built,
     ) {
+        self.publish_with(snapshot, started, checking, outcome, None);
+    }
+
+    fn publish_with(
+        &self,
+        snapshot: &Arc<Snapshot>,
+        started: Instant,
+        checking: Duration,
+        outcome: Built,
+        lint: Option<String>,
+    ) {
         self.broadcaster.send(snapshot);
         (self.report)(&BuildReport {
             generation: snapshot.generation,
             elapsed: started.elapsed(),
             checking,
             outcome,
+            lint,
         });
     }
 

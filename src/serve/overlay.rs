@@ -61,6 +61,24 @@ pub(crate) fn render(problems: &[Problem], catalog: &Catalog, only: bool) -> Str
     out
 }
 
+/// The id of the lint summary, which the live script looks for.
+pub(crate) const LINT_ID: &str = "sok-lint";
+
+/// The lint summary of the latest build, `line` as `sok build` prints it: a small status bar
+/// over the pages, with a button to hide it.
+pub(crate) fn lint(line: &str, catalog: &Catalog) -> String {
+    format!(
+        "<aside id=\"{LINT_ID}\" role=\"status\" aria-label=\"{label}\" lang=\"{lang}\">\n\
+         <p>{text}</p>\n\
+         <button type=\"button\" class=\"sok-lint__hide\" hidden>{hide}</button>\n\
+         </aside>\n",
+        label = escape(catalog.get("serve.lint")),
+        lang = catalog.language.keyword(),
+        text = with_code(line),
+        hide = escape(catalog.get("serve.hide")),
+    )
+}
+
 fn item(problem: &Problem, catalog: &Catalog) -> String {
     let severity = match problem.severity {
         Severity::Error => catalog.get("serve.error"),
@@ -180,6 +198,20 @@ mod tests {
         assert!(html.contains("wiersz 3, kolumna 7"), "{html}");
         assert!(html.contains("Problemy: 1"), "{html}");
         assert!(html.contains("lang=\"pl\""), "{html}");
+    }
+
+    #[test]
+    fn the_lint_summary_is_a_status_in_the_handbook_language() {
+        let html = lint(
+            "lint: 2 warnings in 1 file — run `sok lint` for details <b>",
+            &Catalog::builtin(Language::Ru),
+        );
+        assert!(html.contains("id=\"sok-lint\" role=\"status\""), "{html}");
+        assert!(html.contains("aria-label=\"Проверка стиля\""), "{html}");
+        assert!(
+            html.contains("run <code>sok lint</code> for details &lt;b&gt;"),
+            "{html}"
+        );
     }
 
     #[test]

@@ -15,8 +15,8 @@ pub(crate) const SCRIPT_PATH: &str = "/__sok/live.js";
 pub(crate) const STYLE_PATH: &str = "/__sok/overlay.css";
 pub(crate) const EVENTS_PATH: &str = "/__sok/events";
 
-/// `html`, the page at `key`, with the overlay (when the latest build has errors) and the
-/// live script before its last `</body>` (at the end when it has none).
+/// `html`, the page at `key`, with the overlay (when the latest build has errors), the lint
+/// summary (when it found something) and the live script before its last `</body>` (at the end when it has none).
 pub(crate) fn inject(html: &[u8], key: &str, snapshot: &Snapshot) -> Vec<u8> {
     let addition = addition(key, snapshot);
     let at = rfind_ignore_case(html, b"</body>").unwrap_or(html.len());
@@ -29,11 +29,13 @@ pub(crate) fn inject(html: &[u8], key: &str, snapshot: &Snapshot) -> Vec<u8> {
 
 fn addition(key: &str, snapshot: &Snapshot) -> String {
     let mut out = String::new();
-    if let Some(overlay) = &snapshot.overlay {
+    if snapshot.overlay.is_some() || snapshot.lint.is_some() {
         out.push_str(&format!(
             "<link rel=\"stylesheet\" href=\"{STYLE_PATH}\">\n"
         ));
-        out.push_str(overlay);
+    }
+    for html in [&snapshot.overlay, &snapshot.lint].into_iter().flatten() {
+        out.push_str(html);
     }
     out.push_str(&format!(
         "<script src=\"{SCRIPT_PATH}\" data-version=\"{}\"></script>\n",

@@ -140,6 +140,19 @@ pub(crate) fn render_site(checked: &Checked) -> Result<Site, Failure> {
     })
 }
 
+/// The line `sok build` prints of what lint finds in `checked`, or `None` when it finds
+/// nothing; lint runs only on a handbook without errors, as in `sok build`.
+pub(crate) fn lint_summary(checked: &Checked) -> Option<String> {
+    let options = crate::lint::Options::new(crate::values::Date::today());
+    let findings = crate::lint::lint(
+        &checked.handbook,
+        &checked.sources,
+        &checked.index,
+        &options,
+    );
+    crate::lint::summary_line(&findings)
+}
+
 /// handbook.md of `checked`, or `None` when it does not render.
 pub(crate) fn render_markdown(checked: &Checked) -> Option<Arc<[u8]>> {
     let options = BuildOptions {

@@ -30,6 +30,8 @@ pub(crate) struct Snapshot {
     pub(crate) files: Option<Arc<Files>>,
     /// The overlay's HTML when the latest build has errors.
     pub(crate) overlay: Option<String>,
+    /// The lint summary's HTML when the latest build of the site has lint findings.
+    pub(crate) lint: Option<String>,
     pub(crate) catalog: Catalog,
     /// A hash of every file that is no page (stylesheets, scripts, images), the search
     /// index aside.
@@ -45,6 +47,7 @@ impl Snapshot {
     pub(crate) fn version(&self, key: &str) -> String {
         let mut hasher = DefaultHasher::new();
         self.overlay.hash(&mut hasher);
+        self.lint.hash(&mut hasher);
         match &self.files {
             Some(files) => {
                 files.get(key).map(|bytes| &bytes[..]).hash(&mut hasher);
@@ -78,6 +81,7 @@ impl State {
                 generation: 0,
                 files: None,
                 overlay: None,
+                lint: None,
                 catalog,
                 resources: 0,
                 checked: None,
@@ -96,6 +100,7 @@ impl State {
             generation: old.generation + 1,
             files: old.files.clone(),
             overlay: Some(overlay::render(problems, &catalog, old.files.is_none())),
+            lint: None,
             catalog,
             resources: old.resources,
             checked: old.checked.clone(),
@@ -103,14 +108,17 @@ impl State {
         })
     }
 
-    /// Some pages of a build that succeeded, ahead of the rest: they replace their old
+    /// Some pages of a build that succeeded, ahead of the rest, with the build's lint summary:
+    /// they replace their old
     /// versions, every other file stays as it was until [`State::publish_site`].
     pub(crate) fn publish_pages(
         &self,
         pages: Pages,
         catalog: Catalog,
         checked: &Arc<Checked>,
+        lint: Option<&str>,
     ) -> Arc<Snapshot> {
+        let lint = lint.map(|line| overlay::lint(line, &catalog));
         self.replace(|old| {
             let mut files = old.files.as_deref().cloned().unwrap_or_default();
             for (key, bytes) in pages {
@@ -120,6 +128,7 @@ impl State {
                 generation: old.generation + 1,
                 files: Some(Arc::new(files)),
                 overlay: None,
+                lint,
                 catalog,
                 resources: old.resources,
                 checked: Some(Arc::clone(checked)),
@@ -128,18 +137,21 @@ impl State {
         })
     }
 
-    /// The whole site of a build that succeeded.
+    /// The whole site of a build that succeeded, with the lint summary of `sok build`.
     pub(crate) fn publish_site(
         &self,
         files: Files,
         catalog: Catalog,
         checked: Arc<Checked>,
+        lint: Option<&str>,
     ) -> Arc<Snapshot> {
         let resources = resources(&files);
+        let lint = lint.map(|line| overlay::lint(line, &catalog));
         self.replace(|old| Snapshot {
             generation: old.generation + 1,
             files: Some(Arc::new(files)),
             overlay: None,
+            lint,
             catalog,
             resources,
             checked: Some(checked),
@@ -196,23 +208,42 @@ mod tests {
             ("static/x.css", "x"),
             (SEARCH_INDEX, "1"),
         ];
-        let one = state.publish_site(files(&site), cat(), Arc::clone(&checked));
+        let one = state.publish_site(files(&site), cat(), Arc::clone(&checked), None);
         let mut edited = site;
         edited[0].1 = "a2";
         edited[3].1 = "2";
-        let two = state.publish_site(files(&edited), cat(), Arc::clone(&checked));
+        let two = state.publish_site(files(&edited), cat(), Arc::clone(&checked), None);
         assert_ne!(one.version("a.html"), two.version("a.html"));
         assert_eq!(one.version("b.html"), two.version("b.html"));
         assert_ne!(one.version(SEARCH_PAGE), two.version(SEARCH_PAGE));
         let mut styled = edited;
         styled[2].1 = "y";
-        let three = state.publish_site(files(&styled), cat(), Arc::clone(&checked));
+        let three = state.publish_site(files(&styled), cat(), Arc::clone(&checked), None);
         assert_ne!(two.version("b.html"), three.version("b.html"));
         let broken = state.publish_problems(&[], cat());
         assert_ne!(three.version("b.html"), broken.version("b.html"));
         assert!(broken.files.is_some());
-        let ahead = state.publish_pages(vec![("a.html".into(), b"a3".to_vec())], cat(), &checked);
+        let ahead = state.publish_pages(
+            vec![("a.html".into(), b"a3".to_vec())],
+            cat(),
+            &checked,
+            None,
+        );
         assert_eq!(&ahead.files.as_ref().unwrap()["b.html"][..], b"b");
         assert_eq!(ahead.version("b.html"), three.version("b.html"));
+        // A new lint summary is a new version of every page: they reload to show it.
+        let linted = state.publish_site(
+            files(&styled),
+            cat(),
+            Arc::clone(&checked),
+            Some("lint: 1 warning in 1 file"),
+        );
+        assert_ne!(linted.version("b.html"), three.version("b.html"));
+        assert!(
+            linted
+                .lint
+                .as_deref()
+                .is_some_and(|l| l.contains("1 warning"))
+        );
     }
 }

@@ -6,16 +6,17 @@
   "use strict";
   var script = document.currentScript;
   var version = script && script.getAttribute("data-version");
-  var overlay = document.getElementById("sok-overlay");
-  if (overlay) {
-    var hide = overlay.querySelector(".sok-overlay__hide");
+  // The problems' overlay and the lint summary can each be hidden until the next reload.
+  ["sok-overlay", "sok-lint"].forEach(function (id) {
+    var panel = document.getElementById(id);
+    var hide = panel && panel.querySelector(".sok-overlay__hide, .sok-lint__hide");
     if (hide) {
       hide.hidden = false;
       hide.addEventListener("click", function () {
-        overlay.hidden = true;
+        panel.hidden = true;
       });
     }
-  }
+  });
   if (!window.EventSource) {
     return;
   }

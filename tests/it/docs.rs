@@ -1,7 +1,9 @@
 //! `docs/diagnostics.md` is generated from the registry of diagnostic codes
 //! (`sok::diagnostics::codes::CODES`), so the documentation can never miss a code.
 //!
-//! `cargo test --test it docs::` fails when the file is out of date;
+//! So is the key reference in `docs/format.md`, from the field table (`sok::schema`).
+//!
+//! `cargo test --test it docs::` fails when either is out of date;
 //! `UPDATE_DOCS=1 cargo test --test it docs::` rewrites it (and the generated lint docs).
 
 use sok::diagnostics::codes::CODES;
@@ -177,4 +179,40 @@ fn diagnostics_md_documents_every_code_and_json_field() {
         .expect("section");
     assert!(stage_order.contains("\n#### What it means\n"));
     assert!(stage_order.contains("\n# sok.toml: stages"));
+}
+
+const FORMAT_MD: &str = "docs/format.md";
+const REFERENCE_BEGIN: &str = "<!-- Generated from the field table (src/model/fields/) by tests/it/docs.rs down to the\n     end marker: do not edit by hand. Update with `UPDATE_DOCS=1 cargo test --test it docs::`. -->\n";
+const REFERENCE_END: &str = "<!-- End of the generated reference. -->\n";
+
+/// docs/format.md's key reference is generated from the field table: stale, the test fails;
+/// with `UPDATE_DOCS=1` the marked region is rewritten and the prose around it kept.
+#[test]
+fn format_md_reference_is_up_to_date() {
+    let path = common::manifest_dir().join(FORMAT_MD);
+    let actual = std::fs::read_to_string(&path).expect("read docs/format.md");
+    let (before, rest) = actual
+        .split_once(REFERENCE_BEGIN)
+        .expect("docs/format.md has the reference's begin marker");
+    let (_, after) = rest
+        .split_once(REFERENCE_END)
+        .expect("docs/format.md has the reference's end marker");
+    let expected = format!(
+        "{before}{REFERENCE_BEGIN}\n{}\n{REFERENCE_END}{after}",
+        sok::schema::format_reference()
+    );
+    if std::env::var_os("UPDATE_DOCS").is_some_and(|v| v == "1") {
+        std::fs::write(&path, &expected).expect("write docs/format.md");
+        return;
+    }
+    if actual != expected {
+        let diff = similar::TextDiff::from_lines(&actual, &expected)
+            .unified_diff()
+            .header(FORMAT_MD, "generated")
+            .to_string();
+        panic!(
+            "{FORMAT_MD} is out of date; run `UPDATE_DOCS=1 cargo test --test it docs::` \
+             and commit it:\n{diff}"
+        );
+    }
 }

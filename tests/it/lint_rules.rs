@@ -6,6 +6,7 @@ use crate::common::{self, lint_dir, repo_path};
 /// Each rule and how many findings its `bad` fixture has.
 const CASES: &[(&str, usize)] = &[
     ("business-hours-without-schedule", 3),
+    ("fractional-percent", 4),
     ("fractional-share", 2),
     ("indented-code-block", 3),
     ("long-sentence", 2),

@@ -37,5 +37,6 @@ mod robustness;
 mod roles;
 mod sample_events;
 mod schema;
+mod search;
 mod serve;
 mod site_nav;

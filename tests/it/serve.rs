@@ -329,6 +329,60 @@ fn pages_over_http_and_a_reload_after_an_edit() {
 }
 
 #[test]
+fn the_lint_summary_of_sok_build_is_shown_on_every_build() {
+    let (tmp, root) = small();
+    let out = tmp.path().join("out");
+    let (code, _, stderr) = common::sok(&[
+        "build",
+        root.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let printed = stderr
+        .lines()
+        .find(|l| l.starts_with("lint: "))
+        .unwrap_or_else(|| panic!("sok build prints no lint line: {stderr}"));
+    assert!(printed.contains("7 warnings in 6 files"), "{printed}");
+
+    let mut served = Served::start(&root);
+    // The first build reports before the address is printed.
+    assert!(served.first[0].starts_with("built "), "{:?}", served.first);
+    assert_eq!(served.first[1], printed, "{:?}", served.first);
+    let home = served.get("/");
+    assert!(
+        home.body.contains("<aside id=\"sok-lint\" role=\"status\""),
+        "{}",
+        home.body
+    );
+    assert!(
+        home.body
+            .contains("lint: 7 warnings in 6 files — run <code>sok lint</code> for details"),
+        "{}",
+        home.body
+    );
+    assert!(home.body.contains("/__sok/overlay.css"), "{}", home.body);
+
+    // Each rebuild prints it again, and the pages carry the new count.
+    let mut events = served.events(PAGE);
+    events.hello();
+    let settings = root.join("sok.toml");
+    let text = std::fs::read_to_string(&settings).unwrap();
+    common::write(
+        &settings,
+        &format!("{text}\n[lint]\nprinciples-count = \"off\"\n"),
+    );
+    events.reload();
+    served.line_with("rebuilt");
+    let again = served.line_with("lint: ");
+    assert_ne!(again, printed);
+    assert!(again.ends_with(" — run `sok lint` for details"), "{again}");
+    let count = again.trim_start_matches("lint: ");
+    let count = count.split(" — ").next().unwrap();
+    assert!(served.get(PAGE).body.contains(count), "{count}");
+}
+
+#[test]
 fn addresses_content_types_and_not_found() {
     let (_tmp, root) = small();
     let served = Served::start(&root);
@@ -504,9 +558,20 @@ fn clients_that_go_away_and_the_output_directory_do_not_disturb_it() {
     common::write(&root.join("site/html/index.html"), "x");
     common::write(&root.join(".notes.md"), "x");
     events.quiet(Duration::from_millis(600));
-    common::edit(&root.join(STANDARD), TITLE, "Telefon dvignemo takoj");
+    // An edit that lint finds nothing new in ("takoj" would be a vague word): a new lint
+    // count is on every page, which then all reload.
+    common::edit(
+        &root.join(STANDARD),
+        TITLE,
+        "Telefon dvignemo v 90 sekundah",
+    );
     events.reload();
-    assert!(served.get(PAGE).body.contains("Telefon dvignemo takoj"));
+    assert!(
+        served
+            .get(PAGE)
+            .body
+            .contains("Telefon dvignemo v 90 sekundah")
+    );
     // One reload for the edit: the whole site, rendered after the open page, draws that
     // page the same; and the glossary, which the edit does not change, does not reload.
     events.quiet(Duration::from_millis(1500));

@@ -61,7 +61,7 @@ fn check<'a>(cx: &LintContext<'a>) -> Vec<Finding<'a>> {
 }
 
 /// The percent a fraction stands for, without the float noise of `0.07 * 100`.
-fn percent_of(fraction: f64) -> String {
+pub(super) fn percent_of(fraction: f64) -> String {
     let text = format!("{:.4}", fraction * 100.0);
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }

@@ -4,6 +4,7 @@
 //! function; `super::RULES` lists them all.
 
 pub(crate) mod business_hours_without_schedule;
+pub(crate) mod fractional_percent;
 pub(crate) mod fractional_share;
 pub(crate) mod indented_code_block;
 pub(crate) mod long_sentence;

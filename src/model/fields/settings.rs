@@ -5,8 +5,10 @@ use super::{Diff, Field, Type, field};
 use crate::model::{AbandonedPolicy, Kind, Language, Level};
 
 pub const HANDBOOK: &[Field] = &[
-    field("title", Type::Text, "the handbook's title").required(),
-    field("organization", Type::Text, "the company it is for"),
+    field("title", Type::Text, "the handbook's title")
+        .required()
+        .example("\"Customer service standards\""),
+    field("organization", Type::Text, "the company it is for").example("\"Example Ltd\""),
     field(
         "language",
         Type::Choice(Language::WORDS),
@@ -35,16 +37,14 @@ pub const HANDBOOK: &[Field] = &[
         "review_every",
         Type::Duration,
         "how often the whole handbook is reviewed",
-    ),
+    )
+    .example("\"1 year\""),
     field("last_reviewed", Type::Date, "when it was last reviewed"),
 ];
 
 pub const JOURNEY_SETTINGS: &[Field] = &[
-    field(
-        "stages",
-        Type::Stages,
-        "the journey's stages (default awareness, consideration, decision, post-purchase)",
-    ),
+    field("stages", Type::Stages, "the journey's stages, in order")
+        .default("[\"awareness\", \"consideration\", \"decision\", \"post-purchase\"]"),
     field("stage_names", Type::TextMap, "display names of the stages"),
 ];
 
@@ -52,15 +52,18 @@ pub const LINT_PARAMETERS: &[Field] = &[
     field(
         "max_sentence_words",
         Type::Integer,
-        "the longest sentence `long-sentence` allows (default 25)",
+        "the longest sentence `long-sentence` allows, from 1 to 1000 words",
     )
-    .diff(Diff::Ignored),
+    .diff(Diff::Ignored)
+    .default("25")
+    .example("30"),
     field(
         "extra_vague_phrases",
         Type::Texts,
         "phrases `vague-wording` reports besides the built-in ones",
     )
-    .diff(Diff::Ignored),
+    .diff(Diff::Ignored)
+    .example("[\"as a rule\"]"),
 ];
 
 pub const BUILD: &[Field] = &[
@@ -69,27 +72,32 @@ pub const BUILD: &[Field] = &[
         Type::Text,
         "the output directory, relative to the root",
     )
-    .diff(Diff::Ignored),
+    .diff(Diff::Ignored)
+    .default("\"build\"")
+    .example("\"site\""),
     field(
         "deny_lint",
         Type::Choice(Level::WORDS),
-        "refuse to build when lint finds problems at this level or above (default off)",
+        "refuse to build when lint finds problems at this level or above",
     )
-    .diff(Diff::Ignored),
+    .diff(Diff::Ignored)
+    .default("\"off\""),
     field(
         "edit_url",
         Type::Text,
-        "the address of a page's source in its repository's editor, with `{path}` for the file's path from the root (`\"https://git.example.com/hb/edit/main/{path}\"`); the site links \"Edit this page\" to it",
+        "the address of a page's source in its repository's editor, with `{path}` for the file's path from the root; the site links \"Edit this page\" to it",
     )
-    .diff(Diff::Ignored),
+    .diff(Diff::Ignored)
+    .example("\"https://git.example.com/hb/edit/main/{path}\""),
 ];
 
 pub const CALENDAR: &[Field] = &[
     field(
         "timezone",
         Type::TimeZone,
-        "the IANA time zone business hours and periods are counted in (default UTC)",
-    ),
+        "the IANA time zone business hours and periods are counted in",
+    )
+    .default("\"UTC\""),
     field(
         "holidays",
         Type::Dates,
@@ -104,13 +112,15 @@ pub const EVENT_COLUMNS: &[Field] = &[
         "id",
         Type::Text,
         "the event's id in its source system; a repeated id is reported",
-    ),
+    )
+    .example("\"T-1042\""),
     field(
         "metric",
         Type::Text,
         "the metric name, as in a standard's `[measure]`",
     )
-    .required(),
+    .required()
+    .example("\"answer_time\""),
     field(
         "touchpoint",
         Type::Ref(Kind::Touchpoint),
@@ -141,12 +151,14 @@ pub const EVENT_COLUMNS: &[Field] = &[
         "agent",
         Type::Text,
         "who handled it, for results per employee",
-    ),
+    )
+    .example("\"anna.nowak\""),
     field(
         "team",
         Type::Text,
         "the team that handled it, for results per department",
-    ),
+    )
+    .example("\"Phone team\""),
 ];
 
 pub const EVENTS: &[Field] = &[
@@ -158,13 +170,15 @@ pub const EVENTS: &[Field] = &[
     field(
         "abandoned",
         Type::Choice(AbandonedPolicy::WORDS),
-        "what an event abandoned within its bound counts as: failed (default), met or excluded",
-    ),
+        "what an event abandoned within its bound counts as",
+    )
+    .default("\"failed\""),
     field(
         "short_abandon",
         Type::Duration,
         "abandons at most this long after the start are left out",
-    ),
+    )
+    .example("\"5 s\""),
 ];
 
 pub const EXPORT: &[Field] = &[

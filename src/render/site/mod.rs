@@ -6,3 +6,4 @@ pub(crate) mod outline;
 pub(crate) mod pager;
 pub(crate) mod pages;
 pub(crate) mod search;
+mod search_words;

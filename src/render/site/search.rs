@@ -1,12 +1,18 @@
 //! The client-side search index: `search-index.js` assigns `window.SOK_SEARCH_INDEX`, one
-//! entry per entity (and per journey stage) with its title, id, kind, url, measure sentence
-//! and a short excerpt — never the whole text, so the file stays small. search.js normalizes
-//! both the query and the entries (case, diacritics), so "swiadomosc" finds "Świadomość".
+//! entry per entity (and per journey stage) with its title, id, kind, url, measure sentence,
+//! tags and a short excerpt, and the terms of its title and of its whole text as numbers into
+//! one shared dictionary (`window.SOK_SEARCH_TERMS`, the most frequent first), so that every
+//! word is searchable and the file stays small. How words become terms and how a query
+//! matches them is `search_words.rs`, shared with search.js.
+
+use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::search_words::Terms;
+
 use crate::i18n::measure::{self, MeasureValue};
-use crate::model::{Kind, Text};
+use crate::model::{Kind, Meta, Text};
 use crate::render::address::target::Target;
 use crate::render::view::context::{Ctx, plain};
 use crate::render::view::document::ExtraChapter;
@@ -14,7 +20,7 @@ use crate::render::view::document::ExtraChapter;
 /// The longest excerpt, in characters.
 pub(crate) const EXCERPT_CHARS: usize = 160;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Entry {
     pub title: String,
     pub id: String,
@@ -22,7 +28,26 @@ pub(crate) struct Entry {
     pub url: String,
     pub measure: String,
     pub excerpt: String,
+    pub tags: Vec<String>,
+    /// The plain text of everything the entry says beyond its title, for its terms.
+    pub body: String,
 }
+
+/// An entry as search.js reads it: `[title, id, kind, url, measure, excerpt, tags, title
+/// terms, other terms (text, measure sentence, tags)]`, an array rather than an object so that 10,000 entries do not repeat
+/// nine key names each.
+#[derive(Serialize)]
+struct Row<'a>(
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a [String],
+    Vec<u32>,
+    Vec<u32>,
+);
 
 /// At most [`EXCERPT_CHARS`] characters of plain text, cut at a word, with `…`.
 pub(crate) fn excerpt(text: &str) -> String {
@@ -42,17 +67,36 @@ fn text_excerpt(text: Option<&Text>) -> String {
     text.map(|t| excerpt(&t.value)).unwrap_or_default()
 }
 
+/// The plain text of `texts`, one after another.
+fn body<'t>(texts: impl IntoIterator<Item = Option<&'t Text>>) -> String {
+    let parts: Vec<String> = texts
+        .into_iter()
+        .flatten()
+        .map(|t| plain(&t.value))
+        .collect();
+    parts.join(" ")
+}
+
+fn tags(tags: &[Text]) -> Vec<String> {
+    tags.iter().map(|t| plain(&t.value)).collect()
+}
+
 /// Every entry, in handbook order. `ctx` must be a page context at the site root.
 pub(crate) fn entries(ctx: &Ctx<'_>, extras: &[ExtraChapter]) -> Vec<Entry> {
     let hb = ctx.hb;
     let mut out = Vec::new();
-    let entry = |kind: Kind, target: Target, id: &str, title: String, excerpt: String| Entry {
-        title,
-        id: id.to_string(),
-        kind: kind.name(),
-        url: ctx.linker.href(&target),
-        measure: String::new(),
-        excerpt,
+    let entry = |kind: Kind, meta: &Meta, title: String, excerpt: String, body: String| {
+        let id = &meta.id.value;
+        Entry {
+            title,
+            id: id.clone(),
+            kind: kind.name(),
+            url: ctx.linker.href(&Target::Entity(kind, id.clone())),
+            measure: String::new(),
+            excerpt,
+            tags: tags(&meta.tags),
+            body,
+        }
     };
     for e in &hb.terms {
         let mut title = plain(&e.term.value);
@@ -60,33 +104,31 @@ pub(crate) fn entries(ctx: &Ctx<'_>, extras: &[ExtraChapter]) -> Vec<Entry> {
             let aka: Vec<String> = e.aka.iter().map(|a| plain(&a.value)).collect();
             title = format!("{title} ({})", aka.join(", "));
         }
-        let id = &e.meta.id.value;
+        let text = body([Some(&e.definition), e.not.as_ref()]);
         out.push(entry(
             Kind::Term,
-            Target::Entity(Kind::Term, id.clone()),
-            id,
+            &e.meta,
             title,
             excerpt(&e.definition.value),
+            text,
         ));
     }
     for e in &hb.principles {
-        let id = &e.meta.id.value;
         out.push(entry(
             Kind::Principle,
-            Target::Entity(Kind::Principle, id.clone()),
-            id,
+            &e.meta,
             plain(&e.title.value),
             text_excerpt(e.text.as_ref()),
+            body([e.text.as_ref()]),
         ));
     }
     for e in &hb.chapters {
-        let id = &e.meta.id.value;
         out.push(entry(
             Kind::Chapter,
-            Target::Entity(Kind::Chapter, id.clone()),
-            id,
+            &e.meta,
             plain(&e.title.value),
             excerpt(&e.body.value),
+            body([Some(&e.body)]),
         ));
     }
     for e in &hb.journeys {
@@ -94,10 +136,10 @@ pub(crate) fn entries(ctx: &Ctx<'_>, extras: &[ExtraChapter]) -> Vec<Entry> {
         let name = plain(&e.name.value);
         out.push(entry(
             Kind::Journey,
-            Target::Entity(Kind::Journey, id.clone()),
-            id,
+            &e.meta,
             name.clone(),
             text_excerpt(e.description.as_ref()),
+            body([e.description.as_ref()]),
         ));
         for stage in hb.stages_of(e) {
             let steps: Vec<String> = e
@@ -112,31 +154,34 @@ pub(crate) fn entries(ctx: &Ctx<'_>, extras: &[ExtraChapter]) -> Vec<Entry> {
             let stage_name = plain(&ctx.stage_name(stage));
             let mut entry_url = ctx.linker.href(&Target::Entity(Kind::Journey, id.clone()));
             entry_url.push_str(&format!("#stage-{stage}"));
+            let text = format!("{name}: {}", steps.join(" · "));
             out.push(Entry {
                 title: stage_name,
                 id: format!("{id}/{stage}"),
                 kind: "stage",
                 url: entry_url,
                 measure: String::new(),
-                excerpt: excerpt(&format!("{name}: {}", steps.join(" · "))),
+                excerpt: excerpt(&text),
+                tags: Vec::new(),
+                body: text,
             });
         }
         for step in &e.steps {
-            let step_id = format!("{id}/{}", step.id.value);
             out.push(Entry {
                 title: plain(&step.name.value),
-                id: step_id,
+                id: format!("{id}/{}", step.id.value),
                 kind: "step",
                 url: ctx
                     .linker
                     .href(&Target::Step(id.clone(), step.id.value.clone())),
                 measure: String::new(),
                 excerpt: text_excerpt(step.instruction.as_ref()),
+                tags: Vec::new(),
+                body: body([step.instruction.as_ref()]),
             });
         }
     }
     for e in &hb.touchpoints {
-        let id = &e.meta.id.value;
         let mut text = e
             .hours
             .as_ref()
@@ -150,25 +195,29 @@ pub(crate) fn entries(ctx: &Ctx<'_>, extras: &[ExtraChapter]) -> Vec<Entry> {
         );
         out.push(entry(
             Kind::Touchpoint,
-            Target::Entity(Kind::Touchpoint, id.clone()),
-            id,
+            &e.meta,
             plain(&e.name.value),
             excerpt(&text),
+            plain(&text),
         ));
     }
     for e in &hb.situations {
-        let id = &e.meta.id.value;
         let text = e.trigger.as_ref().or(e.procedure.as_ref());
+        let phrases = e.say.iter().chain(&e.never_say).map(Some);
+        let all = [e.trigger.as_ref(), e.procedure.as_ref()]
+            .into_iter()
+            .chain(phrases);
         out.push(entry(
             Kind::Situation,
-            Target::Entity(Kind::Situation, id.clone()),
-            id,
+            &e.meta,
             plain(&e.name.value),
             text_excerpt(text),
+            body(all),
         ));
     }
     for e in &hb.standards {
         let id = &e.meta.id.value;
+        let phrases = e.say.iter().chain(&e.never_say).map(Some);
         out.push(Entry {
             title: plain(&e.title.value),
             id: id.clone(),
@@ -180,10 +229,11 @@ pub(crate) fn entries(ctx: &Ctx<'_>, extras: &[ExtraChapter]) -> Vec<Entry> {
                 .map(|m| measure::sentence(&MeasureValue::of(m), ctx.cat))
                 .unwrap_or_default(),
             excerpt: text_excerpt(e.text.as_ref()),
+            tags: tags(&e.meta.tags),
+            body: body([e.text.as_ref()].into_iter().chain(phrases)),
         });
     }
     for e in &hb.owners {
-        let id = &e.meta.id.value;
         let mut text = [e.team.as_ref(), e.person.as_ref()]
             .into_iter()
             .flatten()
@@ -195,10 +245,10 @@ pub(crate) fn entries(ctx: &Ctx<'_>, extras: &[ExtraChapter]) -> Vec<Entry> {
         }
         out.push(entry(
             Kind::Owner,
-            Target::Entity(Kind::Owner, id.clone()),
-            id,
+            &e.meta,
             plain(&e.name.value),
             excerpt(&text),
+            plain(&text),
         ));
     }
     for extra in extras {
@@ -209,6 +259,8 @@ pub(crate) fn entries(ctx: &Ctx<'_>, extras: &[ExtraChapter]) -> Vec<Entry> {
             url: ctx.linker.href(&Target::Extra(extra.id.clone())),
             measure: String::new(),
             excerpt: excerpt(&extra.markdown),
+            tags: Vec::new(),
+            body: plain(&extra.markdown),
         });
     }
     out
@@ -231,13 +283,90 @@ pub(crate) fn script(entries: &[Entry], ctx: &Ctx<'_>) -> String {
     .iter()
     .map(|k| (k.to_string(), ctx.cat.get(&format!("kind.{k}")).into()))
     .collect();
-    let index = serde_json::to_string(entries).unwrap_or_else(|_| "[]".into());
+    let terms = Terms::new(ctx.cat.language);
+    let (dictionary, rows) = index(entries, &terms);
+    let index = serde_json::to_string(&rows).unwrap_or_else(|_| "[]".into());
+    let dictionary = serde_json::to_string(&dictionary).unwrap_or_else(|_| "[]".into());
     let kinds = serde_json::to_string(&kinds).unwrap_or_else(|_| "{}".into());
     format!(
         "// Generated by sok build: the search index of this handbook.\n\
          window.SOK_SEARCH_KINDS = {kinds};\n\
-         window.SOK_SEARCH_INDEX = {index};\n"
+         window.SOK_SEARCH_STEMMED = {};\n\
+         window.SOK_SEARCH_TERMS = {dictionary};\n\
+         window.SOK_SEARCH_INDEX = {index};\n",
+        terms.stemmed()
     )
+}
+
+/// The dictionary of terms, the most frequent first (so the most common numbers are the
+/// shortest), and each entry as a row that points into it.
+fn index<'e>(entries: &'e [Entry], terms: &Terms) -> (Vec<String>, Vec<Row<'e>>) {
+    use rayon::prelude::*;
+    let per_entry: Vec<(Vec<String>, Vec<String>)> = entries
+        .par_iter()
+        .map(|entry| {
+            let mut title = Vec::new();
+            let mut push_title = |t: String| {
+                if !title.contains(&t) {
+                    title.push(t);
+                }
+            };
+            terms.of(&entry.title, &mut push_title);
+            // Tags rank below the title: search.js matches them as written first, their
+            // terms (other forms of a tag's words) with the text.
+            let mut body = std::collections::BTreeSet::new();
+            for tag in &entry.tags {
+                terms.of(tag, |t| {
+                    body.insert(t);
+                });
+            }
+            terms.of(&entry.body, |t| {
+                body.insert(t);
+            });
+            terms.of(&entry.measure, |t| {
+                body.insert(t);
+            });
+            let body = body.into_iter().filter(|t| !title.contains(t)).collect();
+            (title, body)
+        })
+        .collect();
+    let mut frequency: HashMap<&str, u32> = HashMap::new();
+    for (title, body) in &per_entry {
+        for term in title.iter().chain(body) {
+            *frequency.entry(term).or_default() += 1;
+        }
+    }
+    let mut dictionary: Vec<&str> = frequency.keys().copied().collect();
+    dictionary.sort_unstable_by(|a, b| frequency[b].cmp(&frequency[a]).then(a.cmp(b)));
+    let number: HashMap<&str, u32> = dictionary
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (*t, i as u32))
+        .collect();
+    let numbers = |terms: &[String]| {
+        let mut out: Vec<u32> = terms.iter().map(|t| number[t.as_str()]).collect();
+        out.sort_unstable();
+        out
+    };
+    let rows = entries
+        .iter()
+        .zip(&per_entry)
+        .map(|(e, (title, body))| {
+            Row(
+                &e.title,
+                &e.id,
+                e.kind,
+                &e.url,
+                &e.measure,
+                &e.excerpt,
+                &e.tags,
+                numbers(title),
+                numbers(body),
+            )
+        })
+        .collect();
+    let dictionary = dictionary.into_iter().map(String::from).collect();
+    (dictionary, rows)
 }
 
 #[cfg(test)]
