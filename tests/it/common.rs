@@ -307,3 +307,23 @@ pub(crate) fn sok(args: &[&str]) -> (i32, String, String) {
         String::from_utf8(output.stderr).unwrap(),
     )
 }
+
+/// Runs `program` with `node -e` and parses what it prints as JSON; `None` (a failure under
+/// `CI=true`) when node is not installed.
+pub(crate) fn node_json(program: &str) -> Option<serde_json::Value> {
+    if !tool_available("node") {
+        skip("node is not installed");
+        return None;
+    }
+    let output = std::process::Command::new("node")
+        .arg("-e")
+        .arg(program)
+        .output()
+        .expect("node runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Some(serde_json::from_slice(&output.stdout).expect("node prints JSON"))
+}

@@ -155,17 +155,8 @@ fn search_norm(inputs: &[&str]) -> Option<Vec<String>> {
         &script[start..start + len],
         serde_json::to_string(inputs).expect("json")
     );
-    let output = std::process::Command::new("node")
-        .arg("-e")
-        .arg(program)
-        .output()
-        .expect("node runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    Some(serde_json::from_slice(&output.stdout).expect("node prints JSON"))
+    let out = common::node_json(&program)?;
+    Some(serde_json::from_value(out).expect("a list of texts"))
 }
 
 #[test]

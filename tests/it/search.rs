@@ -21,24 +21,6 @@ fn function(script: &str, name: &str) -> String {
     script[start..start + len].to_string()
 }
 
-fn node(program: &str) -> Option<serde_json::Value> {
-    if !common::tool_available("node") {
-        common::skip("node is not installed");
-        return None;
-    }
-    let output = std::process::Command::new("node")
-        .arg("-e")
-        .arg(program)
-        .output()
-        .expect("node runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    Some(serde_json::from_slice(&output.stdout).expect("node prints JSON"))
-}
-
 fn script() -> String {
     std::fs::read_to_string(common::manifest_dir().join(SEARCH_JS)).expect("search.js")
 }
@@ -60,7 +42,9 @@ fn search_js_folds_and_matches_as_search_words_rs() {
         function(&script, "slack"),
         function(&script, "matches"),
     );
-    let Some(out) = node(&program) else { return };
+    let Some(out) = common::node_json(&program) else {
+        return;
+    };
     let cases: serde_json::Value = serde_json::from_str(&cases).expect("JSON");
     for (case, got) in cases["fold"]
         .as_array()
@@ -113,7 +97,7 @@ fn search(index: &str, queries: &[&str]) -> Option<serde_json::Value> {
          console.log(JSON.stringify({queries}.map(q => window.__search(q).map(e => [e.title, e.url]))));",
         queries = serde_json::to_string(queries).unwrap(),
     );
-    node(&program)
+    common::node_json(&program)
 }
 
 fn urls(results: &serde_json::Value) -> Vec<&str> {
