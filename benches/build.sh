@@ -26,7 +26,7 @@ command -v /usr/bin/time >/dev/null || { echo "needs GNU time (Debian package: t
 
 bench_binary() {
   cargo build --release --quiet --bench "$1" --message-format=json |
-    sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1
+    sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | grep "/$1-" | tail -1
 }
 if [ -z "${SOK:-}" ]; then
   cargo build --release --quiet
