@@ -60,6 +60,25 @@
       ? 1 : 0;
   }
 
+  /* Term numbers written by sok as gaps in base 32 (search.rs, encode_numbers): the last
+     digit of each gap from LAST, the others from MORE. */
+  var LAST = '0123456789abcdefghijklmnopqrstuv';
+  var MORE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&(';
+  function decodeTerms(text) {
+    var out = [], value = 0, last = 0;
+    for (var i = 0; i < text.length; i++) {
+      var d = LAST.indexOf(text[i]);
+      if (d >= 0) {
+        last += value * 32 + d;
+        out.push(last);
+        value = 0;
+      } else {
+        value = value * 32 + MORE.indexOf(text[i]);
+      }
+    }
+    return out;
+  }
+
   var prepared = index.map(function (row, position) {
     var entry = {
       title: row[0], id: row[1], kind: row[2], url: row[3], measure: row[4], excerpt: row[5],
@@ -72,8 +91,8 @@
       tags: norm(entry.tags.join(' ')),
       hay: norm([entry.title, entry.id, entry.measure, entry.excerpt, entry.tags.join(' '),
         kinds[entry.kind]].join(' ')),
-      titleTerms: row[7] || [],
-      bodyTerms: row[8] || []
+      titleTerms: decodeTerms(row[7] || ''),
+      bodyTerms: decodeTerms(row[8] || '')
     };
   });
 
