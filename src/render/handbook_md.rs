@@ -1,5 +1,6 @@
-//! handbook.md: the whole document drawn by `markdown/handbook.md.tera` for pandoc, with
-//! its YAML metadata block and the page break that both PDF paths honour.
+//! handbook.md: the whole document for pandoc, its frame drawn by `markdown/handbook.md.tera`
+//! (with its YAML metadata block) and its sections by `markdown/handbook/*.md.tera`, and the
+//! page break that both PDF paths honour.
 
 use serde::Serialize;
 
@@ -7,9 +8,14 @@ use crate::error::Error;
 use crate::model::Text;
 use crate::render::address::linker::Mode;
 use crate::render::markdown::to_markdown::yaml_string;
+use crate::render::output::Sink;
+use crate::render::single::{self, Single};
 use crate::render::templates::Templates;
 use crate::render::view::context::{Ctx, Format, plain};
 use crate::render::view::document::{self, ExtraChapter};
+
+/// Where handbook.md goes in the output.
+const PATH: &str = "handbook.md";
 
 /// A page break that both PDF paths honour: weasyprint (HTML) and LaTeX.
 pub const PAGEBREAK: &str = "```{=html}\n<div style=\"page-break-after: always;\"></div>\n```\n\n```{=latex}\n\\newpage\n```";
@@ -23,13 +29,15 @@ struct MarkdownMeta {
     lang: &'static str,
 }
 
-/// Renders handbook.md; `ctx` is any context of the build (its mode and format are set here).
+/// Writes handbook.md into `sink`; `ctx` is any context of the build (its mode and format are
+/// set here).
 pub(crate) fn render(
     ctx: &Ctx<'_>,
     templates: &Templates,
     extras: &[ExtraChapter],
     audience: Option<&str>,
-) -> Result<String, Error> {
+    sink: &dyn Sink,
+) -> Result<(), Error> {
     let md = Ctx {
         format: Format::Markdown,
         ..ctx.with_mode(Mode::Single)
@@ -50,12 +58,25 @@ pub(crate) fn render(
         ),
         lang: ctx.cat.language.keyword(),
     };
-    let mut context = tera::Context::new();
-    // A temporary, so that the view is freed before the template is drawn: only its copy in
-    // the context is needed then.
-    context.insert("doc", &document::document(&md, extras));
-    context.insert("meta", &meta);
-    context.insert("t", &ctx.cat.to_json());
-    context.insert("pagebreak", PAGEBREAK);
-    templates.render("markdown/handbook.md.tera", &context)
+    let mut common = tera::Context::new();
+    common.insert("meta", &meta);
+    common.insert("t", &ctx.cat.to_json());
+    common.insert("pagebreak", PAGEBREAK);
+    let mut context = common.clone();
+    context.insert("doc", &document::frame(&md, extras));
+    context.insert("sections", single::SECTIONS);
+    let template = "markdown/handbook.md.tera";
+    let frame = templates.render(template, &context)?;
+    let document = Single {
+        ctx: md,
+        templates,
+        extras,
+        parts: "markdown/handbook/",
+        extension: ".md.tera",
+        common,
+        finish: &|piece| piece,
+    };
+    single::stream(sink, PATH, |out| {
+        document.write(template, &frame, PATH, out)
+    })
 }

@@ -15,6 +15,7 @@ pub(crate) mod error;
 pub(crate) mod handbook_md;
 pub(crate) mod markdown;
 pub mod output;
+pub(crate) mod single;
 pub(crate) mod site;
 pub(crate) mod templates;
 pub(crate) mod view;
@@ -182,13 +183,13 @@ pub fn render_with(
         asset_dirs.push("html/");
     }
     if options.markdown {
-        let text = handbook_md::render(
+        handbook_md::render(
             &ctx,
             templates,
             extras,
             options.audience.as_ref().map(|a| a.name.as_str()),
+            sink,
         )?;
-        write(sink, "handbook.md", text.as_bytes())?;
         asset_dirs.push("");
     }
     for asset in &hb.assets {

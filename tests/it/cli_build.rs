@@ -476,3 +476,99 @@ fn odd_texts_build_without_panics() {
     );
     assert!(text(&out, "handbook.md").contains("fn-a"));
 }
+
+/// print.html and handbook.md are drawn a few dozen entities at a time: a handbook with
+/// several pieces' worth of standards still prints each once, in order, in one section.
+#[test]
+fn a_long_section_prints_every_entity_once_in_order() {
+    let hb = copy_of(&small());
+    let files: Vec<(String, String)> = (0..130)
+        .map(|i| {
+            (
+                format!("standards/long-{i:03}.md"),
+                format!(
+                    "+++\ntitle = \"Odpowiedź {i:03}\"\nowner = \"vodja\"\ntouchpoints = [\"telefon\"]\nreview_every = \"6 months\"\nlast_reviewed = 2026-02-10\n\n[measure]\nmetric = \"answer_time\"\nmax = \"2 min\"\nshare = 90\nperiod = \"month\"\n+++\n\nBesedilo {i:03}.\n"
+                ),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_bytes()))
+        .collect();
+    common::write_files(hb.path(), &refs);
+    let out = hb.path().join("site");
+    let output = build(hb.path(), &out, &[]);
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let print = text(&out, "html/print.html");
+    let md = text(&out, "handbook.md");
+    for (name, doc, mark) in [
+        ("print.html", &print, "id=\"standard-long-"),
+        ("handbook.md", &md, "{#standard-long-"),
+    ] {
+        let found: Vec<&str> = doc
+            .match_indices(mark)
+            .map(|(at, _)| &doc[at + mark.len()..at + mark.len() + 3])
+            .collect();
+        let expected: Vec<String> = (0..130).map(|i| format!("{i:03}")).collect();
+        assert_eq!(found, expected, "{name}: each standard once, in order");
+    }
+    assert_eq!(print.matches("id=\"section-standards\"").count(), 1);
+    assert_eq!(
+        print.matches("<section").count(),
+        print.matches("</section>").count(),
+        "every section of print.html is closed"
+    );
+    let standards = print.find("id=\"section-standards\"").expect("standards");
+    let owners = print.find("id=\"section-owners\"").expect("owners");
+    let last = print
+        .rfind("id=\"standard-long-129\"")
+        .expect("the last standard");
+    assert!(
+        standards < last && last < owners,
+        "the standards stay in their section"
+    );
+    assert_eq!(md.matches("{#section-standards}").count(), 1);
+}
+
+/// A section's template can be overridden like any other; a frame without `sections` is a
+/// template error that writes nothing.
+#[test]
+fn the_single_documents_are_drawn_from_overridable_parts() {
+    let hb = copy_of(&small());
+    common::write_files(
+        hb.path(),
+        &[(
+            "templates/markdown/handbook/standards.md.tera",
+            b"{% if first %}\n\n# STANDARDS\n{% endif %}{% for s in items %}\n- {{ s.title }}{% endfor %}{% if last %}\n(end){% endif %}\n",
+        )],
+    );
+    let out = hb.path().join("site");
+    let output = build(hb.path(), &out, &[]);
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let md = text(&out, "handbook.md");
+    assert!(
+        md.contains("\n\n# STANDARDS\n\n- Telefon dvignemo v 2 minutah"),
+        "{md}"
+    );
+    assert!(md.contains("(end)\n"), "{md}");
+
+    let broken = copy_of(&small());
+    common::write_files(
+        broken.path(),
+        &[(
+            "templates/html/print.html.tera",
+            b"{% extends \"html/base.html.tera\" %}{% block content %}no sections{% endblock content %}",
+        )],
+    );
+    let out = broken.path().join("site");
+    let output = build(broken.path(), &out, &[]);
+    assert_eq!(code(&output), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("sok::build::template")
+            && stderr(&output).contains("`{{ sections }}`"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!out.exists());
+}

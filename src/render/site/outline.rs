@@ -29,22 +29,37 @@ pub(crate) fn outline(html: &str, labels: &Labels<'_>) -> String {
     };
     let mut out = String::with_capacity(html.len() + 1024);
     out.push_str(&html[..main]);
+    let headings = add_anchors(&html[main..], labels.anchor, &mut out);
+    match labels.contents {
+        Some(title) if headings.len() >= 2 => insert_contents(&out, main, title, &headings),
+        _ => out,
+    }
+}
+
+/// A piece of a page's main part (print.html is written piece by piece) with anchors on its
+/// headings, as [`outline`] puts them.
+pub(crate) fn anchors(piece: &str, anchor: &str) -> String {
+    let mut out = String::with_capacity(piece.len() + 256);
+    add_anchors(piece, anchor, &mut out);
+    out
+}
+
+/// Appends `html` to `out` with an anchor link in each heading that has an id; returns those
+/// headings.
+fn add_anchors(html: &str, anchor: &str, out: &mut String) -> Vec<Heading> {
     let mut headings = Vec::new();
-    let mut rest = &html[main..];
+    let mut rest = html;
     while let Some((heading, close)) = next_heading(rest) {
         out.push_str(&rest[..close]);
         out.push_str(&format!(
             "<a class=\"heading-anchor\" href=\"#{}\" aria-label=\"{}: {}\">#</a>",
-            heading.id, labels.anchor, heading.text
+            heading.id, anchor, heading.text
         ));
         headings.push(heading);
         rest = &rest[close..];
     }
     out.push_str(rest);
-    match labels.contents {
-        Some(title) if headings.len() >= 2 => insert_contents(&out, main, title, &headings),
-        _ => out,
-    }
+    headings
 }
 
 /// The next `<h2 id="…">` or `<h3 id="…">` in `html`, and where its closing tag starts.

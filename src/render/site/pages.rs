@@ -17,6 +17,7 @@ use crate::render::address::target::{Section, Target, encode_path};
 use crate::render::error;
 use crate::render::markdown::to_html::escape_attr;
 use crate::render::output::Sink;
+use crate::render::single;
 use crate::render::templates::Templates;
 use crate::render::view::context::{Ctx, Label, LinkView, plain};
 use crate::render::view::document::{self, ExtraChapter, SectionEntry};
@@ -152,6 +153,69 @@ impl<'a> Site<'a> {
 
     /// Renders one page: its path under `html/` and its HTML.
     pub(crate) fn render(&self, page: Page) -> Result<(String, String), Error> {
+        if page == Page::Print {
+            let mut bytes = Vec::new();
+            let path = self.write_print(&mut bytes)?;
+            let html = String::from_utf8(bytes)
+                .map_err(|_| Error::new("print.html is not valid UTF-8"))?;
+            return Ok((path, html));
+        }
+        let (path, template, mut context) = self.page_context(page);
+        let html = self.templates.render(template, &context);
+        self.give_back(&mut context);
+        let html = html?;
+        let own_contents = matches!(
+            page,
+            Page::Journey(_)
+                | Page::Touchpoint(_)
+                | Page::Situation(_)
+                | Page::Standard(_)
+                | Page::Owner(_)
+                | Page::Chapter(_)
+                | Page::Extra(_)
+        );
+        let anchor = self.anchor_label();
+        let contents = escape_attr(self.ctx.cat.get("ui.on_this_page"));
+        let labels = outline::Labels {
+            anchor: &anchor,
+            contents: own_contents.then_some(contents.as_str()),
+        };
+        Ok((path, outline::outline(&html, &labels)))
+    }
+
+    /// Writes print.html into `out`: its frame with the sections drawn piece by piece in
+    /// between; returns its path under `html/`.
+    fn write_print(&self, out: &mut dyn std::io::Write) -> Result<String, Error> {
+        let (path, template, mut context) = self.page_context(Page::Print);
+        context.insert("sections", single::SECTIONS);
+        let frame = self.templates.render(template, &context);
+        let mut common = tera::Context::new();
+        if let Some(site) = context.get("site") {
+            common.insert("site", site);
+        }
+        self.give_back(&mut context);
+        let anchor = self.anchor_label();
+        let labels = outline::Labels {
+            anchor: &anchor,
+            contents: None,
+        };
+        let frame = outline::outline(&frame?, &labels);
+        let finish = |piece: String| outline::anchors(&piece, &anchor);
+        let document = single::Single {
+            ctx: self.ctx.with_mode(Mode::Single),
+            templates: self.templates,
+            extras: self.extras,
+            parts: "html/print/",
+            extension: ".html.tera",
+            common,
+            finish: &finish,
+        };
+        document.write(template, &frame, &format!("html/{path}"), out)?;
+        Ok(path)
+    }
+
+    /// The page's path under `html/`, its template and its context.
+    fn page_context(&self, page: Page) -> (String, &'static str, tera::Context) {
         let (path, template, section) = place(self.ctx.hb, &self.extra_ids, page);
         let depth = path.matches('/').count();
         let mode = if page == Page::Print {
@@ -200,30 +264,21 @@ impl<'a> Site<'a> {
         context.insert("crumb", &crumb);
         context.insert("pager", &pager::pager(&ctx, &self.order, self.extras, page));
         context.insert("edit_href", &self.edit_href(page));
-        let html = self.templates.render(template, &context);
+        (path, template, context)
+    }
+
+    /// The accessible name of heading anchors, escaped.
+    fn anchor_label(&self) -> String {
+        escape_attr(self.ctx.cat.get("ui.anchor"))
+    }
+
+    /// Returns the page's copy of the catalogue to the pool.
+    fn give_back(&self, context: &mut tera::Context) {
         if let Some(serde_json::Value::Object(mut site)) = context.remove("site") {
             if let Some(t) = site.remove("t") {
                 self.give_back_catalog(t);
             }
         }
-        let html = html?;
-        let own_contents = matches!(
-            page,
-            Page::Journey(_)
-                | Page::Touchpoint(_)
-                | Page::Situation(_)
-                | Page::Standard(_)
-                | Page::Owner(_)
-                | Page::Chapter(_)
-                | Page::Extra(_)
-        );
-        let anchor = escape_attr(ctx.cat.get("ui.anchor"));
-        let contents = escape_attr(ctx.cat.get("ui.on_this_page"));
-        let labels = outline::Labels {
-            anchor: &anchor,
-            contents: own_contents.then_some(contents.as_str()),
-        };
-        Ok((path, outline::outline(&html, &labels)))
     }
 
     fn take_catalog(&self) -> serde_json::Value {
@@ -387,7 +442,7 @@ impl<'a> Site<'a> {
                 section_title(Section::Tags)
             }
             Page::Print => {
-                c.insert("doc", &document::document(ctx, self.extras));
+                c.insert("doc", &document::frame(ctx, self.extras));
                 section_title(Section::Print)
             }
         }
@@ -398,6 +453,11 @@ impl<'a> Site<'a> {
     pub(crate) fn render_all(&self, sink: &dyn Sink) -> Result<usize, Error> {
         let pages = pages(self.ctx.hb, self.extras.len());
         pages.par_iter().try_for_each(|&page| {
+            if page == Page::Print {
+                return single::stream(sink, "html/print.html", |out| {
+                    self.write_print(out).map(drop)
+                });
+            }
             let (path, html) = self.render(page)?;
             let path = format!("html/{path}");
             sink.write(&path, html.as_bytes())

@@ -46,14 +46,26 @@ pub(crate) struct CardView {
     pub next_review: Option<String>,
 }
 
+/// Whether owner `i` gets a card: whether its role applies anything.
+pub(crate) fn has_card(ctx: &Ctx<'_>, i: usize) -> bool {
+    i < ctx.hb.owners.len()
+        && i < ctx.look.owners.len()
+        && ctx.look.applies.get(i).is_some_and(|a| !a.is_empty())
+}
+
+/// Whether any role gets a pocket card (then the document has a cards section).
+pub(crate) fn any_card(ctx: &Ctx<'_>) -> bool {
+    (0..ctx.hb.owners.len()).any(|i| has_card(ctx, i))
+}
+
 /// The card of owner `i`; `None` when the role applies nothing (it gets no card).
 pub(crate) fn card(ctx: &Ctx<'_>, i: usize) -> Option<CardView> {
+    if !has_card(ctx, i) {
+        return None;
+    }
     let hb = ctx.hb;
     let owner = hb.owners.get(i)?;
     let applies = ctx.look.applies.get(i)?;
-    if applies.is_empty() {
-        return None;
-    }
     let cat = ctx.cat;
     let in_force: Vec<_> = applies
         .standards

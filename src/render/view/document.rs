@@ -1,19 +1,14 @@
 //! The handbook as one document, in the method's order: title page, glossary, general
 //! provisions, principles, journeys, touchpoints, situations, standards, owners, the other
-//! chapters and the extra chapters. print.html and handbook.md are both rendered from it; the
-//! site's navigation uses the same [`sections`] list.
+//! chapters and the extra chapters. print.html and handbook.md are both drawn from its
+//! [`frame`] and the pieces of `parts`; the site's navigation uses the same [`sections`]
+//! list.
 
-use rayon::prelude::*;
 use serde::Serialize;
 
-use super::card::{self, CardView};
 use super::context::Ctx;
-use super::entities::{
-    self, ChapterView, PrincipleView, SituationView, StandardView, TermView, TouchpointView,
-};
-use super::structure::{
-    self, CatalogueRow, CoverView, Coverage, DutyRow, JourneyView, OwnerView, TreeNode,
-};
+use super::entities::ChapterView;
+use super::structure::{self, CoverView, TreeNode};
 use crate::model::{Handbook, Kind};
 use crate::render::address::target::{Section, Target};
 
@@ -130,7 +125,7 @@ pub(crate) struct TreeLine {
     pub team: Option<String>,
 }
 
-fn flatten(nodes: &[TreeNode], depth: usize, out: &mut Vec<TreeLine>) {
+pub(crate) fn flatten(nodes: &[TreeNode], depth: usize, out: &mut Vec<TreeLine>) {
     for node in nodes {
         out.push(TreeLine {
             indent: "  ".repeat(depth),
@@ -141,35 +136,17 @@ fn flatten(nodes: &[TreeNode], depth: usize, out: &mut Vec<TreeLine>) {
     }
 }
 
+/// The frame of print.html and handbook.md: what the title page and contents show. The
+/// sections themselves are drawn piece by piece ([`super::parts`]) where the frame's
+/// template writes `sections`.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct OwnersView {
-    pub tree: Vec<TreeNode>,
-    pub tree_lines: Vec<TreeLine>,
-    pub responsibility: Vec<DutyRow>,
-    pub coverage: Coverage,
-    pub list: Vec<OwnerView>,
-}
-
-/// Everything, for print.html and handbook.md.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct DocumentView {
+pub(crate) struct FrameView {
     pub cover: CoverView,
     /// The edition line at the foot of every printed page, as a CSS string.
     pub page_footer: String,
     pub sections: Vec<SectionEntry>,
-    pub glossary: Vec<TermView>,
-    pub general: Option<ChapterView>,
-    pub principles: Vec<PrincipleView>,
-    pub journeys: Vec<JourneyView>,
-    pub touchpoints: Vec<TouchpointView>,
-    pub situations: Vec<SituationView>,
-    pub catalogue: Vec<CatalogueRow>,
-    pub standards: Vec<StandardView>,
-    pub owners: OwnersView,
-    pub chapters: Vec<ChapterView>,
-    pub extras: Vec<ChapterView>,
-    /// The pocket cards of the roles that apply anything, in owner order.
-    pub cards: Vec<CardView>,
+    /// Whether there is a pocket-cards section (it is not one of the `sections`).
+    pub has_cards: bool,
 }
 
 /// "Standardy obsługi — Kwiatek · Wersja 1.2.0" as a CSS string literal: the page margin
@@ -198,45 +175,13 @@ fn css_string(text: &str) -> String {
     out
 }
 
-fn all<T: Send>(n: usize, f: impl Fn(usize) -> Option<T> + Sync + Send) -> Vec<T> {
-    (0..n).into_par_iter().filter_map(f).collect()
-}
-
-/// Builds the whole document; `ctx` must be in single-document mode.
-pub(crate) fn document(ctx: &Ctx<'_>, extras: &[ExtraChapter]) -> DocumentView {
-    let hb = ctx.hb;
-    let chapters = chapter_order(hb);
-    DocumentView {
+/// The frame of the whole document; `ctx` must be in single-document mode.
+pub(crate) fn frame(ctx: &Ctx<'_>, extras: &[ExtraChapter]) -> FrameView {
+    FrameView {
         cover: structure::cover(ctx),
         page_footer: page_footer(ctx),
         sections: sections(ctx, extras),
-        glossary: all(hb.terms.len(), |i| entities::term(ctx, i)),
-        general: chapters.first().and_then(|&i| entities::chapter(ctx, i)),
-        principles: all(hb.principles.len(), |i| entities::principle(ctx, i)),
-        journeys: all(hb.journeys.len(), |i| structure::journey(ctx, i)),
-        touchpoints: all(hb.touchpoints.len(), |i| entities::touchpoint(ctx, i)),
-        situations: all(hb.situations.len(), |i| entities::situation(ctx, i)),
-        catalogue: structure::catalogue(ctx),
-        standards: all(hb.standards.len(), |i| entities::standard(ctx, i)),
-        cards: all(hb.owners.len(), |i| card::card(ctx, i)),
-        owners: {
-            let tree = structure::owner_tree(ctx);
-            let mut tree_lines = Vec::new();
-            flatten(&tree, 0, &mut tree_lines);
-            OwnersView {
-                tree,
-                tree_lines,
-                responsibility: structure::responsibility(ctx),
-                coverage: structure::coverage(ctx),
-                list: all(hb.owners.len(), |i| structure::owner(ctx, i)),
-            }
-        },
-        chapters: chapters
-            .iter()
-            .skip(1)
-            .filter_map(|&i| entities::chapter(ctx, i))
-            .collect(),
-        extras: extras.iter().map(|e| extra_chapter(ctx, e)).collect(),
+        has_cards: super::card::any_card(ctx),
     }
 }
 
