@@ -35,8 +35,12 @@ impl Index {
 /// Builds the index and reports duplicate ids, unknown references and reporting cycles.
 pub(crate) fn resolve(hb: &Handbook, diags: &mut Diagnostics) -> Index {
     let mut index = Index {
-        ids: Kind::ALL
-            .map(|kind| unique_ids(kind.name(), hb.entities_of(kind).map(|e| &e.meta.id), diags)),
+        ids: Kind::ALL.map(|kind| {
+            if has_index_page(kind) {
+                refuse_index(kind, hb.entities_of(kind).map(|e| &e.meta.id), diags);
+            }
+            unique_ids(kind.name(), hb.entities_of(kind).map(|e| &e.meta.id), diags)
+        }),
         steps: Vec::new(),
         unloaded: hb.unloaded.iter().cloned().collect(),
     };
@@ -51,6 +55,41 @@ pub(crate) fn resolve(hb: &Handbook, diags: &mut Diagnostics) -> Index {
     check_references(hb, &index, diags);
     check_reporting_cycles(hb, &index, diags);
     index
+}
+
+/// Whether the site has a list page `<folder>/index.html` for the kind, beside the pages of
+/// its entities (`<folder>/<id>.html`).
+fn has_index_page(kind: Kind) -> bool {
+    !matches!(kind, Kind::Term | Kind::Principle | Kind::Chapter)
+}
+
+/// An entity with the id `index` would have its page where its kind's list page is, and one
+/// of the two would be lost.
+fn refuse_index<'a>(
+    kind: Kind,
+    ids: impl Iterator<Item = &'a Sp<String>>,
+    diags: &mut Diagnostics,
+) {
+    for id in ids.filter(|id| id.value == "index") {
+        diags.push(
+            Diagnostic::error(
+                &codes::VALUE_ID,
+                id.span,
+                format!(
+                    "`index` cannot be the id of {} {}",
+                    article(kind),
+                    kind.name()
+                ),
+            )
+            .label("reserved: the list page of this kind is `index.html`")
+            .help("rename the file or set another `id`, such as `index-page`"),
+        );
+    }
+}
+
+/// The indefinite article before a kind's name.
+fn article(kind: Kind) -> &'static str {
+    if kind == Kind::Owner { "an" } else { "a" }
 }
 
 fn unique_ids<'a>(
@@ -94,9 +133,9 @@ fn check_ref(kind: Kind, reference: &Ref, index: &Index, diags: &mut Diagnostics
         if candidates.is_empty() {
             format!("the handbook defines no {} yet", kind.name())
         } else {
-            let article = if kind == Kind::Owner { "an" } else { "a" };
             format!(
-                "define {article} {} with this id, or use an existing one",
+                "define {} {} with this id, or use an existing one",
+                article(kind),
                 kind.name()
             )
         }
