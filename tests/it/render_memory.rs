@@ -171,3 +171,80 @@ fn a_handbook_in_memory_renders() {
     );
     assert!(!Path::new("never-written").exists());
 }
+
+/// A catalogue longer than a page is cut into pages of a thousand standards, each listing
+/// all the pages; print.html and handbook.md, drawn in pieces, still hold every standard
+/// once, in order. Held in memory: thousands of files on disk are slow here.
+#[test]
+fn a_long_catalogue_is_paged_and_printed_whole() {
+    let n = 2150;
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        (
+            "sok.toml".into(),
+            b"[handbook]\ntitle = \"Long\"\nlanguage = \"en\"\nversion = \"1.0.0\"\n".to_vec(),
+        ),
+        (
+            "owners.toml".into(),
+            b"[[owner]]\nid = \"desk\"\nname = \"Front desk\"\n".to_vec(),
+        ),
+    ];
+    for i in 0..n {
+        files.push((
+            format!("standards/s-{i:04}.md"),
+            format!("+++\ntitle = \"Rule {i:04}\"\nowner = \"desk\"\n+++\n\nText {i:04}.\n")
+                .into_bytes(),
+        ));
+    }
+    let world = MemoryWorld {
+        files: files.into_iter().collect(),
+    };
+    let paths = world.paths();
+    let checked = sok::check_loaded(sok::load::load_from(paths, Arc::new(world)));
+    assert!(!checked.diagnostics.has_errors());
+    let sink = MemorySink::new();
+    let options = BuildOptions {
+        extras: Vec::new(),
+        audience: None,
+        ..options(PathBuf::from("never-written"))
+    };
+    render::render(&checked, &options, &sink).expect("renders");
+    let files = sink.into_files();
+    let text = |path: &str| String::from_utf8(files[path].clone()).expect("utf-8");
+    let pages = [
+        "html/standards/index.html",
+        "html/standards/index_2.html",
+        "html/standards/index_3.html",
+    ];
+    assert!(!files.contains_key("html/standards/index_4.html"));
+    let mut rows = 0;
+    for (k, path) in pages.iter().enumerate() {
+        let page = text(path);
+        let here = page.matches("<tr><th scope=\"row\">").count();
+        assert_eq!(here, if k < 2 { 1000 } else { 150 }, "{path}");
+        rows += here;
+        assert!(
+            page.contains("href=\"index_2.html\""),
+            "{path} lists the pages"
+        );
+        assert_eq!(page.matches("aria-current=\"page\">").count(), 2, "{path}");
+        let current = ["1–1000", "1001–2000", "2001–2150"][k];
+        assert!(
+            page.contains(&format!("aria-current=\"page\">{current}</a>")),
+            "{path}: {current}"
+        );
+    }
+    assert_eq!(rows, n);
+    assert!(text(pages[2]).contains("Rule 2149"));
+    for (path, mark) in [
+        ("html/print.html", "id=\"standard-s-"),
+        ("handbook.md", "{#standard-s-"),
+    ] {
+        let doc = text(path);
+        let found: Vec<&str> = doc
+            .match_indices(mark)
+            .map(|(at, _)| &doc[at + mark.len()..at + mark.len() + 4])
+            .collect();
+        let expected: Vec<String> = (0..n).map(|i| format!("{i:04}")).collect();
+        assert_eq!(found, expected, "{path}: each standard once, in order");
+    }
+}

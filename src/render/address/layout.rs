@@ -16,6 +16,8 @@ pub(crate) enum Page {
     Situations,
     Situation(usize),
     Standards,
+    /// Page `k + 1` of the standards catalogue (k ≥ 1); its first page is `Standards`.
+    Catalogue(usize),
     Standard(usize),
     Owners,
     Owner(usize),
@@ -26,6 +28,15 @@ pub(crate) enum Page {
     Print,
     /// Every tag with the entities that carry it.
     Tags,
+}
+
+/// Rows per page of the standards catalogue: a page of a thousand rows is about half a
+/// megabyte, and a phone still scrolls it.
+pub(crate) const CATALOGUE_ROWS: usize = 1000;
+
+/// How many pages the standards catalogue has (at least one).
+pub(crate) fn catalogue_pages(hb: &Handbook) -> usize {
+    hb.standards.len().div_ceil(CATALOGUE_ROWS).max(1)
 }
 
 /// Every page of the handbook, in a fixed order; `extras` is how many extra chapters there are.
@@ -76,10 +87,23 @@ pub(crate) fn pages(hb: &Handbook, extras: usize) -> Vec<Page> {
     );
     out.extend((0..hb.chapters.len()).map(Page::Chapter));
     out.extend((0..extras).map(Page::Extra));
+    if !hb.standards.is_empty() {
+        out.extend((1..catalogue_pages(hb)).map(Page::Catalogue));
+    }
     if hb.metas().any(|m| !m.tags.is_empty()) {
         out.push(Page::Tags);
     }
     out
+}
+
+/// The path under `html/` of page `k + 1` of the catalogue: `_` is in no id, so no
+/// standard's page can have this name.
+pub(crate) fn catalogue_path(k: usize) -> String {
+    if k == 0 {
+        Target::Section(Section::Standards).page_path()
+    } else {
+        format!("standards/index_{}.html", k + 1)
+    }
 }
 
 /// The path of `page` under `html/`, its template and its section.
@@ -119,6 +143,11 @@ pub(crate) fn place(
         Page::Touchpoints => section(Section::Touchpoints, "html/touchpoints.html.tera"),
         Page::Situations => section(Section::Situations, "html/situations.html.tera"),
         Page::Standards => section(Section::Standards, "html/standards.html.tera"),
+        Page::Catalogue(k) => (
+            catalogue_path(k),
+            "html/standards.html.tera",
+            Section::Standards.key().to_string(),
+        ),
         Page::Owners => section(Section::Owners, "html/owners.html.tera"),
         Page::Search => section(Section::Search, "html/search.html.tera"),
         Page::Print => section(Section::Print, "html/print.html.tera"),

@@ -1,6 +1,6 @@
 //! Previous and next links at the foot of a page, in the handbook's reading order: the order
 //! of the navigation and of print.html, with each section's entity pages after its index
-//! page. Search, print and the tag index are outside it.
+//! page. Search, print, the tag index and the catalogue's further pages are outside it.
 
 use serde::Serialize;
 
@@ -98,6 +98,6 @@ fn link(ctx: &Ctx<'_>, extras: &[ExtraChapter], page: Page) -> Option<LinkView> 
             let title = ctx.markdown(&e.title, "", "", 0, true);
             ctx.link(&Target::Extra(e.id.clone()), title)
         }),
-        Page::Search | Page::Print | Page::Tags => None,
+        Page::Search | Page::Print | Page::Tags | Page::Catalogue(_) => None,
     }
 }

@@ -144,7 +144,10 @@ pub(crate) fn fill(ctx: &Ctx<'_>, extras: &[ExtraChapter], piece: &Piece, c: &mu
         Part::Situations => views(c, items, |i| entities::situation(ctx, i)),
         Part::Standards => {
             if piece.first {
-                c.insert("catalogue", &structure::catalogue(ctx));
+                c.insert(
+                    "catalogue",
+                    &structure::catalogue(ctx, 0..ctx.hb.standards.len()),
+                );
             }
             views(c, items, |i| entities::standard(ctx, i));
         }

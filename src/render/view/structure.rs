@@ -358,10 +358,13 @@ pub(crate) struct CatalogueRow {
     pub owner: LinkView,
 }
 
-pub(crate) fn catalogue(ctx: &Ctx<'_>) -> Vec<CatalogueRow> {
+/// The catalogue's rows of the standards at `rows` (positions in the handbook).
+pub(crate) fn catalogue(ctx: &Ctx<'_>, rows: std::ops::Range<usize>) -> Vec<CatalogueRow> {
     ctx.hb
         .standards
         .iter()
+        .take(rows.end)
+        .skip(rows.start)
         .map(|e| CatalogueRow {
             link: ctx.link(
                 &Target::Entity(Kind::Standard, e.meta.id.value.clone()),
