@@ -170,11 +170,11 @@ pub fn render_with(
             options.audience.as_ref().map(|a| a.name.as_str()),
         )
         .render_all(sink)?;
-        let entries = search::entries(&ctx, extras);
+        let mut entries = search::entries(&ctx, extras);
         write(
             sink,
             "html/search-index.js",
-            search::script(&entries, &ctx).as_bytes(),
+            search::script(&mut entries, &ctx).as_bytes(),
         )?;
         for (name, bytes) in &templates.statics {
             write(sink, &format!("html/static/{name}"), bytes)?;

@@ -292,7 +292,8 @@ pub(crate) fn entries(ctx: &Ctx<'_>, extras: &[ExtraChapter]) -> Vec<Entry> {
 }
 
 /// The JavaScript file: the index and the kind labels as globals.
-pub(crate) fn script(entries: &[Entry], ctx: &Ctx<'_>) -> String {
+/// The search index as a script; the entries' texts are used up.
+pub(crate) fn script(entries: &mut [Entry], ctx: &Ctx<'_>) -> String {
     let kinds: serde_json::Map<String, serde_json::Value> = [
         "term",
         "principle",
@@ -323,53 +324,80 @@ pub(crate) fn script(entries: &[Entry], ctx: &Ctx<'_>) -> String {
     )
 }
 
+/// Entries whose terms are found in parallel before they are numbered: only one batch's
+/// terms are held as text at a time.
+const TERM_BATCH: usize = 1024;
+
 /// The dictionary of terms, the most frequent first (so the most common numbers are the
-/// shortest), and each entry as a row that points into it.
-fn index<'e>(entries: &'e [Entry], terms: &Terms) -> (Vec<String>, Vec<Row<'e>>) {
+/// shortest), and each entry as a row that points into it. Each entry's text is let go once
+/// its terms are found: at 100,000 standards the texts and their terms as strings were most
+/// of the build's peak memory.
+fn index<'e>(entries: &'e mut [Entry], terms: &Terms) -> (Vec<String>, Vec<Row<'e>>) {
     use rayon::prelude::*;
-    let per_entry: Vec<(Vec<String>, Vec<String>)> = entries
-        .par_iter()
-        .map(|entry| {
-            let mut title = Vec::new();
-            let mut push_title = |t: String| {
-                if !title.contains(&t) {
-                    title.push(t);
+    // Each distinct term gets a number in the order it is first met; `count` is how many
+    // entries have it. They are renumbered by frequency at the end.
+    let mut first_met: HashMap<String, u32> = HashMap::new();
+    let mut met: Vec<(u32, String)> = Vec::new();
+    let mut per_entry: Vec<(Vec<u32>, Vec<u32>)> = Vec::with_capacity(entries.len());
+    for batch in entries.chunks_mut(TERM_BATCH) {
+        let found: Vec<(Vec<String>, Vec<String>)> = batch
+            .par_iter_mut()
+            .map(|entry| {
+                let mut title = Vec::new();
+                let mut push_title = |t: String| {
+                    if !title.contains(&t) {
+                        title.push(t);
+                    }
+                };
+                terms.of(&entry.title, &mut push_title);
+                // Tags rank below the title: search.js matches them as written first, their
+                // terms (other forms of a tag's words) with the text.
+                let mut body = std::collections::BTreeSet::new();
+                for tag in &entry.tags {
+                    terms.of(tag, |t| {
+                        body.insert(t);
+                    });
                 }
-            };
-            terms.of(&entry.title, &mut push_title);
-            // Tags rank below the title: search.js matches them as written first, their
-            // terms (other forms of a tag's words) with the text.
-            let mut body = std::collections::BTreeSet::new();
-            for tag in &entry.tags {
-                terms.of(tag, |t| {
+                terms.of(&std::mem::take(&mut entry.body), |t| {
                     body.insert(t);
                 });
-            }
-            terms.of(&entry.body, |t| {
-                body.insert(t);
-            });
-            terms.of(&entry.measure, |t| {
-                body.insert(t);
-            });
-            let body = body.into_iter().filter(|t| !title.contains(t)).collect();
-            (title, body)
-        })
-        .collect();
-    let mut frequency: HashMap<&str, u32> = HashMap::new();
-    for (title, body) in &per_entry {
-        for term in title.iter().chain(body) {
-            *frequency.entry(term).or_default() += 1;
+                terms.of(&entry.measure, |t| {
+                    body.insert(t);
+                });
+                let body = body.into_iter().filter(|t| !title.contains(t)).collect();
+                (title, body)
+            })
+            .collect();
+        for (title, body) in found {
+            let mut number = |term: String| match first_met.get(&term) {
+                Some(&n) => {
+                    met[n as usize].0 += 1;
+                    n
+                }
+                None => {
+                    let n = met.len() as u32;
+                    first_met.insert(term.clone(), n);
+                    met.push((1, term));
+                    n
+                }
+            };
+            let title: Vec<u32> = title.into_iter().map(&mut number).collect();
+            let body: Vec<u32> = body.into_iter().map(&mut number).collect();
+            per_entry.push((title, body));
         }
     }
-    let mut dictionary: Vec<&str> = frequency.keys().copied().collect();
-    dictionary.sort_unstable_by(|a, b| frequency[b].cmp(&frequency[a]).then(a.cmp(b)));
-    let number: HashMap<&str, u32> = dictionary
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (*t, i as u32))
-        .collect();
-    let numbers = |terms: &[String]| {
-        let mut out: Vec<u32> = terms.iter().map(|t| number[t.as_str()]).collect();
+    drop(first_met);
+    let mut order: Vec<u32> = (0..met.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (a, b) = (&met[a as usize], &met[b as usize]);
+        b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1))
+    });
+    let mut rank = vec![0u32; met.len()];
+    for (position, &n) in order.iter().enumerate() {
+        rank[n as usize] = position as u32;
+    }
+    let numbers = |terms: &[u32]| {
+        let mut out: Vec<u32> = terms.iter().map(|&t| rank[t as usize]).collect();
         out.sort_unstable();
         out.dedup();
         encode_numbers(&out)
@@ -391,8 +419,12 @@ fn index<'e>(entries: &'e [Entry], terms: &Terms) -> (Vec<String>, Vec<Row<'e>>)
             )
         })
         .collect();
-    let dictionary = dictionary.into_iter().map(String::from).collect();
-    (dictionary, rows)
+    let mut terms_by_number: Vec<String> = Vec::with_capacity(met.len());
+    let mut met: Vec<Option<String>> = met.into_iter().map(|(_, t)| Some(t)).collect();
+    for n in order {
+        terms_by_number.push(met[n as usize].take().unwrap_or_default());
+    }
+    (terms_by_number, rows)
 }
 
 #[cfg(test)]
