@@ -83,6 +83,14 @@ impl<'h> Evaluation<'h> {
         }
     }
 
+    /// Makes room in the set of ids for `rows` more, known before they are read (a Parquet
+    /// footer's row count): the set then never grows, which would copy it whole and touch
+    /// twice its memory.
+    pub(crate) fn expect_rows(&self, rows: u64) {
+        let mut merged = self.merged.lock().unwrap_or_else(|e| e.into_inner());
+        merged.ids.reserve(usize::try_from(rows).unwrap_or(0));
+    }
+
     /// Judges a batch: the reader's rejections, then its events in order. Runs on any
     /// thread; the result waits for `merge`.
     pub(crate) fn judge(&self, batch: crate::measure::read::Batch) -> Partial<'h> {
@@ -136,13 +144,12 @@ impl<'h> Merged<'h> {
                 self.diagnostics.extend(problem.cloned());
             }
         }
-        for (key, tally) in partial.tallies {
-            match self.tallies.get_mut(&key) {
-                Some(mine) => mine.merge(&tally),
-                None => {
-                    self.tallies.insert(key, tally);
-                }
-            }
+        let [agents, teams, touchpoints] = &partial.names;
+        for (key, tally) in &partial.tallies {
+            self.tallies
+                .entry(*key)
+                .or_default()
+                .merge_batch(tally, [agents, teams, touchpoints]);
         }
         for (_, diagnostic) in partial.diagnostics {
             self.keep(diagnostic);

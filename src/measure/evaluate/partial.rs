@@ -10,14 +10,16 @@ use crate::measure::event::Event;
 use crate::measure::fast_hash::FastMap;
 use crate::measure::period;
 use crate::measure::read::Batch;
-use crate::measure::tally::PeriodTally;
+use crate::measure::tally::{BatchTally, Names};
 
 pub(crate) struct Partial<'h> {
     events: Vec<Event>,
     pub(super) rows: u64,
     pub(super) rejected: u64,
     pub(super) unused: u64,
-    pub(super) tallies: FastMap<(usize, i64), PeriodTally>,
+    pub(super) tallies: FastMap<(usize, i64), BatchTally>,
+    /// The agents, teams and touchpoints of the batch's tallies.
+    pub(super) names: [Names; 3],
     /// Row diagnostics in the order of the rows, each with its event's index (`None`: a row
     /// the reader rejected).
     pub(super) diagnostics: Vec<(Option<usize>, Diagnostic)>,
@@ -34,6 +36,7 @@ impl<'h> Partial<'h> {
             rejected: batch.rejected.len() as u64,
             unused: 0,
             tallies: FastMap::default(),
+            names: Default::default(),
             diagnostics: batch.rejected.into_iter().map(|d| (None, d)).collect(),
             claims: Vec::new(),
             needs_schedule: BTreeMap::new(),
@@ -97,10 +100,11 @@ impl<'h> Partial<'h> {
                 step(self.needs_schedule.entry(touchpoint).or_default());
             }
             Effect::Counted { local } => {
+                let [agents, teams, touchpoints] = &mut self.names;
                 let groups = [
-                    event.agent.as_deref(),
-                    event.team.as_deref(),
-                    event.touchpoint.as_deref(),
+                    agents.slot(event.agent.as_ref()),
+                    teams.slot(event.team.as_ref()),
+                    touchpoints.slot(event.touchpoint.as_ref()),
                 ];
                 for &(i, outcome) in outcomes {
                     let Some(outcome) = outcome else { continue };

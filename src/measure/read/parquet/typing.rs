@@ -25,6 +25,8 @@ enum Stored<'a> {
     Float(f64),
     I96(Int96),
     Bytes(&'a [u8]),
+    /// A text of the column chunk's dictionary, and its key there.
+    Keyed(u32, &'a [u8]),
 }
 
 /// Walks one decoded column row by row.
@@ -59,8 +61,29 @@ impl<'a> Cursor<'a> {
                 }
                 None => Stored::Null,
             },
+            Values::Keys { dictionary, keys } => match keys.get(at) {
+                Some(&key) => Stored::Keyed(key, dictionary.get(key as usize)),
+                None => Stored::Null,
+            },
         }
     }
+
+    /// The number of texts in the column's dictionary, if it is read as keys.
+    fn dictionary_len(&self) -> Option<usize> {
+        match &self.decoded.values {
+            Values::Keys { dictionary, .. } => Some(dictionary.len()),
+            _ => None,
+        }
+    }
+}
+
+/// A dictionary text as a shared text of the chunk: trimmed, `None` when blank, `Err` when
+/// not UTF-8.
+type SharedText = Result<Option<Arc<str>>, ()>;
+
+fn shared_text(bytes: &[u8]) -> SharedText {
+    let text = std::str::from_utf8(bytes).map_err(|_| ())?.trim();
+    Ok((!text.is_empty()).then(|| Arc::from(text)))
 }
 
 /// What a column's value means for the event.
@@ -92,6 +115,19 @@ pub(super) fn convert(
             value: 0,
         })
         .collect();
+    // Per column read as dictionary keys, the meaning of each key, given on first use: a
+    // repeated text costs an index, not a hash. Ids are not shared (each is its own).
+    let mut meanings: Vec<Vec<Option<SharedText>>> = cursors
+        .iter()
+        .zip(columns)
+        .map(|(cursor, column)| {
+            let shared = column.kind == (Kind::Text { uuid: false }) && column.col != Col::Id;
+            match cursor.dictionary_len() {
+                Some(n) if shared => vec![None; n],
+                _ => Vec::new(),
+            }
+        })
+        .collect();
     let mut batch = Batch {
         events: Vec::with_capacity(chunk.rows),
         rejected: Vec::new(),
@@ -100,9 +136,26 @@ pub(super) fn convert(
         let line = chunk.first_line + row as u64;
         let mut typed: [Typed; COLUMNS] = std::array::from_fn(|_| Typed::None);
         let mut problem = None;
-        for (cursor, column) in cursors.iter_mut().zip(columns) {
+        for ((cursor, column), meanings) in cursors.iter_mut().zip(columns).zip(&mut meanings) {
             let stored = cursor.get(row);
             if problem.is_some() {
+                continue;
+            }
+            if let Stored::Keyed(key, bytes) = stored
+                && !meanings.is_empty()
+            {
+                let meaning = meanings[key as usize].get_or_insert_with(|| shared_text(bytes));
+                match meaning {
+                    Ok(Some(text)) => typed[column.col as usize] = Typed::Shared(text.clone()),
+                    Ok(None) => {}
+                    Err(()) => {
+                        problem = Some(reject::not_utf8(&At {
+                            file,
+                            line,
+                            column: Some(mapping.name(column.col)),
+                        }))
+                    }
+                }
                 continue;
             }
             let place = At {
@@ -199,6 +252,10 @@ fn value(
     place: &At<'_>,
 ) -> Result<Typed, Rejected> {
     let bad_moment = |text: String| reject::timestamp(&text, cx.timezone_name(), place);
+    let stored = match stored {
+        Stored::Keyed(_, bytes) => Stored::Bytes(bytes),
+        other => other,
+    };
     Ok(match (kind, stored) {
         (_, Stored::Null) => Typed::None,
         (Kind::Text { uuid: true }, Stored::Bytes(b)) => Typed::Text(hex_uuid(b)),
@@ -222,7 +279,7 @@ fn value(
             Stored::Int(n) => Typed::Text(n.to_string()),
             Stored::Float(f) => Typed::Text(f.to_string()),
             Stored::Bool(b) => Typed::Text(b.to_string()),
-            Stored::I96(_) | Stored::Null => Typed::None,
+            Stored::I96(_) | Stored::Null | Stored::Keyed(..) => Typed::None,
         },
         (Kind::ParseMoment | Kind::ParseNumber, Stored::Bytes(b)) => {
             let text = std::str::from_utf8(b).map_err(|_| reject::not_utf8(place))?;
