@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Mutex;
 
 use self::judge::{Judge, Outcomes, Tables};
-use super::fast_hash::FastSet;
+use super::fast_hash::IdSet;
 use super::tally::PeriodTally;
 use crate::diagnostics::Diagnostic;
 use crate::model::Handbook;
@@ -50,7 +50,7 @@ pub(crate) struct Evaluation<'h> {
 pub(crate) struct Merged<'h> {
     /// The merge's own caches, for judging a repeated row again.
     pub(super) tables: Tables,
-    ids: FastSet<u64>,
+    ids: IdSet,
     /// Touchpoints whose `hours` were reported as not a schedule.
     reported: BTreeSet<&'h str>,
     pub(super) tallies: BTreeMap<(usize, i64), PeriodTally>,
@@ -69,7 +69,7 @@ impl<'h> Evaluation<'h> {
             lent: Mutex::new(Vec::new()),
             merged: Mutex::new(Merged {
                 tables: judge.tables(),
-                ids: FastSet::default(),
+                ids: IdSet::default(),
                 reported: BTreeSet::new(),
                 tallies: BTreeMap::new(),
                 rows: 0,
