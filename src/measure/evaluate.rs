@@ -129,6 +129,7 @@ impl<'h> Evaluation<'h> {
 impl<'h> Merged<'h> {
     fn add(&mut self, judge: &Judge<'h>, mut partial: Partial<'h>) {
         let mut outcomes = Outcomes::new();
+        self.tables.new_batch();
         let claims = std::mem::take(&mut partial.claims);
         for (hash, index) in claims {
             if !self.ids.insert(hash) {

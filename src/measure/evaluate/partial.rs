@@ -42,6 +42,7 @@ impl<'h> Partial<'h> {
             needs_schedule: BTreeMap::new(),
             events: Vec::new(),
         };
+        tables.new_batch();
         let mut outcomes = Outcomes::new();
         for (index, event) in batch.events.iter().enumerate() {
             let judged = judge.event(tables, event, &mut outcomes);
