@@ -27,6 +27,19 @@ pub(crate) struct Partial<'h> {
     pub(super) claims: Vec<(u64, usize)>,
     /// Per touchpoint whose hours are not a schedule, its events that needed one.
     pub(super) needs_schedule: BTreeMap<&'h str, u64>,
+    /// Per kind of period, the last local date asked and the start of its period: rows come
+    /// mostly in the order of time, so most ask the date of the row before.
+    starts: [(i64, i64); 5],
+}
+
+impl Partial<'_> {
+    fn start_of(&mut self, period: crate::model::Period, local: i64) -> i64 {
+        let last = &mut self.starts[period as usize];
+        if last.0 != local {
+            *last = (local, period::start_of(period, local));
+        }
+        last.1
+    }
 }
 
 impl<'h> Partial<'h> {
@@ -41,6 +54,7 @@ impl<'h> Partial<'h> {
             claims: Vec::new(),
             needs_schedule: BTreeMap::new(),
             events: Vec::new(),
+            starts: [(i64::MIN, 0); 5],
         };
         tables.new_batch();
         let mut outcomes = Outcomes::new();
@@ -110,7 +124,7 @@ impl<'h> Partial<'h> {
                 for &(i, outcome) in outcomes {
                     let Some(outcome) = outcome else { continue };
                     let rule = &judge.rules[i];
-                    let key = (i, period::start_of(rule.period, local));
+                    let key = (i, self.start_of(rule.period, local));
                     let (counting, by_touchpoint) = (rule.counting, rule.spans_touchpoints());
                     if add {
                         self.tallies.entry(key).or_default().add(
