@@ -130,6 +130,7 @@ fn group<'a>(map: &'a mut FastMap<String, Tally>, name: Option<&str>) -> &'a mut
 /// two texts has one slot and its sums are added in the order of the rows.
 pub(crate) struct Names {
     by_address: FastMap<usize, u32>,
+    by_text: FastMap<Arc<str>, u32>,
     /// Slot 0 is `""`, the group of events without one.
     names: Vec<Arc<str>>,
     pinned: Vec<Arc<str>>,
@@ -139,6 +140,7 @@ impl Default for Names {
     fn default() -> Names {
         Names {
             by_address: FastMap::default(),
+            by_text: FastMap::from_iter([(Arc::from(""), 0)]),
             names: vec![Arc::from("")],
             pinned: Vec::new(),
         }
@@ -152,11 +154,13 @@ impl Names {
         if let Some(&slot) = self.by_address.get(&address) {
             return slot as usize;
         }
-        let slot = match self.names.iter().position(|n| **n == **name) {
-            Some(slot) => slot,
+        let slot = match self.by_text.get(&**name) {
+            Some(&slot) => slot as usize,
             None => {
                 self.names.push(name.clone());
-                self.names.len() - 1
+                let slot = self.names.len() - 1;
+                self.by_text.insert(name.clone(), slot as u32);
+                slot
             }
         };
         // Kept, so that its address is not reused for another text while mapped.
@@ -171,7 +175,9 @@ impl Names {
 }
 
 /// A standard's counts in one period of one batch, its groups by the slots of the batch's
-/// `Names` (agents, teams, touchpoints).
+/// `Names` (agents, teams, touchpoints): an index, not a hash, per event. A batch has at most
+/// one slot per row, so these stay bounded by the batch's rows even when every row names a
+/// new agent.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct BatchTally {
     pub total: Tally,
