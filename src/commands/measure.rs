@@ -59,6 +59,7 @@ pub(super) fn execute(args: MeasureArgs, root: &Path, style: Style) -> Result<Ou
             columns: &events.columns,
         };
         let evaluation = Evaluation::new(handbook, options);
+        evaluation.expect_rows(read::known_rows_with_ids(&inputs, &context));
         let sink = read::Sink {
             prepare: &|batch| evaluation.judge(batch),
             each: &|partial| evaluation.merge(partial),

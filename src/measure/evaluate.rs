@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Mutex;
 
 use self::judge::{Judge, Outcomes, Tables};
-use super::fast_hash::FastSet;
+use super::fast_hash::IdSet;
 use super::tally::PeriodTally;
 use crate::diagnostics::Diagnostic;
 use crate::model::Handbook;
@@ -50,7 +50,7 @@ pub(crate) struct Evaluation<'h> {
 pub(crate) struct Merged<'h> {
     /// The merge's own caches, for judging a repeated row again.
     pub(super) tables: Tables,
-    ids: FastSet<u64>,
+    ids: IdSet,
     /// Touchpoints whose `hours` were reported as not a schedule.
     reported: BTreeSet<&'h str>,
     pub(super) tallies: BTreeMap<(usize, i64), PeriodTally>,
@@ -69,7 +69,7 @@ impl<'h> Evaluation<'h> {
             lent: Mutex::new(Vec::new()),
             merged: Mutex::new(Merged {
                 tables: judge.tables(),
-                ids: FastSet::default(),
+                ids: IdSet::default(),
                 reported: BTreeSet::new(),
                 tallies: BTreeMap::new(),
                 rows: 0,
@@ -81,6 +81,14 @@ impl<'h> Evaluation<'h> {
             }),
             judge,
         }
+    }
+
+    /// Makes room in the set of ids for `rows` more, known before they are read (a Parquet
+    /// footer's row count): the set then never grows, which would copy it whole and touch
+    /// twice its memory.
+    pub(crate) fn expect_rows(&self, rows: u64) {
+        let mut merged = self.merged.lock().unwrap_or_else(|e| e.into_inner());
+        merged.ids.reserve(usize::try_from(rows).unwrap_or(0));
     }
 
     /// Judges a batch: the reader's rejections, then its events in order. Runs on any
@@ -121,6 +129,7 @@ impl<'h> Evaluation<'h> {
 impl<'h> Merged<'h> {
     fn add(&mut self, judge: &Judge<'h>, mut partial: Partial<'h>) {
         let mut outcomes = Outcomes::new();
+        self.tables.new_batch();
         let claims = std::mem::take(&mut partial.claims);
         for (hash, index) in claims {
             if !self.ids.insert(hash) {
@@ -136,13 +145,12 @@ impl<'h> Merged<'h> {
                 self.diagnostics.extend(problem.cloned());
             }
         }
-        for (key, tally) in partial.tallies {
-            match self.tallies.get_mut(&key) {
-                Some(mine) => mine.merge(&tally),
-                None => {
-                    self.tallies.insert(key, tally);
-                }
-            }
+        let [agents, teams, touchpoints] = &partial.names;
+        for (key, tally) in &partial.tallies {
+            self.tallies
+                .entry(*key)
+                .or_default()
+                .merge_batch(tally, [agents, teams, touchpoints]);
         }
         for (_, diagnostic) in partial.diagnostics {
             self.keep(diagnostic);

@@ -60,9 +60,95 @@ pub(crate) fn id_hash(id: &str) -> u64 {
     twox_hash::XxHash3_64::oneshot(id.as_bytes())
 }
 
+/// The set of id hashes seen, for finding repeated ids: one eight-byte slot per hash in an
+/// open-addressed table with linear probing, at most three quarters full. The hashes are
+/// XXH3's, already spread evenly, so a hash's top bits are its slot and a lookup is one
+/// cache line of one array (a general hash set reads a control byte, then the slot, in two
+/// places of memory). Slot value 0 means empty; a hash of 0 is remembered apart.
+#[derive(Debug, Default)]
+pub(crate) struct IdSet {
+    slots: Vec<u64>,
+    len: usize,
+    zero: bool,
+}
+
+impl IdSet {
+    /// Makes room for `additional` more hashes without growing.
+    pub(crate) fn reserve(&mut self, additional: usize) {
+        let wanted = (self.len + additional).saturating_mul(4) / 3 + 1;
+        if wanted > self.slots.len() {
+            self.grow(wanted.next_power_of_two());
+        }
+    }
+
+    /// Adds `hash`; `false` when it was already in.
+    pub(crate) fn insert(&mut self, hash: u64) -> bool {
+        if hash == 0 {
+            return !std::mem::replace(&mut self.zero, true);
+        }
+        if (self.len + 1) * 4 > self.slots.len() * 3 {
+            self.grow((self.slots.len() * 2).max(1024));
+        }
+        if Self::put(&mut self.slots, hash) {
+            self.len += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn put(slots: &mut [u64], hash: u64) -> bool {
+        let mask = slots.len() - 1;
+        let mut at = (hash >> (64 - slots.len().trailing_zeros())) as usize;
+        loop {
+            match slots[at] {
+                0 => {
+                    slots[at] = hash;
+                    return true;
+                }
+                seen if seen == hash => return false,
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+
+    fn grow(&mut self, size: usize) {
+        let mut slots = vec![0u64; size];
+        for &hash in self.slots.iter().filter(|&&h| h != 0) {
+            Self::put(&mut slots, hash);
+        }
+        self.slots = slots;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_id_set_finds_each_repeat_through_growth() {
+        let mut set = IdSet::default();
+        let hashes: Vec<u64> = (0..100_000u64).map(|i| id_hash(&i.to_string())).collect();
+        for &h in &hashes {
+            assert!(set.insert(h));
+        }
+        assert!(set.insert(0));
+        assert!(!set.insert(0));
+        // Hashes that share their top bits probe past each other.
+        for i in 1..=50u64 {
+            assert!(set.insert(i));
+        }
+        for &h in hashes.iter().chain(&(1..=50).collect::<Vec<_>>()) {
+            assert!(!set.insert(h));
+        }
+        let mut sized = IdSet::default();
+        sized.reserve(1_000);
+        let slots = sized.slots.len();
+        for i in 1..=1_000u64 {
+            assert!(sized.insert(i.wrapping_mul(0x9e37_79b9_7f4a_7c15)));
+        }
+        assert_eq!(sized.slots.len(), slots, "reserved, never grown");
+    }
 
     #[test]
     fn ids_that_differ_hash_apart() {

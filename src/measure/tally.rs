@@ -1,6 +1,8 @@
 //! Running counts of one standard in one period, and of each agent, team and touchpoint in
 //! it. Plain sums, so that the SQL `sok measure --sql` writes adds up the same figures.
 
+use std::sync::Arc;
+
 use super::fast_hash::FastMap;
 
 use super::rule::Counting;
@@ -112,73 +114,6 @@ pub(crate) struct PeriodTally {
     pub touchpoints: FastMap<String, Tally>,
 }
 
-impl PeriodTally {
-    pub(crate) fn add(
-        &mut self,
-        outcome: Outcome,
-        counting: Counting,
-        groups: [Option<&str>; 3],
-        by_touchpoint: bool,
-    ) {
-        self.total.add(outcome, counting);
-        let [agent, team, touchpoint] = groups;
-        group(&mut self.agents, agent).add(outcome, counting);
-        group(&mut self.teams, team).add(outcome, counting);
-        if by_touchpoint {
-            group(&mut self.touchpoints, touchpoint).add(outcome, counting);
-        }
-    }
-}
-
-impl PeriodTally {
-    /// Takes back one event's `add`; a group left with no event is dropped, as if the event
-    /// had never been read.
-    pub(crate) fn remove(
-        &mut self,
-        outcome: Outcome,
-        counting: Counting,
-        groups: [Option<&str>; 3],
-        by_touchpoint: bool,
-    ) {
-        self.total.remove(outcome, counting);
-        let [agent, team, touchpoint] = groups;
-        take_back(&mut self.agents, agent, outcome, counting);
-        take_back(&mut self.teams, team, outcome, counting);
-        if by_touchpoint {
-            take_back(&mut self.touchpoints, touchpoint, outcome, counting);
-        }
-    }
-
-    /// Adds the counts of a later part of the stream.
-    pub(crate) fn merge(&mut self, other: &PeriodTally) {
-        self.total.merge(&other.total);
-        for (mine, theirs) in [
-            (&mut self.agents, &other.agents),
-            (&mut self.teams, &other.teams),
-            (&mut self.touchpoints, &other.touchpoints),
-        ] {
-            for (name, tally) in theirs {
-                group(mine, Some(name)).merge(tally);
-            }
-        }
-    }
-}
-
-fn take_back(
-    map: &mut FastMap<String, Tally>,
-    name: Option<&str>,
-    outcome: Outcome,
-    counting: Counting,
-) {
-    let name = name.unwrap_or("");
-    if let Some(tally) = map.get_mut(name) {
-        tally.remove(outcome, counting);
-        if tally.is_empty() {
-            map.remove(name);
-        }
-    }
-}
-
 /// The tally of `name` (`""` for none), created on first use without allocating after.
 fn group<'a>(map: &'a mut FastMap<String, Tally>, name: Option<&str>) -> &'a mut Tally {
     let name = name.unwrap_or("");
@@ -186,4 +121,120 @@ fn group<'a>(map: &'a mut FastMap<String, Tally>, name: Option<&str>) -> &'a mut
         map.insert(name.to_string(), Tally::default());
     }
     map.get_mut(name).expect("inserted above")
+}
+
+/// The names of the agents, teams or touchpoints of one batch, each given a slot: the
+/// batch's tallies are counted by slot, and the names looked up once per batch at the
+/// merge. A name is found by the address of its shared text (`Arc<str>`), one word to
+/// hash, and by the text only the first time an address is seen, so that the same name in
+/// two texts has one slot and its sums are added in the order of the rows.
+pub(crate) struct Names {
+    by_address: FastMap<usize, u32>,
+    by_text: FastMap<Arc<str>, u32>,
+    /// Slot 0 is `""`, the group of events without one.
+    names: Vec<Arc<str>>,
+    pinned: Vec<Arc<str>>,
+}
+
+impl Default for Names {
+    fn default() -> Names {
+        Names {
+            by_address: FastMap::default(),
+            by_text: FastMap::from_iter([(Arc::from(""), 0)]),
+            names: vec![Arc::from("")],
+            pinned: Vec::new(),
+        }
+    }
+}
+
+impl Names {
+    pub(crate) fn slot(&mut self, name: Option<&Arc<str>>) -> usize {
+        let Some(name) = name else { return 0 };
+        let address = Arc::as_ptr(name) as *const u8 as usize;
+        if let Some(&slot) = self.by_address.get(&address) {
+            return slot as usize;
+        }
+        let slot = match self.by_text.get(&**name) {
+            Some(&slot) => slot as usize,
+            None => {
+                self.names.push(name.clone());
+                let slot = self.names.len() - 1;
+                self.by_text.insert(name.clone(), slot as u32);
+                slot
+            }
+        };
+        // Kept, so that its address is not reused for another text while mapped.
+        self.pinned.push(name.clone());
+        self.by_address.insert(address, slot as u32);
+        slot
+    }
+
+    pub(crate) fn name(&self, slot: usize) -> &str {
+        &self.names[slot]
+    }
+}
+
+/// A standard's counts in one period of one batch, its groups by the slots of the batch's
+/// `Names` (agents, teams, touchpoints): an index, not a hash, per event. A batch has at most
+/// one slot per row, so these stay bounded by the batch's rows even when every row names a
+/// new agent.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct BatchTally {
+    pub total: Tally,
+    pub groups: [Vec<Tally>; 3],
+}
+
+impl BatchTally {
+    pub(crate) fn add(
+        &mut self,
+        outcome: Outcome,
+        counting: Counting,
+        slots: [usize; 3],
+        by_touchpoint: bool,
+    ) {
+        self.total.add(outcome, counting);
+        let kinds = if by_touchpoint { 3 } else { 2 };
+        for (group, &slot) in self.groups.iter_mut().zip(&slots).take(kinds) {
+            if group.len() <= slot {
+                group.resize(slot + 1, Tally::default());
+            }
+            group[slot].add(outcome, counting);
+        }
+    }
+
+    /// Takes back one event's `add`; a group left with no event is as if never counted.
+    pub(crate) fn remove(
+        &mut self,
+        outcome: Outcome,
+        counting: Counting,
+        slots: [usize; 3],
+        by_touchpoint: bool,
+    ) {
+        self.total.remove(outcome, counting);
+        let kinds = if by_touchpoint { 3 } else { 2 };
+        for (group, &slot) in self.groups.iter_mut().zip(&slots).take(kinds) {
+            if let Some(tally) = group.get_mut(slot) {
+                tally.remove(outcome, counting);
+                if tally.is_empty() {
+                    *tally = Tally::default();
+                }
+            }
+        }
+    }
+}
+
+impl PeriodTally {
+    /// Adds the counts of a later batch, its slots named by `names` (agents, teams,
+    /// touchpoints).
+    pub(crate) fn merge_batch(&mut self, other: &BatchTally, names: [&Names; 3]) {
+        self.total.merge(&other.total);
+        let mine = [&mut self.agents, &mut self.teams, &mut self.touchpoints];
+        for ((mine, theirs), names) in mine.into_iter().zip(&other.groups).zip(names) {
+            for (slot, tally) in theirs.iter().enumerate() {
+                if !tally.is_empty() {
+                    group(mine, Some(names.name(slot))).merge(tally);
+                }
+            }
+        }
+    }
 }

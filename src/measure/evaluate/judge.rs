@@ -20,7 +20,9 @@ use crate::values::{Date, Schedule, parse_schedule};
 /// Everything the judgement needs from the handbook, prepared once; shared by every thread.
 pub(crate) struct Judge<'h> {
     pub(crate) rules: Vec<Rule>,
-    by_metric: FastMap<String, Vec<usize>>,
+    by_metric: FastMap<String, usize>,
+    /// Per metric of `by_metric`, its rules.
+    metric_rules: Vec<Vec<usize>>,
     touchpoints: FastSet<&'h str>,
     /// Per touchpoint, its hours as a schedule, or the diagnostic at its `hours` saying why
     /// its events cannot be measured in business hours.
@@ -42,6 +44,23 @@ pub(crate) struct Judge<'h> {
 pub(crate) struct Tables {
     pub(crate) calendar: LocalCalendar,
     clocks: FastMap<String, BusinessClock>,
+    /// Within one batch, per shared metric text (by its address), its entry of
+    /// `metric_rules`; and per shared touchpoint text whether it is the handbook's. A
+    /// batch's texts are shared by its rows, so each is looked up by its text once.
+    metrics: FastMap<usize, Option<usize>>,
+    known: FastMap<usize, bool>,
+}
+
+impl Tables {
+    /// Forgets the texts of the last batch: their addresses may be another's once freed.
+    pub(super) fn new_batch(&mut self) {
+        self.metrics.clear();
+        self.known.clear();
+    }
+}
+
+fn address(text: &std::sync::Arc<str>) -> usize {
+    std::sync::Arc::as_ptr(text) as *const u8 as usize
 }
 
 /// What an event is, once judged.
@@ -81,9 +100,15 @@ impl<'h> Judge<'h> {
             .filter(|(_, s)| s.status.value == Status::Active)
             .filter_map(|(i, s)| Rule::of(i, s))
             .collect();
-        let mut by_metric: FastMap<String, Vec<usize>> = FastMap::default();
+        let mut by_metric: FastMap<String, usize> = FastMap::default();
+        let mut metric_rules: Vec<Vec<usize>> = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
-            by_metric.entry(rule.metric.clone()).or_default().push(i);
+            let next = metric_rules.len();
+            let at = *by_metric.entry(rule.metric.clone()).or_insert(next);
+            if at == next {
+                metric_rules.push(Vec::new());
+            }
+            metric_rules[at].push(i);
         }
         let settings = handbook.settings.as_ref();
         let calendar = settings.map(|s| s.calendar.clone()).unwrap_or_default();
@@ -100,6 +125,7 @@ impl<'h> Judge<'h> {
         };
         Judge {
             by_metric,
+            metric_rules,
             rules,
             touchpoints: handbook
                 .touchpoints
@@ -147,6 +173,8 @@ impl<'h> Judge<'h> {
         Tables {
             calendar: LocalCalendar::new(self.timezone.clone()),
             clocks: FastMap::default(),
+            metrics: FastMap::default(),
+            known: FastMap::default(),
         }
     }
 
@@ -167,11 +195,18 @@ impl<'h> Judge<'h> {
             claim: None,
             effect,
         };
-        let Some(rules) = self.by_metric.get(&*event.metric) else {
+        let metric = *tables
+            .metrics
+            .entry(address(&event.metric))
+            .or_insert_with(|| self.by_metric.get(&*event.metric).copied());
+        let Some(rules) = metric.map(|m| &self.metric_rules[m]) else {
             return unclaimed(Effect::Unused);
         };
         if let Some(t) = &event.touchpoint
-            && !self.touchpoints.contains(&**t)
+            && !*tables
+                .known
+                .entry(address(t))
+                .or_insert_with(|| self.touchpoints.contains(&**t))
         {
             let help = match crate::diagnostics::did_you_mean(t, self.touchpoints.iter().copied()) {
                 Some(close) => format!("{close} The touchpoint ids are those of the handbook's touchpoints."),

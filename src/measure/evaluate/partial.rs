@@ -10,14 +10,16 @@ use crate::measure::event::Event;
 use crate::measure::fast_hash::FastMap;
 use crate::measure::period;
 use crate::measure::read::Batch;
-use crate::measure::tally::PeriodTally;
+use crate::measure::tally::{BatchTally, Names};
 
 pub(crate) struct Partial<'h> {
     events: Vec<Event>,
     pub(super) rows: u64,
     pub(super) rejected: u64,
     pub(super) unused: u64,
-    pub(super) tallies: FastMap<(usize, i64), PeriodTally>,
+    pub(super) tallies: FastMap<(usize, i64), BatchTally>,
+    /// The agents, teams and touchpoints of the batch's tallies.
+    pub(super) names: [Names; 3],
     /// Row diagnostics in the order of the rows, each with its event's index (`None`: a row
     /// the reader rejected).
     pub(super) diagnostics: Vec<(Option<usize>, Diagnostic)>,
@@ -25,6 +27,19 @@ pub(crate) struct Partial<'h> {
     pub(super) claims: Vec<(u64, usize)>,
     /// Per touchpoint whose hours are not a schedule, its events that needed one.
     pub(super) needs_schedule: BTreeMap<&'h str, u64>,
+    /// Per kind of period, the last local date asked and the start of its period: rows come
+    /// mostly in the order of time, so most ask the date of the row before.
+    starts: [(i64, i64); 5],
+}
+
+impl Partial<'_> {
+    fn start_of(&mut self, period: crate::model::Period, local: i64) -> i64 {
+        let last = &mut self.starts[period as usize];
+        if last.0 != local {
+            *last = (local, period::start_of(period, local));
+        }
+        last.1
+    }
 }
 
 impl<'h> Partial<'h> {
@@ -34,11 +49,14 @@ impl<'h> Partial<'h> {
             rejected: batch.rejected.len() as u64,
             unused: 0,
             tallies: FastMap::default(),
+            names: Default::default(),
             diagnostics: batch.rejected.into_iter().map(|d| (None, d)).collect(),
             claims: Vec::new(),
             needs_schedule: BTreeMap::new(),
             events: Vec::new(),
+            starts: [(i64::MIN, 0); 5],
         };
+        tables.new_batch();
         let mut outcomes = Outcomes::new();
         for (index, event) in batch.events.iter().enumerate() {
             let judged = judge.event(tables, event, &mut outcomes);
@@ -97,15 +115,16 @@ impl<'h> Partial<'h> {
                 step(self.needs_schedule.entry(touchpoint).or_default());
             }
             Effect::Counted { local } => {
+                let [agents, teams, touchpoints] = &mut self.names;
                 let groups = [
-                    event.agent.as_deref(),
-                    event.team.as_deref(),
-                    event.touchpoint.as_deref(),
+                    agents.slot(event.agent.as_ref()),
+                    teams.slot(event.team.as_ref()),
+                    touchpoints.slot(event.touchpoint.as_ref()),
                 ];
                 for &(i, outcome) in outcomes {
                     let Some(outcome) = outcome else { continue };
                     let rule = &judge.rules[i];
-                    let key = (i, period::start_of(rule.period, local));
+                    let key = (i, self.start_of(rule.period, local));
                     let (counting, by_touchpoint) = (rule.counting, rule.spans_touchpoints());
                     if add {
                         self.tallies.entry(key).or_default().add(

@@ -160,6 +160,21 @@ pub(crate) fn read_all<T: Send>(
     Ok(rows.into_inner())
 }
 
+/// How many rows with ids the inputs hold, as far as known before reading them: the rows of
+/// their Parquet files (from the footers). The evaluation sizes its set of ids for them, so
+/// that the set is not grown and copied while the rows arrive.
+pub(crate) fn known_rows_with_ids(inputs: &[Input], cx: &ReadContext<'_>) -> u64 {
+    inputs
+        .iter()
+        .filter_map(|input| match input {
+            Input::File(name) if Format::of(name) == Some(Format::Parquet) => {
+                parquet::rows_with_ids(name, cx)
+            }
+            _ => None,
+        })
+        .sum()
+}
+
 fn read_one<T: Send>(
     input: &Input,
     path: &str,

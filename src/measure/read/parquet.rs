@@ -22,8 +22,10 @@ use crate::diagnostics::{Diagnostic, Record, codes};
 use crate::error::Error;
 use crate::source::FileId;
 
+mod pages;
 mod typing;
 
+use pages::{Dictionary, TextPages};
 use typing::convert;
 
 /// How a column's stored values become the format's.
@@ -77,6 +79,26 @@ enum Values {
         bytes: Vec<u8>,
         ends: Vec<usize>,
     },
+    /// Texts as keys of the column chunk's dictionary (`pages`).
+    Keys {
+        dictionary: std::sync::Arc<Dictionary>,
+        keys: Vec<u32>,
+    },
+}
+
+/// How one column of a row group is read: text pages by `pages`, the rest by the crate.
+enum Reader {
+    Values(Box<ColumnReader>),
+    Texts(TextPages),
+}
+
+impl Reader {
+    fn read(&mut self, rows: usize) -> parquet::errors::Result<(Decoded, usize)> {
+        match self {
+            Reader::Values(reader) => decode(reader, rows),
+            Reader::Texts(pages) => pages.read(rows),
+        }
+    }
 }
 
 struct Decoded {
@@ -101,6 +123,26 @@ fn parquet_error(path: &str, error: parquet::errors::ParquetError) -> Error {
         } else {
             "check that the file is a complete Parquet file (written to the end)"
         })
+}
+
+/// The rows of a file whose rows have ids, as its footer says, without reading a page: what
+/// the set of event ids is sized for before the first batch (a CSV's rows are not known
+/// until read). `None` when the file cannot be read as Parquet or has no id column; the
+/// read itself then says why.
+pub(super) fn rows_with_ids(path: &std::path::Path, cx: &ReadContext<'_>) -> Option<u64> {
+    let handle = Positional::new(File::open(path).ok()?).ok()?;
+    let reader = SerializedFileReader::new(handle).ok()?;
+    let metadata = reader.metadata().file_metadata();
+    let header: Vec<String> = metadata
+        .schema_descr()
+        .columns()
+        .iter()
+        .filter(|c| c.path().parts().len() == 1 && c.max_rep_level() == 0)
+        .map(|c| c.name().trim().to_string())
+        .collect();
+    let mapping = map_header(&header, cx.columns, FileId(0)).ok()?;
+    mapping.index[Col::Id as usize]?;
+    u64::try_from(metadata.num_rows()).ok()
 }
 
 pub(super) fn read<T: Send>(
@@ -195,11 +237,21 @@ fn read_group<T: Send>(
         .map_err(|e| parquet_error(path, e))?;
     let mut readers = Vec::with_capacity(columns.len());
     for column in columns {
-        readers.push(
-            row_group
-                .get_column_reader(column.leaf)
-                .map_err(|e| parquet_error(path, e))?,
-        );
+        let chunk = row_group.metadata().column(column.leaf);
+        let reader =
+            if chunk.column_type() == Physical::BYTE_ARRAY && pages::readable(chunk.encodings()) {
+                let pages = row_group
+                    .get_column_page_reader(column.leaf)
+                    .map_err(|e| parquet_error(path, e))?;
+                Reader::Texts(TextPages::new(pages, column.max_def))
+            } else {
+                Reader::Values(Box::new(
+                    row_group
+                        .get_column_reader(column.leaf)
+                        .map_err(|e| parquet_error(path, e))?,
+                ))
+            };
+        readers.push(reader);
     }
     let mut line = first_line;
     let next = || -> Result<Option<Chunk>, Error> {
@@ -210,7 +262,9 @@ fn read_group<T: Send>(
         };
         let mut rows_read = None;
         for reader in readers.iter_mut() {
-            let (decoded, n) = decode(reader, BATCH_ROWS).map_err(|e| parquet_error(path, e))?;
+            let (decoded, n) = reader
+                .read(BATCH_ROWS)
+                .map_err(|e| parquet_error(path, e))?;
             if rows_read.is_some_and(|r| r != n) {
                 return Err(Error::new(format!(
                     "cannot read `{path}`: its columns have different numbers of rows"

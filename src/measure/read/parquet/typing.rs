@@ -25,6 +25,8 @@ enum Stored<'a> {
     Float(f64),
     I96(Int96),
     Bytes(&'a [u8]),
+    /// A text of the column chunk's dictionary, and its key there.
+    Keyed(u32, &'a [u8]),
 }
 
 /// Walks one decoded column row by row.
@@ -59,8 +61,29 @@ impl<'a> Cursor<'a> {
                 }
                 None => Stored::Null,
             },
+            Values::Keys { dictionary, keys } => match keys.get(at) {
+                Some(&key) => Stored::Keyed(key, dictionary.get(key as usize)),
+                None => Stored::Null,
+            },
         }
     }
+
+    /// The number of texts in the column's dictionary, if it is read as keys.
+    fn dictionary_len(&self) -> Option<usize> {
+        match &self.decoded.values {
+            Values::Keys { dictionary, .. } => Some(dictionary.len()),
+            _ => None,
+        }
+    }
+}
+
+/// A dictionary text as a shared text of the chunk: trimmed, `None` when blank, `Err` when
+/// not UTF-8.
+type SharedText = Result<Option<Arc<str>>, ()>;
+
+fn shared_text(bytes: &[u8]) -> SharedText {
+    let text = std::str::from_utf8(bytes).map_err(|_| ())?.trim();
+    Ok((!text.is_empty()).then(|| Arc::from(text)))
 }
 
 /// What a column's value means for the event.
@@ -73,6 +96,18 @@ enum Typed {
     Number(f64),
 }
 
+/// The typed values of one column for every row of a chunk, as the event holds them.
+enum Typed2 {
+    Texts(Vec<Option<String>>),
+    Shared(Vec<Option<Arc<str>>>),
+    Moments(Vec<Option<Timestamp>>),
+    Numbers(Vec<Option<f64>>),
+}
+
+/// Types a chunk a column at a time (each column's loop knows its type), remembering per row
+/// the first value, in the format's column order, that cannot be typed; then makes the
+/// events of the rows without one. The same rows are rejected with the same diagnostics as
+/// typing a row at a time: a row's later columns are skipped once it is rejected.
 pub(super) fn convert(
     chunk: Chunk,
     columns: &[Column],
@@ -80,60 +115,100 @@ pub(super) fn convert(
     file: FileId,
     cx: &ReadContext<'_>,
 ) -> Batch {
+    let rows = chunk.rows;
     let mut timestamps = Timestamps::new(cx.timezone);
     let mut interner = Interner::default();
-    let mut cursors: Vec<Cursor<'_>> = chunk
-        .columns
-        .iter()
-        .zip(columns)
-        .map(|(decoded, column)| Cursor {
+    let mut problems: Vec<Option<Rejected>> = (0..rows).map(|_| None).collect();
+    let mut typed: [Option<Typed2>; COLUMNS] = std::array::from_fn(|_| None);
+    for (decoded, column) in chunk.columns.iter().zip(columns) {
+        let mut cursor = Cursor {
             decoded,
             max_def: column.max_def,
             value: 0,
-        })
-        .collect();
-    let mut batch = Batch {
-        events: Vec::with_capacity(chunk.rows),
-        rejected: Vec::new(),
-    };
-    for row in 0..chunk.rows {
-        let line = chunk.first_line + row as u64;
-        let mut typed: [Typed; COLUMNS] = std::array::from_fn(|_| Typed::None);
-        let mut problem = None;
-        for (cursor, column) in cursors.iter_mut().zip(columns) {
+        };
+        let place = |row: usize| At {
+            file,
+            line: chunk.first_line + row as u64,
+            column: Some(mapping.name(column.col)),
+        };
+        let col = column.col;
+        let out = match col {
+            Col::Id => Typed2::Texts(Vec::with_capacity(rows)),
+            Col::Start | Col::End | Col::Abandoned => Typed2::Moments(Vec::with_capacity(rows)),
+            Col::Value => Typed2::Numbers(Vec::with_capacity(rows)),
+            _ => Typed2::Shared(Vec::with_capacity(rows)),
+        };
+        let slot = typed[col as usize].insert(out);
+        // A column read as dictionary keys: each key's meaning given on first use, so that a
+        // repeated text costs an index, not a hash. Ids are not shared (each is its own).
+        let shared = column.kind == (Kind::Text { uuid: false }) && col != Col::Id;
+        let mut meanings: Vec<Option<SharedText>> = match cursor.dictionary_len() {
+            Some(n) if shared => vec![None; n],
+            _ => Vec::new(),
+        };
+        for (row, problem) in problems.iter_mut().enumerate() {
             let stored = cursor.get(row);
             if problem.is_some() {
+                push_none(slot);
                 continue;
             }
-            let place = At {
-                file,
-                line,
-                column: Some(mapping.name(column.col)),
-            };
-            let interner = (column.col != Col::Id).then_some(&mut interner);
-            match value(stored, column.kind, &mut timestamps, interner, cx, &place) {
-                Ok(t) => typed[column.col as usize] = t,
-                Err(d) => problem = Some(d),
+            if let (Stored::Keyed(key, bytes), Typed2::Shared(out)) = (stored, &mut *slot)
+                && !meanings.is_empty()
+            {
+                let meaning = meanings[key as usize].get_or_insert_with(|| shared_text(bytes));
+                match meaning {
+                    Ok(text) => out.push(text.clone()),
+                    Err(()) => {
+                        *problem = Some(reject::not_utf8(&place(row)));
+                        out.push(None);
+                    }
+                }
+                continue;
+            }
+            match (stored, column.kind, &mut *slot) {
+                (Stored::Null, _, slot) => push_none(slot),
+                (
+                    Stored::Int(n),
+                    Kind::Epoch {
+                        per_second,
+                        utc: true,
+                    },
+                    Typed2::Moments(out),
+                ) => {
+                    let seconds = n.div_euclid(per_second);
+                    let nanos = (n.rem_euclid(per_second) * (1_000_000_000 / per_second)) as i32;
+                    match Timestamp::new(seconds, nanos) {
+                        Ok(at) => out.push(Some(at)),
+                        Err(_) => {
+                            *problem = Some(reject::timestamp(
+                                &n.to_string(),
+                                cx.timezone_name(),
+                                &place(row),
+                            ));
+                            out.push(None);
+                        }
+                    }
+                }
+                (Stored::Float(f), Kind::Float, Typed2::Numbers(out)) if f.is_finite() => {
+                    out.push(Some(f))
+                }
+                (stored, kind, slot) => {
+                    let interner = (col != Col::Id).then_some(&mut interner);
+                    match value(stored, kind, &mut timestamps, interner, cx, &place(row)) {
+                        Ok(t) => push(slot, t),
+                        Err(d) => {
+                            *problem = Some(d);
+                            push_none(slot);
+                        }
+                    }
+                }
             }
         }
-        let result = match problem {
-            Some(d) => Err(d),
-            None => event(typed, mapping, file, line),
-        };
-        match result {
-            Ok(event) => batch.events.push(event),
-            Err(d) => batch.rejected.push(*d),
-        }
     }
-    batch
-}
-
-fn event(
-    typed: [Typed; COLUMNS],
-    mapping: &Mapping,
-    file: FileId,
-    line: u64,
-) -> Result<Event, Rejected> {
+    let mut batch = Batch {
+        events: Vec::with_capacity(rows),
+        rejected: Vec::new(),
+    };
     let [
         id,
         metric,
@@ -145,48 +220,127 @@ fn event(
         agent,
         team,
     ] = typed;
-    let text = |t: Typed| match t {
-        Typed::Text(s) => Some(s),
-        Typed::Shared(s) => Some(s.to_string()),
-        // A decimal in a text column (an id written as DECIMAL(12,0) or with a scale).
-        Typed::Number(n) => Some(n.to_string()),
-        _ => None,
-    };
-    let shared = |t: Typed| match t {
-        Typed::Shared(s) => Some(s),
-        Typed::Text(s) => Some(Arc::from(s)),
-        Typed::Number(n) => Some(Arc::from(n.to_string())),
-        _ => None,
-    };
-    let moment = |t: Typed| match t {
-        Typed::Moment(m) => Some(m),
-        _ => None,
-    };
-    let place = |col: Col| At {
-        file,
-        line,
-        column: Some(mapping.name(col)),
-    };
-    let metric = shared(metric).ok_or_else(|| reject::empty(Col::Metric, &place(Col::Metric)))?;
-    let start = moment(start).ok_or_else(|| reject::empty(Col::Start, &place(Col::Start)))?;
-    let event = Event {
-        metric,
-        touchpoint: shared(touchpoint),
-        start,
-        end: moment(end),
-        value: match value {
+    let mut id = id.map(into_texts);
+    let mut metric = metric.map(into_shared);
+    let mut touchpoint = touchpoint.map(into_shared);
+    let start = start.map(into_moments);
+    let end = end.map(into_moments);
+    let value = value.map(into_numbers);
+    let abandoned = abandoned.map(into_moments);
+    let mut agent = agent.map(into_shared);
+    let mut team = team.map(into_shared);
+    fn take<T>(column: &mut Option<Vec<Option<T>>>, row: usize) -> Option<T> {
+        column.as_mut().and_then(|c| c[row].take())
+    }
+    fn copy<T: Copy>(column: &Option<Vec<Option<T>>>, row: usize) -> Option<T> {
+        column.as_ref().and_then(|c| c[row])
+    }
+    for (row, problem) in problems.into_iter().enumerate() {
+        if let Some(d) = problem {
+            batch.rejected.push(*d);
+            continue;
+        }
+        let line = chunk.first_line + row as u64;
+        let place = |col: Col| At {
+            file,
+            line,
+            column: Some(mapping.name(col)),
+        };
+        let Some(metric) = take(&mut metric, row) else {
+            batch
+                .rejected
+                .push(*reject::empty(Col::Metric, &place(Col::Metric)));
+            continue;
+        };
+        let Some(start) = copy(&start, row) else {
+            batch
+                .rejected
+                .push(*reject::empty(Col::Start, &place(Col::Start)));
+            continue;
+        };
+        let event = Event {
+            metric,
+            touchpoint: take(&mut touchpoint, row),
+            start,
+            end: copy(&end, row),
+            value: copy(&value, row),
+            abandoned: copy(&abandoned, row),
+            agent: take(&mut agent, row),
+            team: take(&mut team, row),
+            id: take(&mut id, row),
+            file,
+            line,
+        };
+        match check_order(&event, mapping) {
+            Ok(()) => batch.events.push(event),
+            Err(d) => batch.rejected.push(*d),
+        }
+    }
+    batch
+}
+
+fn push_none(slot: &mut Typed2) {
+    match slot {
+        Typed2::Texts(v) => v.push(None),
+        Typed2::Shared(v) => v.push(None),
+        Typed2::Moments(v) => v.push(None),
+        Typed2::Numbers(v) => v.push(None),
+    }
+}
+
+/// Adds a typed value to its column as the event holds it (what `event` did per row).
+fn push(slot: &mut Typed2, typed: Typed) {
+    match slot {
+        Typed2::Texts(v) => v.push(match typed {
+            Typed::Text(s) => Some(s),
+            Typed::Shared(s) => Some(s.to_string()),
+            // A decimal in a text column (an id written as DECIMAL(12,0) or with a scale).
+            Typed::Number(n) => Some(n.to_string()),
+            _ => None,
+        }),
+        Typed2::Shared(v) => v.push(match typed {
+            Typed::Shared(s) => Some(s),
+            Typed::Text(s) => Some(Arc::from(s)),
+            Typed::Number(n) => Some(Arc::from(n.to_string())),
+            _ => None,
+        }),
+        Typed2::Moments(v) => v.push(match typed {
+            Typed::Moment(m) => Some(m),
+            _ => None,
+        }),
+        Typed2::Numbers(v) => v.push(match typed {
             Typed::Number(n) => Some(n),
             _ => None,
-        },
-        abandoned: moment(abandoned),
-        agent: shared(agent),
-        team: shared(team),
-        id: text(id),
-        file,
-        line,
-    };
-    check_order(&event, mapping)?;
-    Ok(event)
+        }),
+    }
+}
+
+fn into_texts(t: Typed2) -> Vec<Option<String>> {
+    match t {
+        Typed2::Texts(v) => v,
+        _ => unreachable!("the id column holds texts"),
+    }
+}
+
+fn into_shared(t: Typed2) -> Vec<Option<Arc<str>>> {
+    match t {
+        Typed2::Shared(v) => v,
+        _ => unreachable!("a text column holds shared texts"),
+    }
+}
+
+fn into_moments(t: Typed2) -> Vec<Option<Timestamp>> {
+    match t {
+        Typed2::Moments(v) => v,
+        _ => unreachable!("a moment column holds moments"),
+    }
+}
+
+fn into_numbers(t: Typed2) -> Vec<Option<f64>> {
+    match t {
+        Typed2::Numbers(v) => v,
+        _ => unreachable!("the value column holds numbers"),
+    }
 }
 
 /// One stored value as its column's meaning, or why the row is skipped.
@@ -199,6 +353,10 @@ fn value(
     place: &At<'_>,
 ) -> Result<Typed, Rejected> {
     let bad_moment = |text: String| reject::timestamp(&text, cx.timezone_name(), place);
+    let stored = match stored {
+        Stored::Keyed(_, bytes) => Stored::Bytes(bytes),
+        other => other,
+    };
     Ok(match (kind, stored) {
         (_, Stored::Null) => Typed::None,
         (Kind::Text { uuid: true }, Stored::Bytes(b)) => Typed::Text(hex_uuid(b)),
@@ -222,7 +380,7 @@ fn value(
             Stored::Int(n) => Typed::Text(n.to_string()),
             Stored::Float(f) => Typed::Text(f.to_string()),
             Stored::Bool(b) => Typed::Text(b.to_string()),
-            Stored::I96(_) | Stored::Null => Typed::None,
+            Stored::I96(_) | Stored::Null | Stored::Keyed(..) => Typed::None,
         },
         (Kind::ParseMoment | Kind::ParseNumber, Stored::Bytes(b)) => {
             let text = std::str::from_utf8(b).map_err(|_| reject::not_utf8(place))?;

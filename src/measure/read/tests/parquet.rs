@@ -32,6 +32,15 @@ pub(super) fn write_parquet(
     compression: Compression,
     row_group: usize,
 ) {
+    let props = WriterProperties::builder()
+        .set_compression(compression)
+        .set_max_row_group_row_count(Some(row_group))
+        .build();
+    write_parquet_with(path, columns, props, row_group);
+}
+
+/// Writes a Parquet file with these writer properties, `row_group` rows per group.
+fn write_parquet_with(path: &Path, columns: &[Column], props: WriterProperties, row_group: usize) {
     let line = |ty: &str, name: &str, note: &str| {
         let note = if note.is_empty() {
             String::new()
@@ -52,10 +61,6 @@ pub(super) fn write_parquet(
         })
         .collect();
     let schema = parse_message_type(&format!("message events {{ {} }}", fields.join(" "))).unwrap();
-    let props = WriterProperties::builder()
-        .set_compression(compression)
-        .set_max_row_group_row_count(Some(row_group))
-        .build();
     let file = std::fs::File::create(path).unwrap();
     let mut writer = SerializedFileWriter::new(file, Arc::new(schema), Arc::new(props)).unwrap();
     let len = match &columns[0] {
@@ -240,6 +245,82 @@ fn parquet_types_codecs_and_row_groups() {
                 ("sok::event::empty", 5, Some("start")),
             ]
         );
+    }
+}
+
+/// Text columns in every page layout a writer makes: dictionary keys, plain values, a
+/// dictionary that grows too large and goes on in plain pages (in the middle of a chunk of
+/// rows), pages of format v1 and v2, blanks and nulls, chunks across pages and row groups.
+#[test]
+fn text_pages_of_every_layout_read_alike() {
+    use ::parquet::file::properties::WriterVersion;
+    let dir = tempfile::tempdir().unwrap();
+    let n = 20_000;
+    let metrics = ["nps", "csat", "first_response_time"];
+    let agent = |i: usize| match i % 7 {
+        0 => None,
+        1 => Some(" ".to_string()),
+        // Many distinct names, so that a small dictionary is outgrown.
+        2 => Some(format!("Agent {}", i / 7)),
+        k => Some(format!("Łucja {k}")),
+    };
+    let start = micros("2026-10-01T07:00:00Z");
+    let columns = vec![
+        Column::Text(
+            "metric",
+            (0..n).map(|i| Some(metrics[i % 3].to_string())).collect(),
+        ),
+        Column::I64(
+            "start",
+            "TIMESTAMP(MICROS,true)",
+            (0..n).map(|i| Some(start + i as i64 * 1_000_000)).collect(),
+        ),
+        Column::Text("id", (0..n).map(|i| Some(format!("EV-{i}"))).collect()),
+        Column::Text("agent", (0..n).map(agent).collect()),
+        Column::Text(
+            "team",
+            (0..n)
+                .map(|i| (i % 5 != 0).then(|| "Zespół A".to_string()))
+                .collect(),
+        ),
+    ];
+    let layouts = [
+        WriterProperties::builder().build(),
+        WriterProperties::builder()
+            .set_dictionary_page_size_limit(512)
+            .set_data_page_size_limit(1_000)
+            .set_write_batch_size(100)
+            .build(),
+        WriterProperties::builder()
+            .set_writer_version(WriterVersion::PARQUET_2_0)
+            .set_data_page_size_limit(2_000)
+            .set_write_batch_size(100)
+            .build(),
+        WriterProperties::builder()
+            .set_writer_version(WriterVersion::PARQUET_2_0)
+            .set_dictionary_page_size_limit(512)
+            .build(),
+        WriterProperties::builder()
+            .set_dictionary_enabled(false)
+            .set_compression(Compression::ZSTD(ZstdLevel::default()))
+            .build(),
+    ];
+    for (i, props) in layouts.into_iter().enumerate() {
+        let path = dir.path().join(format!("layout-{i}.parquet"));
+        write_parquet_with(&path, &columns, props, 15_000);
+        let read = read_file(&path);
+        assert_eq!(read.rows, n as u64);
+        assert!(read.rejected.is_empty(), "layout {i}: {:?}", read.rejected);
+        assert_eq!(read.events.len(), n, "layout {i}");
+        for (row, e) in read.events.iter().enumerate() {
+            assert_eq!(&*e.metric, metrics[row % 3], "layout {i}, row {row}");
+            assert_eq!(e.id, Some(format!("EV-{row}")), "layout {i}, row {row}");
+            let want = agent(row).filter(|a| !a.trim().is_empty());
+            assert_eq!(e.agent.as_deref(), want.as_deref(), "layout {i}, row {row}");
+            let team = (row % 5 != 0).then_some("Zespół A");
+            assert_eq!(e.team.as_deref(), team, "layout {i}, row {row}");
+            assert_eq!(e.line, row as u64 + 1);
+        }
     }
 }
 
