@@ -113,7 +113,9 @@ impl IdSet {
     }
 
     fn grow(&mut self, size: usize) {
-        let mut slots = vec![0u64; size];
+        // At least 1,024 slots: a slot is a hash's top bits, and a table of one slot would
+        // shift a hash by all its 64 bits.
+        let mut slots = vec![0u64; size.max(1024)];
         for &hash in self.slots.iter().filter(|&&h| h != 0) {
             Self::put(&mut slots, hash);
         }
@@ -148,6 +150,11 @@ mod tests {
             assert!(sized.insert(i.wrapping_mul(0x9e37_79b9_7f4a_7c15)));
         }
         assert_eq!(sized.slots.len(), slots, "reserved, never grown");
+        for room in [0, 1, 2] {
+            let mut small = IdSet::default();
+            small.reserve(room);
+            assert!(small.insert(u64::MAX) && small.insert(1) && !small.insert(1));
+        }
     }
 
     #[test]
