@@ -13,6 +13,7 @@ use super::context::Ctx;
 use super::document::{ExtraChapter, TreeLine, chapter_order, extra_chapter, flatten};
 use super::entities;
 use super::structure::{self, Coverage, DutyRow, TreeNode};
+use crate::render::address::target::Section;
 
 /// Entities per piece: enough that a piece's fixed cost (its context, one template call) is
 /// small beside its entities, few enough that the pieces in flight stay small.
@@ -21,15 +22,11 @@ const PIECE: usize = 48;
 /// A top-level part of the document, in the method's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Part {
-    Glossary,
+    /// The glossary, principles, journeys, touchpoints, situations, standards or owners.
+    Section(Section),
     /// The first chapter, the general provisions.
     General,
-    Principles,
-    Journeys,
-    Touchpoints,
-    Situations,
-    Standards,
-    Owners,
+    /// The pocket cards (no page of the site, so no section).
     Cards,
     /// Another chapter, by its position in the handbook.
     Chapter(usize),
@@ -41,14 +38,8 @@ impl Part {
     /// Its template's name under `html/print/` and `markdown/handbook/`.
     pub(crate) fn template(self) -> &'static str {
         match self {
-            Part::Glossary => "glossary",
+            Part::Section(section) => section.key(),
             Part::General | Part::Chapter(_) | Part::Extra(_) => "chapter",
-            Part::Principles => "principles",
-            Part::Journeys => "journeys",
-            Part::Touchpoints => "touchpoints",
-            Part::Situations => "situations",
-            Part::Standards => "standards",
-            Part::Owners => "owners",
             Part::Cards => "cards",
         }
     }
@@ -79,21 +70,51 @@ pub(crate) fn pieces(ctx: &Ctx<'_>, extras: &[ExtraChapter]) -> Vec<Piece> {
     let hb = ctx.hb;
     let chapters = chapter_order(hb);
     let mut out = Vec::new();
-    cut(Part::Glossary, 0..hb.terms.len(), usize::MAX, &mut out);
+    cut(
+        Part::Section(Section::Glossary),
+        0..hb.terms.len(),
+        usize::MAX,
+        &mut out,
+    );
     if let Some(&first) = chapters.first() {
         cut(Part::General, first..first + 1, 1, &mut out);
     }
     cut(
-        Part::Principles,
+        Part::Section(Section::Principles),
         0..hb.principles.len(),
         usize::MAX,
         &mut out,
     );
-    cut(Part::Journeys, 0..hb.journeys.len(), PIECE, &mut out);
-    cut(Part::Touchpoints, 0..hb.touchpoints.len(), PIECE, &mut out);
-    cut(Part::Situations, 0..hb.situations.len(), PIECE, &mut out);
-    cut(Part::Standards, 0..hb.standards.len(), PIECE, &mut out);
-    cut(Part::Owners, 0..hb.owners.len(), PIECE, &mut out);
+    cut(
+        Part::Section(Section::Journeys),
+        0..hb.journeys.len(),
+        PIECE,
+        &mut out,
+    );
+    cut(
+        Part::Section(Section::Touchpoints),
+        0..hb.touchpoints.len(),
+        PIECE,
+        &mut out,
+    );
+    cut(
+        Part::Section(Section::Situations),
+        0..hb.situations.len(),
+        PIECE,
+        &mut out,
+    );
+    cut(
+        Part::Section(Section::Standards),
+        0..hb.standards.len(),
+        PIECE,
+        &mut out,
+    );
+    cut(
+        Part::Section(Section::Owners),
+        0..hb.owners.len(),
+        PIECE,
+        &mut out,
+    );
     if card::any_card(ctx) {
         cut(Part::Cards, 0..hb.owners.len(), PIECE, &mut out);
     }
@@ -137,12 +158,12 @@ pub(crate) fn fill(ctx: &Ctx<'_>, extras: &[ExtraChapter], piece: &Piece, c: &mu
     c.insert("last", &piece.last);
     let items = piece.items.clone();
     match piece.part {
-        Part::Glossary => views(c, items, |i| entities::term(ctx, i)),
-        Part::Principles => views(c, items, |i| entities::principle(ctx, i)),
-        Part::Journeys => views(c, items, |i| structure::journey(ctx, i)),
-        Part::Touchpoints => views(c, items, |i| entities::touchpoint(ctx, i)),
-        Part::Situations => views(c, items, |i| entities::situation(ctx, i)),
-        Part::Standards => {
+        Part::Section(Section::Glossary) => views(c, items, |i| entities::term(ctx, i)),
+        Part::Section(Section::Principles) => views(c, items, |i| entities::principle(ctx, i)),
+        Part::Section(Section::Journeys) => views(c, items, |i| structure::journey(ctx, i)),
+        Part::Section(Section::Touchpoints) => views(c, items, |i| entities::touchpoint(ctx, i)),
+        Part::Section(Section::Situations) => views(c, items, |i| entities::situation(ctx, i)),
+        Part::Section(Section::Standards) => {
             if piece.first {
                 c.insert(
                     "catalogue",
@@ -151,7 +172,7 @@ pub(crate) fn fill(ctx: &Ctx<'_>, extras: &[ExtraChapter], piece: &Piece, c: &mu
             }
             views(c, items, |i| entities::standard(ctx, i));
         }
-        Part::Owners => {
+        Part::Section(Section::Owners) => {
             if piece.first {
                 let tree = structure::owner_tree(ctx);
                 let mut tree_lines = Vec::new();
@@ -167,6 +188,8 @@ pub(crate) fn fill(ctx: &Ctx<'_>, extras: &[ExtraChapter], piece: &Piece, c: &mu
             views(c, items, |i| structure::owner(ctx, i));
         }
         Part::Cards => views(c, items, |i| card::card(ctx, i)),
+        // Not parts of the document: `pieces` never cuts them.
+        Part::Section(Section::Cover | Section::Search | Section::Print | Section::Tags) => {}
         Part::General | Part::Chapter(_) => {
             c.insert("chapter", &entities::chapter(ctx, items.start));
         }
@@ -183,7 +206,12 @@ mod tests {
     #[test]
     fn a_part_is_cut_into_pieces_that_cover_it_once_in_order() {
         let mut out = Vec::new();
-        cut(Part::Standards, 0..PIECE * 2 + 5, PIECE, &mut out);
+        cut(
+            Part::Section(Section::Standards),
+            0..PIECE * 2 + 5,
+            PIECE,
+            &mut out,
+        );
         let ranges: Vec<_> = out.iter().map(|p| p.items.clone()).collect();
         assert_eq!(
             ranges,
@@ -191,13 +219,13 @@ mod tests {
         );
         let flags: Vec<_> = out.iter().map(|p| (p.first, p.last)).collect();
         assert_eq!(flags, [(true, false), (false, false), (false, true)]);
-        cut(Part::Glossary, 0..3, usize::MAX, &mut out);
+        cut(Part::Section(Section::Glossary), 0..3, usize::MAX, &mut out);
         assert_eq!(
             out.last().map(|p| (p.items.clone(), p.first, p.last)),
             Some((0..3, true, true))
         );
         let before = out.len();
-        cut(Part::Owners, 0..0, PIECE, &mut out);
+        cut(Part::Section(Section::Owners), 0..0, PIECE, &mut out);
         assert_eq!(
             out.len(),
             before,
