@@ -11,9 +11,7 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::i18n::Form;
 use crate::model::Kind;
-use crate::render::address::layout::{
-    CATALOGUE_ROWS, Page, catalogue_pages, catalogue_path, pages, place,
-};
+use crate::render::address::layout::{Page, pages, place};
 use crate::render::address::linker::Mode;
 use crate::render::address::target::{Section, Target, encode_path};
 use crate::render::error;
@@ -27,7 +25,7 @@ use crate::render::view::entities;
 use crate::render::view::structure;
 use crate::render::view::tags;
 
-use super::{outline, pager};
+use super::{catalogue, outline, pager};
 
 #[derive(Debug, Clone, Serialize)]
 struct NavItem {
@@ -56,14 +54,6 @@ struct SiteView<'a> {
     /// The catalogue, `site.t` in templates: put in by [`Site::render`] from its pool.
     #[serde(skip)]
     t: std::marker::PhantomData<&'a ()>,
-}
-
-/// A page of the standards catalogue, in the list of its pages.
-#[derive(Debug, Clone, Serialize)]
-struct CataloguePage {
-    label: String,
-    href: String,
-    current: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -411,8 +401,8 @@ impl<'a> Site<'a> {
                 c.insert("rows", &rows);
                 section_title(Section::Situations)
             }
-            Page::Standards => self.fill_catalogue(c, ctx, 0),
-            Page::Catalogue(k) => self.fill_catalogue(c, ctx, k),
+            Page::Standards => catalogue::fill(c, ctx, 0),
+            Page::Catalogue(k) => catalogue::fill(c, ctx, k),
             Page::Owners => {
                 c.insert("tree", &structure::owner_tree(ctx));
                 c.insert("responsibility", &structure::responsibility(ctx));
@@ -454,41 +444,6 @@ impl<'a> Site<'a> {
                 section_title(Section::Print)
             }
         }
-    }
-
-    /// Page `k + 1` of the catalogue: its rows, and the list of its pages when there are
-    /// several (`catalogue_pages`: `[{ label ("1001–2000"), href, current }]`).
-    fn fill_catalogue(&self, c: &mut tera::Context, ctx: &Ctx<'_>, k: usize) -> String {
-        let hb = ctx.hb;
-        let rows = k * CATALOGUE_ROWS..((k + 1) * CATALOGUE_ROWS).min(hb.standards.len());
-        c.insert("catalogue", &structure::catalogue(ctx, rows));
-        let count = catalogue_pages(hb);
-        let list: Vec<CataloguePage> = if count > 1 {
-            (0..count)
-                .map(|page| {
-                    let first = page * CATALOGUE_ROWS + 1;
-                    let last = ((page + 1) * CATALOGUE_ROWS).min(hb.standards.len());
-                    CataloguePage {
-                        label: format!(
-                            "{}–{}",
-                            ctx.cat.number(first as f64),
-                            ctx.cat.number(last as f64)
-                        ),
-                        // The catalogue's pages share one folder, so a file name links them.
-                        href: catalogue_path(page)
-                            .rsplit('/')
-                            .next()
-                            .unwrap_or_default()
-                            .to_string(),
-                        current: page == k,
-                    }
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        c.insert("catalogue_pages", &list);
-        ctx.cat.get("section.standards").to_string()
     }
 
     /// Renders every page in parallel and hands each to `sink` as soon as it is rendered, as

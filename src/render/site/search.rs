@@ -419,12 +419,11 @@ fn index<'e>(entries: &'e mut [Entry], terms: &Terms) -> (Vec<String>, Vec<Row<'
             )
         })
         .collect();
-    let mut terms_by_number: Vec<String> = Vec::with_capacity(met.len());
-    let mut met: Vec<Option<String>> = met.into_iter().map(|(_, t)| Some(t)).collect();
-    for n in order {
-        terms_by_number.push(met[n as usize].take().unwrap_or_default());
-    }
-    (terms_by_number, rows)
+    let dictionary = order
+        .iter()
+        .map(|&n| std::mem::take(&mut met[n as usize].1))
+        .collect();
+    (dictionary, rows)
 }
 
 #[cfg(test)]
