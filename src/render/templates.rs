@@ -37,6 +37,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = builtin![
     "html/owner.html.tera",
     "html/search.html.tera",
     "html/tags.html.tera",
+    "html/tag.html.tera",
     "html/print.html.tera",
     "html/print/glossary.html.tera",
     "html/print/chapter.html.tera",

@@ -51,23 +51,41 @@ fn tags_link_to_the_tag_index() {
     let (_tmp, site) = built(&common::example("sklep-kwiatek"));
     let index = read(&site, "html/tags.html");
     assert!(index.contains("<h1>Tagi</h1>"), "{index}");
-    assert!(index.contains("<section class=\"tag-group\" id=\"tag-reklamacja\">"));
-    assert!(index.contains("href=\"situations/damaged-flowers.html\""));
+    assert!(index.contains(
+        "<a class=\"tag\" href=\"tags/reklamacja.html\">reklamacja <span class=\"tag__count\">(3)</span></a>"
+    ));
+    // The index lists tags only; each tag's entities are on its own page.
+    assert!(!index.contains("situations/damaged-flowers.html"));
+    let tag = read(&site, "html/tags/reklamacja.html");
+    assert!(tag.contains("<h1>reklamacja <span class=\"tag-group__count\">(3)</span></h1>"));
+    assert!(tag.contains("<a href=\"../situations/damaged-flowers.html\">"));
+    assert!(tag.contains("<a href=\"../tags.html\">Wszystkie tagi</a>"));
     let standard = read(&site, "html/standards/call-quality.html");
     assert!(standard.contains(
-        "<dt>Tagi</dt><dd><ul class=\"tag-list\"><li><a class=\"tag\" href=\"../tags.html#tag-infolinia\">infolinia</a></li>"
+        "<dt>Tagi</dt><dd><ul class=\"tag-list\"><li><a class=\"tag\" href=\"../tags/infolinia.html\">infolinia</a></li>"
     ));
-    // Every tag link names a group of the index.
-    for page in [
-        "html/standards/call-quality.html",
-        "html/situations/damaged-flowers.html",
+    // Every tag link names a tag page of the index, and the page lists the entity back.
+    for (page, href) in [
+        (
+            "html/standards/call-quality.html",
+            "../standards/call-quality.html",
+        ),
+        (
+            "html/situations/damaged-flowers.html",
+            "../situations/damaged-flowers.html",
+        ),
     ] {
         let html = read(&site, page);
-        for part in html.split("href=\"../tags.html#").skip(1) {
-            let anchor = &part[..part.find('"').unwrap()];
+        for part in html.split("href=\"../tags/").skip(1) {
+            let file = &part[..part.find('"').unwrap()];
             assert!(
-                index.contains(&format!("id=\"{anchor}\"")),
-                "{page}: #{anchor}"
+                index.contains(&format!("href=\"tags/{file}\"")),
+                "{page}: {file}"
+            );
+            let tag = read(&site, &format!("html/tags/{file}"));
+            assert!(
+                tag.contains(&format!("<a href=\"{href}\">")),
+                "{file}: {href}"
             );
         }
     }
@@ -75,7 +93,7 @@ fn tags_link_to_the_tag_index() {
     assert!(catalogue.contains("<a href=\"../tags.html\">Wszystkie tagi</a>"));
     let print = read(&site, "html/print.html");
     assert!(print.contains("<span class=\"tag\">infolinia</span>"));
-    assert!(!print.contains("tags.html#"));
+    assert!(!print.contains("tags.html") && !print.contains("tags/"));
     let md = read(&site, "handbook.md");
     assert!(
         md.contains("- **Tagi:** infolinia, kontrola jakości\n"),

@@ -1,10 +1,10 @@
 //! The pages of the site: which exist, where each lives and which template draws it.
 
-use super::target::{Section, Target};
+use super::target::{Section, Target, tag_slug};
 use crate::model::{Handbook, Kind};
 
 /// One page of the site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Page {
     Cover,
     Glossary,
@@ -26,8 +26,11 @@ pub(crate) enum Page {
     Extra(usize),
     Search,
     Print,
-    /// Every tag with the entities that carry it.
+    /// Every tag, each linking to its own page.
     Tags,
+    /// The page of one tag, named by where it is first written: the entity of `kind` at
+    /// this index and the tag at this position of its `tags`.
+    Tag(Kind, usize, usize),
 }
 
 /// Rows per page of the standards catalogue: a page of a thousand rows is about half a
@@ -90,10 +93,33 @@ pub(crate) fn pages(hb: &Handbook, extras: usize) -> Vec<Page> {
     if !hb.standards.is_empty() {
         out.extend((1..catalogue_pages(hb)).map(Page::Catalogue));
     }
-    if hb.metas().any(|m| !m.tags.is_empty()) {
+    let tags = tag_pages(hb);
+    if !tags.is_empty() {
         out.push(Page::Tags);
+        out.extend(tags);
     }
     out
+}
+
+/// A page per tag, in the order of their slugs, each named by where the tag is first written.
+fn tag_pages(hb: &Handbook) -> Vec<Page> {
+    let mut first = std::collections::BTreeMap::new();
+    for kind in Kind::ALL {
+        for (i, e) in hb.entities_of(kind).enumerate() {
+            for (t, tag) in e.meta.tags.iter().enumerate() {
+                first
+                    .entry(tag_slug(&tag.value))
+                    .or_insert(Page::Tag(kind, i, t));
+            }
+        }
+    }
+    first.into_values().collect()
+}
+
+/// The slug of the tag that `Page::Tag(kind, i, t)` shows.
+pub(crate) fn page_tag(hb: &Handbook, kind: Kind, i: usize, t: usize) -> Option<String> {
+    let entity = hb.entities_of(kind).nth(i)?;
+    entity.meta.tags.get(t).map(|tag| tag_slug(&tag.value))
 }
 
 /// The path under `html/` of page `k + 1` of the catalogue: `_` is in no id, so no
@@ -152,6 +178,14 @@ pub(crate) fn place(
         Page::Search => section(Section::Search, "html/search.html.tera"),
         Page::Print => section(Section::Print, "html/print.html.tera"),
         Page::Tags => section(Section::Tags, "html/tags.html.tera"),
+        Page::Tag(kind, i, t) => {
+            let slug = page_tag(hb, kind, i, t).unwrap_or_else(|| "_".to_string());
+            (
+                Target::Tag(slug).page_path(),
+                "html/tag.html.tera",
+                Section::Tags.key().to_string(),
+            )
+        }
         Page::Journey(i) => entity(
             Kind::Journey,
             i,

@@ -17,7 +17,8 @@ pub(crate) enum Section {
     Owners,
     Search,
     Print,
-    /// The tag index (`tags.html`), only in a handbook whose entities carry tags.
+    /// The tag index (`tags.html`, a page per tag under `tags/`), only in a handbook whose
+    /// entities carry tags.
     Tags,
 }
 
@@ -68,6 +69,15 @@ pub(crate) enum Target {
     /// The pocket card of an owner, by its id: a file beside the site (`OUT/cards/`), a
     /// section in the single documents.
     Card(String),
+    /// The page of one tag, by its slug ([`tag_slug`]).
+    Tag(String),
+}
+
+/// The slug of a tag: two spellings with one slug ("Reklamacja", "reklamacja") are one tag.
+/// A name with no letter or digit is `_`, which no other slug can be.
+pub(crate) fn tag_slug(name: &str) -> String {
+    let slug = crate::values::slugify(name);
+    if slug.is_empty() { "_".into() } else { slug }
 }
 
 impl Target {
@@ -87,6 +97,7 @@ impl Target {
             Target::Extra(id) => format!("{id}.html"),
             Target::Asset(path) => encode_path(path),
             Target::Card(id) => format!("../cards/{id}.html"),
+            Target::Tag(slug) => format!("tags/{slug}.html"),
         }
     }
 
@@ -99,6 +110,7 @@ impl Target {
             Target::Extra(id) => format!("section-{id}"),
             Target::Asset(path) => encode_path(path),
             Target::Card(id) => format!("card-{id}"),
+            Target::Tag(slug) => format!("tag-{slug}"),
         }
     }
 }

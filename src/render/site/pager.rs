@@ -2,6 +2,8 @@
 //! of the navigation and of print.html, with each section's entity pages after its index
 //! page. Search, print, the tag index and the catalogue's further pages are outside it.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::model::{Handbook, Kind};
@@ -44,15 +46,22 @@ pub(crate) fn reading_order(hb: &Handbook, extras: usize) -> Vec<Page> {
     out
 }
 
-/// The neighbours of `page` in `order`, linked from `ctx`'s page; `None` for a page outside
-/// the order.
+/// Where each page of `order` is in it, so that a page finds its neighbours without
+/// scanning the whole order.
+pub(crate) fn positions(order: &[Page]) -> HashMap<Page, usize> {
+    order.iter().enumerate().map(|(i, &p)| (p, i)).collect()
+}
+
+/// The neighbours of `page` in `order` (whose `positions` are given), linked from `ctx`'s
+/// page; `None` for a page outside the order.
 pub(crate) fn pager(
     ctx: &Ctx<'_>,
     order: &[Page],
+    positions: &HashMap<Page, usize>,
     extras: &[ExtraChapter],
     page: Page,
 ) -> Option<Pager> {
-    let at = order.iter().position(|&p| p == page)?;
+    let at = *positions.get(&page)?;
     let link = |i: Option<usize>| {
         i.and_then(|i| order.get(i))
             .and_then(|&p| link(ctx, extras, p))
@@ -98,6 +107,6 @@ fn link(ctx: &Ctx<'_>, extras: &[ExtraChapter], page: Page) -> Option<LinkView> 
             let title = ctx.markdown(&e.title, "", "", 0, true);
             ctx.link(&Target::Extra(e.id.clone()), title)
         }),
-        Page::Search | Page::Print | Page::Tags | Page::Catalogue(_) => None,
+        Page::Search | Page::Print | Page::Tags | Page::Tag(..) | Page::Catalogue(_) => None,
     }
 }

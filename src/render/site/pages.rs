@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::i18n::Form;
 use crate::model::Kind;
-use crate::render::address::layout::{Page, pages, place};
+use crate::render::address::layout::{Page, page_tag, pages, place};
 use crate::render::address::linker::Mode;
 use crate::render::address::target::{Section, Target, encode_path};
 use crate::render::error;
@@ -80,10 +80,11 @@ pub(crate) struct Site<'a> {
     /// that every page reads as `site.t`; copying it into each page's context and freeing it
     /// again cost a tenth of a large build, so each thread takes a copy and gives it back.
     catalogs: Mutex<Vec<serde_json::Value>>,
-    /// Whether any entity carries a tag (then there is a tag index).
-    pub has_tags: bool,
-    /// The pages in reading order, for the previous / next links.
+    /// Every tag by its slug (when there is any, there is a tag index).
+    tags: std::collections::BTreeMap<String, tags::TagGroup<'a>>,
+    /// The pages in reading order, for the previous / next links, and where each is in it.
     pub order: Vec<Page>,
+    positions: std::collections::HashMap<Page, usize>,
 }
 
 impl<'a> Site<'a> {
@@ -93,6 +94,7 @@ impl<'a> Site<'a> {
         extras: &'a [ExtraChapter],
         audience: Option<&'a str>,
     ) -> Site<'a> {
+        let order = pager::reading_order(ctx.hb, extras.len());
         let nav =
             [0, 1].map(|depth| document::sections(&ctx.with_mode(Mode::Page { depth }), extras));
         Site {
@@ -104,8 +106,9 @@ impl<'a> Site<'a> {
             nav,
             audience,
             catalogs: Mutex::new(Vec::new()),
-            has_tags: ctx.hb.metas().any(|m| !m.tags.is_empty()),
-            order: pager::reading_order(ctx.hb, extras.len()),
+            tags: tags::groups(ctx.hb),
+            positions: pager::positions(&order),
+            order,
         }
     }
 
@@ -141,8 +144,7 @@ impl<'a> Site<'a> {
             search_href: ctx.linker.href(&Target::Section(Section::Search)),
             print_href: ctx.linker.href(&Target::Section(Section::Print)),
             home_href: ctx.linker.href(&Target::Section(Section::Cover)),
-            tags_href: self
-                .has_tags
+            tags_href: (!self.tags.is_empty())
                 .then(|| ctx.linker.href(&Target::Section(Section::Tags))),
             audience: self
                 .audience
@@ -262,7 +264,10 @@ impl<'a> Site<'a> {
             ctx.link(&Target::Section(s), label)
         });
         context.insert("crumb", &crumb);
-        context.insert("pager", &pager::pager(&ctx, &self.order, self.extras, page));
+        context.insert(
+            "pager",
+            &pager::pager(&ctx, &self.order, &self.positions, self.extras, page),
+        );
         context.insert("edit_href", &self.edit_href(page));
         (path, template, context)
     }
@@ -436,8 +441,14 @@ impl<'a> Site<'a> {
             },
             Page::Search => section_title(Section::Search),
             Page::Tags => {
-                c.insert("tags", &tags::index(ctx));
+                c.insert("tags", &tags::index(ctx, &self.tags));
                 section_title(Section::Tags)
+            }
+            Page::Tag(kind, i, t) => {
+                let slug = page_tag(ctx.hb, kind, i, t).unwrap_or_default();
+                insert(c, "tag", tags::page(ctx, &self.tags, &slug), |v| {
+                    v.name.clone()
+                })
             }
             Page::Print => {
                 c.insert("doc", &document::frame(ctx, self.extras));
