@@ -7,5 +7,6 @@ pub(crate) mod catalogue;
 pub(crate) mod outline;
 pub(crate) mod pager;
 pub(crate) mod pages;
+pub(crate) mod rows;
 pub(crate) mod search;
 mod search_words;

@@ -9,8 +9,6 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::i18n::Form;
-use crate::model::Kind;
 use crate::render::address::layout::{Page, page_tag, pages, place};
 use crate::render::address::linker::Mode;
 use crate::render::address::target::{Section, Target, encode_path};
@@ -19,13 +17,13 @@ use crate::render::markdown::to_html::escape_attr;
 use crate::render::output::Sink;
 use crate::render::single;
 use crate::render::templates::Templates;
-use crate::render::view::context::{Ctx, Label, LinkView, plain};
+use crate::render::view::context::{Ctx, plain};
 use crate::render::view::document::{self, ExtraChapter, SectionEntry};
 use crate::render::view::entities;
 use crate::render::view::structure;
 use crate::render::view::tags;
 
-use super::{catalogue, outline, pager};
+use super::{catalogue, outline, pager, rows};
 
 #[derive(Debug, Clone, Serialize)]
 struct NavItem {
@@ -54,15 +52,6 @@ struct SiteView<'a> {
     /// The catalogue, `site.t` in templates: put in by [`Site::render`] from its pool.
     #[serde(skip)]
     t: std::marker::PhantomData<&'a ()>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct Row {
-    link: LinkView,
-    owner: Option<LinkView>,
-    label: Option<Label>,
-    detail: Option<String>,
-    count: usize,
 }
 
 /// What every page needs, computed once per build.
@@ -350,60 +339,15 @@ impl<'a> Site<'a> {
                 section_title(Section::Principles)
             }
             Page::Journeys => {
-                let rows: Vec<Row> = hb
-                    .journeys
-                    .iter()
-                    .map(|j| Row {
-                        link: ctx.entity_link(Kind::Journey, &j.meta.id.value),
-                        owner: j
-                            .owner
-                            .as_ref()
-                            .map(|o| ctx.entity_link(Kind::Owner, &o.value)),
-                        label: None,
-                        detail: j
-                            .description
-                            .as_ref()
-                            .map(|d| ctx.plain_text(&super::search::excerpt(&d.value))),
-                        count: j.steps.len(),
-                    })
-                    .collect();
-                c.insert("rows", &rows);
+                c.insert("rows", &rows::journeys(ctx));
                 section_title(Section::Journeys)
             }
             Page::Touchpoints => {
-                let rows: Vec<Row> = hb
-                    .touchpoints
-                    .iter()
-                    .map(|t| Row {
-                        link: ctx.entity_link(Kind::Touchpoint, &t.meta.id.value),
-                        owner: Some(ctx.entity_link(Kind::Owner, &t.owner.value)),
-                        label: Some(ctx.label("channel", t.channel.value.keyword())),
-                        detail: ctx.inline_opt(t.hours.as_ref()),
-                        count: 0,
-                    })
-                    .collect();
-                c.insert("rows", &rows);
+                c.insert("rows", &rows::touchpoints(ctx));
                 section_title(Section::Touchpoints)
             }
             Page::Situations => {
-                let rows: Vec<Row> = hb
-                    .situations
-                    .iter()
-                    .map(|s| Row {
-                        link: ctx.entity_link(Kind::Situation, &s.meta.id.value),
-                        owner: Some(ctx.entity_link(Kind::Owner, &s.owner.value)),
-                        label: s
-                            .severity
-                            .as_ref()
-                            .map(|v| ctx.label("severity", v.value.keyword())),
-                        detail: s
-                            .respond_within
-                            .as_ref()
-                            .map(|d| ctx.plain_text(&cat.duration(&d.value, Form::Count))),
-                        count: 0,
-                    })
-                    .collect();
-                c.insert("rows", &rows);
+                c.insert("rows", &rows::situations(ctx));
                 section_title(Section::Situations)
             }
             Page::Standards => catalogue::fill(c, ctx, 0),
